@@ -1,0 +1,84 @@
+using System.Text;
+using Kapi.Architectures;
+using Kapi.Collections;
+
+namespace Kapi.Model;
+
+/// <summary>
+/// A numeric value from a spec: the symbolic C expression as written (<see cref="Expression"/>) next to its value
+/// on each architecture (null where a constant it uses is unknown or undefined there).
+/// </summary>
+public sealed record KapiValue(
+    string Expression,
+    long? X64,
+    long? X86,
+    long? Arm,
+    long? Arm64,
+    long? Ppc64le,
+    long? S390x,
+    long? RiscV64,
+    long? LoongArch64)
+{
+    public long? this[KapiArch arch] => arch switch
+    {
+        KapiArch.X64 => X64,
+        KapiArch.X86 => X86,
+        KapiArch.Arm => Arm,
+        KapiArch.Arm64 => Arm64,
+        KapiArch.Ppc64le => Ppc64le,
+        KapiArch.S390x => S390x,
+        KapiArch.RiscV64 => RiscV64,
+        KapiArch.LoongArch64 => LoongArch64,
+        _ => null,
+    };
+
+    public long? Get(KapiArch arch) => this[arch];
+
+    /// <summary>True when every architecture has the same known value.</summary>
+    public bool IsUniform
+    {
+        get
+        {
+            var first = X64;
+            if (first is null) return false;
+            foreach (var a in KapiArchitectures.All)
+            {
+                if (this[a] != first) return false;
+            }
+            return true;
+        }
+    }
+
+    /// <summary>True when at least one architecture has a known value.</summary>
+    public bool HasAnyValue
+    {
+        get
+        {
+            foreach (var a in KapiArchitectures.All)
+            {
+                if (this[a] is not null) return true;
+            }
+            return false;
+        }
+    }
+
+    public static KapiValue Uniform(string expression, long? value) =>
+        new(expression, value, value, value, value, value, value, value, value);
+
+    public static KapiValue FromArray(string expression, long?[] values) =>
+        new(expression, values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7]);
+
+    public override string ToString()
+    {
+        if (IsUniform) return $"{Expression} = {X64}";
+        var sb = new StringBuilder(Expression).Append(" = {");
+        foreach (var a in KapiArchitectures.All)
+        {
+            sb.Append(' ').Append(a.RidName()).Append(": ").Append(this[a]?.ToString() ?? "?");
+        }
+        return sb.Append(" }").ToString();
+    }
+}
+
+/// <summary>A named constant that is part of a mask or an enumeration (for example MCL_CURRENT), with its per-architecture value.</summary>
+public sealed record KapiNamedValue(string Name, KapiValue Value);

@@ -1,0 +1,60 @@
+using System;
+using System.Globalization;
+using Kapi.Text;
+
+namespace Kapi.Diagnostics;
+
+public enum KapiSeverity
+{
+    Hidden = 0,
+    Info = 1,
+    Warning = 2,
+    Error = 3,
+}
+
+/// <summary>One rule of the front end: a stable ID, a title, a message format and a default severity.</summary>
+public sealed record KapiDiagnosticDescriptor(
+    string Id,
+    string Title,
+    string MessageFormat,
+    KapiSeverity DefaultSeverity,
+    string Description)
+{
+    public string HelpLink => $"https://github.com/kapi-dotnet/kapi/blob/main/docs/diagnostics/{Id}.md";
+}
+
+/// <summary>
+/// A located diagnostic in a spec file. Value-equatable, so it may flow through incremental pipelines.
+/// </summary>
+public sealed record KapiDiagnostic(string Id, KapiSeverity Severity, TextSpan Span, string Message)
+{
+    public static KapiDiagnostic Create(KapiDiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
+    {
+        string message;
+        try
+        {
+            message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args);
+        }
+        catch (FormatException)
+        {
+            message = descriptor.MessageFormat;
+        }
+        return new KapiDiagnostic(descriptor.Id, descriptor.DefaultSeverity, span, message);
+    }
+
+    public bool IsError => Severity == KapiSeverity.Error;
+
+    /// <summary>Formats the diagnostic the way compilers do: <c>path(line,col): error KAPI0001: message</c>.</summary>
+    public string Format(KapiSourceText text)
+    {
+        var pos = text.GetLinePosition(Span.Start);
+        string sev = Severity switch
+        {
+            KapiSeverity.Error => "error",
+            KapiSeverity.Warning => "warning",
+            KapiSeverity.Info => "info",
+            _ => "hidden",
+        };
+        return $"{text.Path}({pos.Line + 1},{pos.Character + 1}): {sev} {Id}: {Message}";
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+
+namespace Kapi.Text;
+
+/// <summary>
+/// The text of one spec file with a line map. Lines end at LF, CRLF or a lone CR.
+/// </summary>
+public sealed class KapiSourceText
+{
+    private readonly int[] _lineStarts;
+
+    public KapiSourceText(string text, string path = "")
+    {
+        Text = text ?? string.Empty;
+        Path = path ?? string.Empty;
+        var starts = new List<int> { 0 };
+        for (int i = 0; i < Text.Length; i++)
+        {
+            char c = Text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < Text.Length && Text[i + 1] == '\n') i++;
+                starts.Add(i + 1);
+            }
+            else if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+        _lineStarts = starts.ToArray();
+    }
+
+    public string Text { get; }
+
+    public string Path { get; }
+
+    public int Length => Text.Length;
+
+    public int LineCount => _lineStarts.Length;
+
+    public char this[int index] => Text[index];
+
+    public string ToString(TextSpan span)
+    {
+        int start = Math.Max(0, Math.Min(span.Start, Text.Length));
+        int end = Math.Max(start, Math.Min(span.End, Text.Length));
+        return Text.Substring(start, end - start);
+    }
+
+    public LinePosition GetLinePosition(int offset)
+    {
+        offset = Math.Max(0, Math.Min(offset, Text.Length));
+        int index = Array.BinarySearch(_lineStarts, offset);
+        if (index < 0) index = ~index - 1;
+        return new LinePosition(index, offset - _lineStarts[index]);
+    }
+
+    public int GetLineStart(int line) => _lineStarts[Math.Max(0, Math.Min(line, _lineStarts.Length - 1))];
+
+    public override string ToString() => Text;
+}
