@@ -1,0 +1,61 @@
+using Kapi.Diagnostics;
+using Kapi.Text;
+using Xunit.Abstractions;
+
+namespace Kapi.FrontEnd.Tests;
+
+public class CorpusTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> CorpusFiles()
+    {
+        var data = new TheoryData<string>();
+        if (TestPaths.CorpusAvailable)
+        {
+            foreach (var f in Directory.GetFiles(TestPaths.CorpusMacroDir, "*.kapi").OrderBy(f => f, StringComparer.Ordinal))
+            {
+                data.Add(Path.GetFileName(f));
+            }
+        }
+        else
+        {
+            data.Add("(corpus absent)");
+        }
+        return data;
+    }
+
+    /// <summary>
+    /// Count mismatches that really are in the upstream specs (the kernel iterates 0..count-1). Every other
+    /// corpus file must bind with no count warning at all.
+    /// </summary>
+    private static readonly Dictionary<string, string> s_upstreamInconsistencies = new(StringComparer.Ordinal)
+    {
+    };
+
+    [CorpusTheory]
+    [MemberData(nameof(CorpusFiles))]
+    public void Corpus_file_binds_without_errors(string fileName)
+    {
+        string path = Path.Combine(TestPaths.CorpusMacroDir, fileName);
+        string text = File.ReadAllText(path);
+        // file-scope arrays referenced by name live in corpus/aux: prepend them as the kernel source has them
+        string aux = string.Concat(Directory.GetFiles(TestPaths.CorpusAuxDir).OrderBy(f => f, StringComparer.Ordinal)
+            .Where(f => text.Contains(Path.GetFileName(f).Split('.')[0], StringComparison.Ordinal))
+            .Select(File.ReadAllText));
+        var model = KapiDocument.Parse(aux + "\n" + text, fileName);
+        var source = new KapiSourceText(aux + "\n" + text, fileName);
+        foreach (var d in model.Diagnostics) output.WriteLine(d.Format(source));
+
+        Assert.DoesNotContain(model.Diagnostics, d => d.Severity == KapiSeverity.Error);
+        Assert.Single(model.Specs);
+        var counts = model.Diagnostics.Where(d => d.Id == KapiDiagnostics.CountMismatch.Id).ToList();
+        if (s_upstreamInconsistencies.TryGetValue(fileName, out var known))
+        {
+            Assert.NotEmpty(counts);
+            output.WriteLine("known upstream inconsistency: " + known);
+        }
+        else
+        {
+            Assert.Empty(counts);
+        }
+    }
+}
