@@ -274,6 +274,7 @@ internal sealed class ConstantEvaluator
                 return 4;
             case "long long": case "unsigned long long": case "long long int": case "s64": case "u64": case "__s64": case "__u64": case "__le64": case "__be64":
             case "int64_t": case "uint64_t": case "loff_t": case "double": case "__aligned_u64": case "aio_context_t":
+            case "binder_size_t": case "binder_uintptr_t":
                 return 8;
             case "long": case "unsigned long": case "long int": case "unsigned long int": case "signed long": case "size_t": case "ssize_t": case "uintptr_t": case "intptr_t":
             case "off_t": case "time_t": case "ptrdiff_t": case "__kernel_size_t": case "__kernel_ulong_t": case "__kernel_long_t":
@@ -338,6 +339,16 @@ internal sealed class ConstantEvaluator
                     if (args.Count == 1 && args[0] is IdentifierSyntax arr && _symbols.TryGetArray(arr.Name, out var elems)) return new Num(elems.Count, true);
                     if (args.Count == 1 && args[0] is CompoundLiteralSyntax cl) return new Num(cl.Initializer.Elements.Count, true);
                     return Fail(call.Span, ExpressionPrinter.Print(call), "ARRAY_SIZE of an unknown array", unknownName: true);
+                }
+            case "offsetof":
+            case "__builtin_offsetof":
+                {
+                    if (args.Count == 2 && args[0] is TypeNameSyntax { Tag: string tag } && args[1] is IdentifierSyntax member)
+                    {
+                        if (UapiStructFields.TryGetOffset(tag, member.Name, _arch, out long off)) return new Num(off, true);
+                        return Fail(call.Span, ExpressionPrinter.Print(call), "unknown struct member", unknownName: true);
+                    }
+                    return Fail(call.Span, ExpressionPrinter.Print(call), "offsetof needs (struct tag, member)");
                 }
             case "_IO":
             case "_IOR":
