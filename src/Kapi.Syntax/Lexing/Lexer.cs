@@ -310,14 +310,12 @@ public sealed class Lexer
         string suffix = text.Substring(suffixStart).ToUpperInvariant();
         if (suffix.Length > 0)
         {
-            int uCount = 0, lCount = 0;
-            foreach (char c in suffix) { if (c == 'U') uCount++; else lCount++; }
-            if (uCount > 1 || lCount > 2 || (lCount == 2 && suffix.Replace("U", string.Empty) != "LL"))
+            if (suffix is not ("U" or "L" or "UL" or "LU" or "LL" or "ULL" or "LLU"))
             {
                 error = "invalid suffix";
                 return false;
             }
-            unsigned = uCount == 1;
+            unsigned = suffix.IndexOf('U') >= 0;
         }
         string digits = text.Substring(0, suffixStart);
         int radix = 10;
