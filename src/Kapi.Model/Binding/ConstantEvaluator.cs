@@ -86,6 +86,7 @@ internal sealed class ConstantEvaluator
 
     private Num? Eval(ExpressionSyntax e)
     {
+        Kapi.Diagnostics.WorkCounter.Tick();
         if (++_depth > 256)
         {
             _depth--;

@@ -316,6 +316,7 @@ internal sealed partial class KapiBinder
     private string? SuggestConstant(string name)
     {
         if (_suggestionBudget-- <= 0) return null;
+        Kapi.Diagnostics.WorkCounter.Tick();
         var candidates = UapiConstants.Names.Concat(KapiVocabulary.Names).Concat(_symbols.DefineNames).Concat(_symbols.ArrayNames);
         return Suggestions.Closest(name, candidates);
     }
@@ -397,7 +398,7 @@ internal sealed partial class KapiBinder
 
     private void Flatten(ExpressionSyntax e, List<ExpressionSyntax> leaves, int depth)
     {
-        if (depth > 64) return;
+        if (depth > 1000) return;
         switch (e)
         {
             case ParenthesizedExpressionSyntax p:

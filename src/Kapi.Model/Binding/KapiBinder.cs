@@ -282,6 +282,7 @@ internal sealed partial class KapiBinder
 
     private void BindStatement(StatementSyntax statement, Scope? wrapper, Scope spec)
     {
+        WorkCounter.Tick();
         switch (statement)
         {
             case MacroInvocationSyntax m:
@@ -373,7 +374,7 @@ internal sealed partial class KapiBinder
     {
         if (!MacroTable.TryGet(m.Name, out var def))
         {
-            var suggestion = Suggestions.Closest(m.Name, MacroTable.Names);
+            var suggestion = _suggestionBudget-- > 0 ? Suggestions.Closest(m.Name, MacroTable.Names) : null;
             Report(KapiDiagnostics.UnknownMacro, m.NameSpan, m.Name, suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
             return;
         }

@@ -66,6 +66,7 @@ public sealed class Lexer
 
     private Token Next()
     {
+        WorkCounter.Tick();
         // skip trivia
         while (!AtEnd)
         {

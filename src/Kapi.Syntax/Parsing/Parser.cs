@@ -78,6 +78,7 @@ public sealed class Parser
 
     private Token Advance()
     {
+        WorkCounter.Tick();
         var t = Current;
         if (_pos < _tokens.Count - 1) _pos++;
         return t;
