@@ -18,6 +18,24 @@ public static partial class UapiConstants
 
     public static bool IsKnown(string name) => s_table.ContainsKey(name);
 
+    private static readonly HashSet<string> s_uniform = BuildUniform();
+
+    /// <summary>True when the constant has the same value on every architecture.</summary>
+    public static bool IsUniform(string name) => s_uniform.Contains(name);
+
+    private static HashSet<string> BuildUniform()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var kv in s_table)
+        {
+            var v = kv.Value;
+            bool uniform = v[0] is not null;
+            for (int i = 1; i < v.Length && uniform; i++) uniform = v[i] == v[0];
+            if (uniform) set.Add(kv.Key);
+        }
+        return set;
+    }
+
     /// <summary>The value of <paramref name="name"/> on <paramref name="arch"/>; false when unknown or undefined there.</summary>
     public static bool TryGetValue(string name, KapiArch arch, out long value)
     {

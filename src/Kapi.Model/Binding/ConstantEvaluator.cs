@@ -64,10 +64,14 @@ internal sealed class ConstantEvaluator
     /// <summary>Names of the architecture-dependent-but-undefined constants hit (value unknown on this arch only).</summary>
     public bool UndefinedOnArch { get; private set; }
 
+    /// <summary>True when the last evaluation used anything whose value differs between architectures.</summary>
+    public bool UsedArchDependentValue { get; private set; }
+
     public long? Evaluate(ExpressionSyntax e)
     {
         LastFailure = null;
         UndefinedOnArch = false;
+        UsedArchDependentValue = false;
         _depth = 0;
         var r = Eval(e);
         return r?.Value;
@@ -81,7 +85,7 @@ internal sealed class ConstantEvaluator
 
     private static readonly HashSet<string> s_unsignedNames = new(StringComparer.Ordinal)
     {
-        "ULONG_MAX", "SIZE_MAX", "UINT_MAX", "ULLONG_MAX", "U64_MAX", "U32_MAX", "U16_MAX", "U8_MAX", "PAGE_MASK",
+        "ULONG_MAX", "SIZE_MAX", "UINT_MAX", "ULLONG_MAX", "U64_MAX", "U32_MAX", "U16_MAX", "U8_MAX", "PAGE_MASK", "RLIM_INFINITY", "RLIM64_INFINITY",
     };
 
     private Num? Eval(ExpressionSyntax e)
@@ -174,6 +178,7 @@ internal sealed class ConstantEvaluator
         if (KapiVocabulary.TryGetNumber(name, out long kv)) return new Num(kv, false);
         if (UapiConstants.IsKnown(name))
         {
+            if (!UapiConstants.IsUniform(name)) UsedArchDependentValue = true;
             if (UapiConstants.TryGetValue(name, _arch, out long v)) return new Num(v, s_unsignedNames.Contains(name));
             UndefinedOnArch = true;
             return null;
@@ -241,6 +246,7 @@ internal sealed class ConstantEvaluator
     private Num? ApplyCast(string type, Num v)
     {
         string t = type.Replace("const", string.Empty).Replace("volatile", string.Empty).Trim();
+        UsedArchDependentValue = true;
         if (t.EndsWith("*", StringComparison.Ordinal)) return new Num(_arch.Is64Bit() ? v.Value : (long)(uint)v.Value, true);
         long? size = PrimitiveSize(t);
         bool unsigned = IsUnsignedType(t);
@@ -288,6 +294,7 @@ internal sealed class ConstantEvaluator
 
     private Num? EvalSizeof(SizeofExpressionSyntax s)
     {
+        UsedArchDependentValue = true;
         bool align = s.Keyword != "sizeof";
         var operand = s.Operand is ParenthesizedExpressionSyntax p ? p.Inner : s.Operand;
         if (operand is TypeNameSyntax type)
@@ -346,6 +353,7 @@ internal sealed class ConstantEvaluator
                 {
                     if (args.Count == 2 && args[0] is TypeNameSyntax { Tag: string tag } && args[1] is IdentifierSyntax member)
                     {
+                        UsedArchDependentValue = true;
                         if (UapiStructFields.TryGetOffset(tag, member.Name, _arch, out long off)) return new Num(off, true);
                         return Fail(call.Span, ExpressionPrinter.Print(call), "unknown struct member", unknownName: true);
                     }
@@ -355,6 +363,7 @@ internal sealed class ConstantEvaluator
             case "_IOR":
             case "_IOW":
             case "_IOWR":
+                UsedArchDependentValue = true;
                 return EvalIoctl(call);
         }
         return Fail(call.NameSpan, call.Name, "unknown macro in a value", unknownName: true);

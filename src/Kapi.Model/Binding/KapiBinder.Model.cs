@@ -288,12 +288,19 @@ internal sealed partial class KapiBinder
     {
         var values = new long?[KapiArchitectures.Count];
         ConstantEvaluator.Failure? failure = null;
+        _evaluators ??= KapiArchitectures.All.Select(a => new ConstantEvaluator(_symbols, a)).ToArray();
         foreach (var arch in KapiArchitectures.All)
         {
-            var ev = new ConstantEvaluator(_symbols, arch);
+            var ev = _evaluators[(int)arch];
             values[(int)arch] = ev.Evaluate(e);
             failure ??= ev.LastFailure;
             if (failure is not null && failure.IsUnknownName) break; // unknown everywhere
+            if (arch == KapiArch.X64 && !ev.UsedArchDependentValue && !ev.UndefinedOnArch)
+            {
+                // nothing architecture-specific was used: the value is the same everywhere
+                for (int i = 1; i < values.Length; i++) values[i] = values[0];
+                break;
+            }
         }
         if (failure is not null)
         {
@@ -312,6 +319,7 @@ internal sealed partial class KapiBinder
     }
 
     private int _suggestionBudget = 64;
+    private ConstantEvaluator[]? _evaluators;
 
     private string? SuggestConstant(string name)
     {

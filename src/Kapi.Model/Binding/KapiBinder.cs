@@ -213,7 +213,8 @@ internal sealed partial class KapiBinder
 
     private long? EvaluateIndex(ExpressionSyntax e)
     {
-        var ev = new ConstantEvaluator(_symbols, Architectures.KapiArch.X64);
+        _evaluators ??= Architectures.KapiArchitectures.All.Select(a => new ConstantEvaluator(_symbols, a)).ToArray();
+        var ev = _evaluators[0];
         var v = ev.Evaluate(e);
         if (v is null)
         {

@@ -1,0 +1,8 @@
+using System;
+
+namespace Kapi.Cli;
+
+internal static class Program
+{
+    public static int Main(string[] args) => KapiCli.Run(args, Console.Out, Console.Error);
+}

@@ -1,0 +1,36 @@
+using BenchmarkDotNet.Attributes;
+
+namespace Kapi.Benchmarks;
+
+/// <summary>Parse + bind throughput of the front end (issue 2: target ≥ 20 MB/s on this 2-core machine).</summary>
+[MemoryDiagnoser]
+public class FrontEndBenchmarks
+{
+    private string _corpus = string.Empty;
+    private string _synthetic = string.Empty;
+    private readonly KapiParseOptions _unlimited = new(MaxFileSize: int.MaxValue);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _corpus = BenchmarkInputs.Concatenated;
+        _synthetic = BenchmarkInputs.Synthetic;
+    }
+
+    /// <summary>Every spec file of the corpus and kapi/, concatenated into one text.</summary>
+    [Benchmark(Baseline = true)]
+    public int ParseBind_CorpusConcatenated() => KapiDocument.Parse(_corpus, "corpus.kapi", _unlimited).Specs.Count;
+
+    /// <summary>A ~4 MB synthetic file made of renamed copies of the corpus.</summary>
+    [Benchmark]
+    public int ParseBind_Synthetic4MB() => KapiDocument.Parse(_synthetic, "synthetic.kapi", _unlimited).Specs.Count;
+
+    /// <summary>Each file parsed on its own, as the generator does (one parse per file version).</summary>
+    [Benchmark]
+    public int ParseBind_PerFile()
+    {
+        int n = 0;
+        foreach (var (path, text) in BenchmarkInputs.SpecFiles) n += KapiDocument.Parse(text, path).Specs.Count;
+        return n;
+    }
+}
