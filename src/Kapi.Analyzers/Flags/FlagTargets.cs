@@ -1,0 +1,360 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Kapi.Analyzers.Specs;
+using Kapi.Architectures;
+using Kapi.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Kapi.Analyzers.Flags;
+
+internal enum FlagBindingKind
+{
+    /// <summary>A Kapi-generated binding: parameter carries [Kapi.Runtime.KapiFlags].</summary>
+    Generated,
+    /// <summary>The user's own [DllImport]/[LibraryImport] into libc.</summary>
+    PInvoke,
+    /// <summary>Tmds.Linux.LibC (a libc P/Invoke compiled per architecture).</summary>
+    TmdsLibC,
+    /// <summary>Mono.Unix.Native.Syscall: a managed enum translated to native values.</summary>
+    MonoPosix,
+}
+
+/// <summary>
+/// How values passed to one parameter are checked. <see cref="IsPortable"/>: the binding translates a managed enum,
+/// so the value is checked once against portable masks; otherwise the value is passed as is and checked against the
+/// spec's per-architecture masks.
+/// </summary>
+internal sealed class ParamTarget
+{
+    public ParamTarget(
+        FlagBindingKind binding, string apiName, string parameterName, int bitWidth, SpecParameter? spec,
+        bool isPortable, long portableValidMask, long portableRequiredMask, ImmutableArray<(string Name, long Value)> portableFlags,
+        string? portableTypeName, ImmutableArray<KapiArch> supportedArchitectures, ImmutableHashSet<string> familyNames,
+        INamedTypeSymbol? enumOverloadType)
+    {
+        Binding = binding;
+        ApiName = apiName;
+        ParameterName = parameterName;
+        BitWidth = bitWidth;
+        Spec = spec;
+        IsPortable = isPortable;
+        PortableValidMask = portableValidMask;
+        PortableRequiredMask = portableRequiredMask;
+        PortableFlags = portableFlags;
+        PortableTypeName = portableTypeName;
+        SupportedArchitectures = supportedArchitectures;
+        FamilyNames = familyNames;
+        EnumOverloadType = enumOverloadType;
+    }
+
+    public FlagBindingKind Binding { get; }
+    public string ApiName { get; }
+    public string ParameterName { get; }
+    public int BitWidth { get; }
+    public SpecParameter? Spec { get; }
+    public bool IsPortable { get; }
+    public long PortableValidMask { get; }
+    public long PortableRequiredMask { get; }
+    public ImmutableArray<(string Name, long Value)> PortableFlags { get; }
+    public string? PortableTypeName { get; }
+    public ImmutableArray<KapiArch> SupportedArchitectures { get; }
+
+    /// <summary>The flag names that belong to this parameter (spec flags and enum members).</summary>
+    public ImmutableHashSet<string> FamilyNames { get; }
+
+    /// <summary>For the raw integer overload of a generated binding (portable bits the wrapper casts to the enum): the enum of its sibling overload.</summary>
+    public INamedTypeSymbol? EnumOverloadType { get; }
+}
+
+/// <summary>The checked parameters of one method, by ordinal.</summary>
+internal sealed class MethodTarget
+{
+    public MethodTarget(ImmutableArray<ParamTarget?> parameters) => Parameters = parameters;
+
+    public ImmutableArray<ParamTarget?> Parameters { get; }
+}
+
+/// <summary>Recognises the methods whose arguments are checked.</summary>
+internal static class FlagTargets
+{
+    public const string KapiFlagsAttributeName = "KapiFlagsAttribute";
+    public const string KapiRuntimeNamespace = "Kapi.Runtime";
+    public const string LibraryImportAttributeFullName = "System.Runtime.InteropServices.LibraryImportAttribute";
+    public const string TmdsLibCType = "Tmds.Linux.LibC";
+    public const string MonoSyscallType = "Mono.Unix.Native.Syscall";
+    public const string MonoNativeNamespace = "Mono.Unix.Native";
+
+    /// <summary>The architectures Tmds.LibC 0.5 ships implementation assemblies for (runtimes/linux-{x64,arm,arm64}).</summary>
+    public static ImmutableArray<KapiArch> TmdsArchitectures { get; } = ImmutableArray.Create(KapiArch.X64, KapiArch.Arm, KapiArch.Arm64);
+
+    public static MethodTarget? Resolve(IMethodSymbol method, SpecCatalog catalog)
+    {
+        if (method.Parameters.IsEmpty) return null;
+        return ResolveGenerated(method, catalog)
+            ?? ResolveMono(method, catalog)
+            ?? ResolvePInvoke(method, catalog);
+    }
+
+    // ---- 1. generated bindings ----
+
+    private static MethodTarget? ResolveGenerated(IMethodSymbol method, SpecCatalog catalog)
+    {
+        ParamTarget?[]? targets = null;
+        foreach (var parameter in method.Parameters)
+        {
+            var attribute = FindKapiFlags(parameter);
+            if (attribute is null) continue;
+            targets ??= new ParamTarget?[method.Parameters.Length];
+            targets[parameter.Ordinal] = CreateGenerated(method, parameter, attribute, catalog);
+        }
+        return targets is null ? null : new MethodTarget(targets.ToImmutableArray());
+    }
+
+    public static AttributeData? FindKapiFlags(IParameterSymbol parameter)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (IsKapiFlagsAttribute(attribute.AttributeClass)) return attribute;
+        }
+        return null;
+    }
+
+    public static bool IsKapiFlagsAttribute(INamedTypeSymbol? type) =>
+        type is { Name: KapiFlagsAttributeName } && type.ContainingNamespace?.ToDisplayString() == KapiRuntimeNamespace;
+
+    private static (string? Api, string? Parameter, long ValidMask, long RequiredMask, string? Prefix) ReadKapiFlags(AttributeData attribute)
+    {
+        string? api = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
+        string? parameter = attribute.ConstructorArguments.Length > 1 ? attribute.ConstructorArguments[1].Value as string : null;
+        long valid = 0, required = 0;
+        string? prefix = null;
+        foreach (var named in attribute.NamedArguments)
+        {
+            switch (named.Key)
+            {
+                case "ValidMask": IntegerTypes.TryToInt64(named.Value.Value, out valid); break;
+                case "RequiredMask": IntegerTypes.TryToInt64(named.Value.Value, out required); break;
+                case "FlagPrefix": prefix = named.Value.Value as string; break;
+            }
+        }
+        return (api, parameter, valid, required, prefix);
+    }
+
+    private static ParamTarget? CreateGenerated(IMethodSymbol method, IParameterSymbol parameter, AttributeData attribute, SpecCatalog catalog)
+    {
+        var (api, paramName, validMask, requiredMask, prefix) = ReadKapiFlags(attribute);
+        if (string.IsNullOrEmpty(api)) return null;
+        int width = IntegerTypes.BitWidth(parameter.Type);
+        if (width == 0) return null;
+        paramName ??= parameter.Name;
+
+        SpecParameter? spec = null;
+        if (catalog.TryGetSpec(api!, out var apiSpec))
+        {
+            var p = apiSpec.Params.FirstOrDefault(x => x.Name == paramName);
+            if (p is not null) spec = new SpecParameter(apiSpec, p);
+        }
+
+        var family = FamilyOf(spec);
+        if (parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+        {
+            var members = EnumMembers(enumType);
+            if (validMask == 0) foreach (var m in members) validMask |= m.Value;
+            var flags = members.Where(m => m.Value != 0 && (m.Value & ~validMask) == 0).ToImmutableArray();
+            family = family.Union(members.Select(m => m.Name));
+            return new ParamTarget(FlagBindingKind.Generated, api!, paramName!, width, spec, isPortable: true,
+                validMask, requiredMask, flags, enumType.Name, KapiArchitectures.All.ToImmutableArray(), family, enumOverloadType: null);
+        }
+
+        // Raw integer overload: the generated wrapper casts the bits to the flags enum and translates them, so the
+        // value carries portable (x64) bits, checked against the attribute's masks like the enum overload.
+        var enumOverload = FindEnumOverload(method, parameter, api!, paramName!);
+        ImmutableArray<(string Name, long Value)> portableFlags;
+        if (enumOverload is not null)
+        {
+            var members = EnumMembers(enumOverload);
+            if (validMask == 0) foreach (var m in members) validMask |= m.Value;
+            family = family.Union(members.Select(m => m.Name));
+            portableFlags = members.Where(m => m.Value != 0 && (m.Value & ~validMask) == 0).ToImmutableArray();
+        }
+        else
+        {
+            portableFlags = spec is { } sp
+                ? sp.Param.MaskFlags.Where(f => f.Value.X64 is long v && v != 0 && (v & ~validMask) == 0).Select(f => (f.Name, f.Value.X64!.Value)).ToImmutableArray()
+                : ImmutableArray<(string, long)>.Empty;
+        }
+        if (validMask == 0 && requiredMask == 0) return null;
+        return new ParamTarget(FlagBindingKind.Generated, api!, paramName!, width, spec, isPortable: true,
+            validMask, requiredMask, portableFlags, enumOverload?.Name ?? (prefix is null ? null : prefix + "*"),
+            KapiArchitectures.All.ToImmutableArray(), family, enumOverload);
+    }
+
+    private static INamedTypeSymbol? FindEnumOverload(IMethodSymbol method, IParameterSymbol parameter, string api, string paramName)
+    {
+        foreach (var member in method.ContainingType.GetMembers(method.Name))
+        {
+            if (member is not IMethodSymbol other || SymbolEqualityComparer.Default.Equals(other, method)) continue;
+            if (other.Parameters.Length != method.Parameters.Length) continue;
+            var candidate = other.Parameters[parameter.Ordinal];
+            if (candidate.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType) continue;
+            var attribute = FindKapiFlags(candidate);
+            if (attribute is null) continue;
+            var (otherApi, otherParam, _, _, _) = ReadKapiFlags(attribute);
+            if (otherApi == api && (otherParam ?? candidate.Name) == paramName) return enumType;
+        }
+        return null;
+    }
+
+    // ---- 2. Mono.Posix ----
+
+    private static MethodTarget? ResolveMono(IMethodSymbol method, SpecCatalog catalog)
+    {
+        if (method.ContainingType?.ToDisplayString() != MonoSyscallType || method.IsExtern) return null;
+        if (!catalog.TryGetSyscall(method.Name, out var spec)) return null;
+        ParamTarget?[]? targets = null;
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType) continue;
+            if (enumType.ContainingNamespace?.ToDisplayString() != MonoNativeNamespace) continue;
+            var specParam = MapParameter(method, parameter, spec);
+            if (specParam is null || !HasConstraint(specParam)) continue;
+
+            var members = EnumMembers(enumType);
+            long valid = 0;
+            foreach (var m in members) valid |= m.Value;
+            // the names the spec requires (at least one of), mapped onto Mono's enum by name
+            long required = 0;
+            if (specParam.RequiredMask?.X64 is long specRequired && specRequired != 0)
+            {
+                foreach (var flag in specParam.MaskFlags)
+                {
+                    if (flag.Value.X64 is long fv && fv != 0 && (fv & ~specRequired) == 0)
+                    {
+                        foreach (var m in members) if (m.Name == flag.Name) required |= m.Value;
+                    }
+                }
+            }
+            var sp = new SpecParameter(spec, specParam);
+            targets ??= new ParamTarget?[method.Parameters.Length];
+            targets[parameter.Ordinal] = new ParamTarget(FlagBindingKind.MonoPosix, spec.Name, specParam.Name ?? parameter.Name,
+                IntegerTypes.BitWidth(enumType), sp, isPortable: true, valid, required,
+                members.Where(m => m.Value != 0).ToImmutableArray(), enumType.Name, KapiArchitectures.All.ToImmutableArray(),
+                FamilyOf(sp).Union(members.Select(m => m.Name)), enumOverloadType: null);
+        }
+        return targets is null ? null : new MethodTarget(targets.ToImmutableArray());
+    }
+
+    // ---- 3. P/Invokes into libc (own declarations and Tmds.LibC) ----
+
+    private static MethodTarget? ResolvePInvoke(IMethodSymbol method, SpecCatalog catalog)
+    {
+        if (!TryGetImport(method, out var library, out var entryPoint)) return null;
+        if (!IsLibcLike(library) || !catalog.TryGetSyscall(entryPoint, out var spec)) return null;
+
+        bool isTmds = method.ContainingType?.ToDisplayString() == TmdsLibCType;
+        var binding = isTmds ? FlagBindingKind.TmdsLibC : FlagBindingKind.PInvoke;
+        var architectures = isTmds ? TmdsArchitectures : KapiArchitectures.All.ToImmutableArray();
+        ParamTarget?[]? targets = null;
+        foreach (var parameter in method.Parameters)
+        {
+            int width = IntegerTypes.BitWidth(parameter.Type);
+            if (width == 0 || parameter.RefKind != RefKind.None) continue;
+            var specParam = MapParameter(method, parameter, spec);
+            if (specParam is null || !HasConstraint(specParam)) continue;
+            var sp = new SpecParameter(spec, specParam);
+            var family = FamilyOf(sp);
+            targets ??= new ParamTarget?[method.Parameters.Length];
+            targets[parameter.Ordinal] = new ParamTarget(binding, spec.Name, specParam.Name ?? parameter.Name, width, sp,
+                isPortable: false, 0, 0, ImmutableArray<(string, long)>.Empty, null, architectures, family, enumOverloadType: null);
+        }
+        return targets is null ? null : new MethodTarget(targets.ToImmutableArray());
+    }
+
+    public static bool TryGetImport(IMethodSymbol method, out string library, out string entryPoint)
+    {
+        library = string.Empty;
+        entryPoint = method.Name;
+        var dllImport = method.GetDllImportData();
+        if (dllImport is not null)
+        {
+            library = dllImport.ModuleName ?? string.Empty;
+            entryPoint = dllImport.EntryPointName ?? method.Name;
+            return true;
+        }
+        var definition = method.PartialDefinitionPart ?? method;
+        foreach (var attribute in definition.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() != LibraryImportAttributeFullName) continue;
+            if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string lib) library = lib;
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "EntryPoint" && named.Value.Value is string ep) entryPoint = ep;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Library names that resolve to the C library on Linux: "libc", "c", "libc.so", "libc.so.6", "libc.musl-…",
+    /// and "*" (NativeAOT direct calls into the executable's linked libraries).
+    /// </summary>
+    public static bool IsLibcLike(string library)
+    {
+        var name = library.Trim();
+        int slash = Math.Max(name.LastIndexOf('/'), name.LastIndexOf('\\'));
+        if (slash >= 0) name = name.Substring(slash + 1);
+        name = name.ToLowerInvariant();
+        if (name == "*") return true;
+        if (name.StartsWith("libc.musl", StringComparison.Ordinal)) return true;
+        if (name.StartsWith("lib", StringComparison.Ordinal)) name = name.Substring(3);
+        if (name == "c") return true;
+        if (!name.StartsWith("c.so", StringComparison.Ordinal)) return false;
+        // c.so, c.so.6, c.so.6.0 …
+        var rest = name.Substring(4);
+        foreach (var part in rest.Split('.'))
+        {
+            if (part.Length == 0) continue;
+            foreach (var ch in part) if (ch is < '0' or > '9') return false;
+        }
+        return true;
+    }
+
+    // ---- helpers ----
+
+    private static ParamSpec? MapParameter(IMethodSymbol method, IParameterSymbol parameter, ApiSpec spec)
+    {
+        if (method.Parameters.Length != spec.Params.Count) return null;
+        foreach (var p in spec.Params) if (p.Index == parameter.Ordinal) return p;
+        return null;
+    }
+
+    public static bool HasConstraint(ParamSpec p) =>
+        (p.ValidMask?.HasAnyValue ?? false) || (p.RequiredMask?.HasAnyValue ?? false) || (p.EnumMask?.HasAnyValue ?? false);
+
+    private static ImmutableHashSet<string> FamilyOf(SpecParameter? spec)
+    {
+        var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        if (spec is { } sp)
+        {
+            foreach (var f in sp.Param.MaskFlags) names.Add(f.Name);
+            foreach (var f in sp.Param.EnumValues) names.Add(f.Name);
+        }
+        return names.ToImmutable();
+    }
+
+    public static ImmutableArray<(string Name, long Value)> EnumMembers(INamedTypeSymbol enumType)
+    {
+        var builder = ImmutableArray.CreateBuilder<(string, long)>();
+        foreach (var member in enumType.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field && IntegerTypes.TryToInt64(field.ConstantValue, out long v))
+            {
+                builder.Add((field.Name, v));
+            }
+        }
+        return builder.ToImmutable();
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Kapi.Architectures;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Kapi.Analyzers.Flags;
+
+/// <summary>
+/// The architectures a compilation targets, from its compiler-visible MSBuild properties:
+/// <c>KapiTargetArchitectures</c> (explicit list, e.g. "x64;arm64"), else <c>RuntimeIdentifier</c> (linux-x64 → x64),
+/// else <c>PlatformTarget</c> (x64, x86, arm, arm64; AnyCPU pins nothing), else every Linux architecture (not pinned).
+/// </summary>
+internal sealed class TargetArchitectures
+{
+    public const string KapiTargetArchitecturesProperty = "build_property.KapiTargetArchitectures";
+    public const string RuntimeIdentifierProperty = "build_property.RuntimeIdentifier";
+    public const string PlatformTargetProperty = "build_property.PlatformTarget";
+
+    public static TargetArchitectures Unpinned { get; } = new(KapiArchitectures.All.ToImmutableArray(), pinned: false, source: null);
+
+    private TargetArchitectures(ImmutableArray<KapiArch> architectures, bool pinned, string? source)
+    {
+        Architectures = architectures;
+        IsPinned = pinned;
+        Source = source;
+    }
+
+    public ImmutableArray<KapiArch> Architectures { get; }
+
+    /// <summary>False when nothing pins the architecture: every Linux architecture is a candidate.</summary>
+    public bool IsPinned { get; }
+
+    /// <summary>The property that pinned the architectures, for messages.</summary>
+    public string? Source { get; }
+
+    public static TargetArchitectures FromOptions(AnalyzerConfigOptions globalOptions)
+    {
+        if (globalOptions.TryGetValue(KapiTargetArchitecturesProperty, out var list) && !string.IsNullOrWhiteSpace(list))
+        {
+            var archs = new List<KapiArch>();
+            foreach (var part in list.Split(new[] { ';', ',', ' ' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (TryParseRidOrArch(part, out var arch) && !archs.Contains(arch)) archs.Add(arch);
+            }
+            if (archs.Count > 0) return new TargetArchitectures(archs.ToImmutableArray(), pinned: true, "KapiTargetArchitectures");
+        }
+        if (globalOptions.TryGetValue(RuntimeIdentifierProperty, out var rid) && TryParseRidOrArch(rid, out var ridArch))
+        {
+            return new TargetArchitectures(ImmutableArray.Create(ridArch), pinned: true, "RuntimeIdentifier");
+        }
+        if (globalOptions.TryGetValue(PlatformTargetProperty, out var platform) && TryParseRidOrArch(platform, out var platformArch))
+        {
+            return new TargetArchitectures(ImmutableArray.Create(platformArch), pinned: true, "PlatformTarget");
+        }
+        return Unpinned;
+    }
+
+    /// <summary>Parses an architecture name (x64, arm64, ppc64le …) or a RID (linux-x64, linux-musl-arm64 …).</summary>
+    public static bool TryParseRidOrArch(string? value, out KapiArch arch)
+    {
+        arch = KapiArch.X64;
+        if (string.IsNullOrWhiteSpace(value)) return false;
+        var text = value!.Trim();
+        if (string.Equals(text, "AnyCPU", StringComparison.OrdinalIgnoreCase) || string.Equals(text, "Any CPU", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        if (KapiArchitectures.TryParse(text, out arch)) return true;
+        int dash = text.LastIndexOf('-');
+        return dash >= 0 && dash < text.Length - 1 && KapiArchitectures.TryParse(text.Substring(dash + 1), out arch);
+    }
+}

@@ -1,0 +1,549 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Kapi.Analyzers.Flags;
+
+/// <summary>
+/// Proves the value of an argument at compile time. What it understands:
+/// literals and constants (const fields and locals, also from referenced assemblies), enum members, conversions and
+/// casts, the operators | &amp; ^ ~ + - * / % &lt;&lt; &gt;&gt; &gt;&gt;&gt;, named arguments (the caller passes the argument's
+/// value), locals whose every assignment is provable (flow-insensitive; |=, &amp;= and ^= are applied as optional
+/// steps), switch and conditional expressions whose arms are all provable, static readonly fields and get-only static
+/// auto-properties initialised with provable values (and assigned nowhere else), properties and methods whose every
+/// return is provable and does not depend on their parameters, and the constant properties of known binding libraries
+/// (Tmds.LibC, whose values are taken per architecture).
+/// One prover lives as long as one compilation's analysis; it memoizes the values of symbols and is thread-safe.
+/// </summary>
+internal sealed class ValueProver
+{
+    private const int MaxDepth = 48;
+
+    private readonly Compilation _compilation;
+    private readonly Func<IPropertySymbol, Proof?> _knownProperty;
+    private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<ISymbol, Proof> _memo = new(SymbolEqualityComparer.Default);
+
+    public ValueProver(Compilation compilation, Func<IPropertySymbol, Proof?> knownProperty)
+    {
+        _compilation = compilation;
+        _knownProperty = knownProperty;
+    }
+
+    public Proof Prove(IOperation operation, CancellationToken cancellationToken) =>
+        Eval(operation, new Scope(ImmutableHashSet.Create<ISymbol>(SymbolEqualityComparer.Default), 0, cancellationToken));
+
+    private readonly struct Scope
+    {
+        public Scope(ImmutableHashSet<ISymbol> visiting, int depth, CancellationToken token)
+        {
+            Visiting = visiting;
+            Depth = depth;
+            Token = token;
+        }
+
+        public ImmutableHashSet<ISymbol> Visiting { get; }
+
+        public int Depth { get; }
+
+        public CancellationToken Token { get; }
+
+        public Scope Deeper() => new(Visiting, Depth + 1, Token);
+
+        public Scope Entering(ISymbol symbol) => new(Visiting.Add(symbol), Depth + 1, Token);
+    }
+
+    private Proof Eval(IOperation? operation, Scope scope)
+    {
+        if (operation is null) return Proof.Fail("the value is missing");
+        scope.Token.ThrowIfCancellationRequested();
+        if (scope.Depth > MaxDepth) return Proof.Fail("the expression is too deeply nested");
+
+        var constant = operation.ConstantValue;
+        if (constant.HasValue)
+        {
+            if (IntegerTypes.TryToInt64(constant.Value, out long value))
+            {
+                return ArchValues.Constant(IntegerTypes.Normalize(value, operation.Type), CollectNames(operation));
+            }
+            return Proof.Fail($"'{Text(operation)}' is not an integer");
+        }
+
+        switch (operation)
+        {
+            case IConversionOperation conversion:
+                if (conversion.OperatorMethod is not null) return Proof.Fail($"'{Text(operation)}' uses a user-defined conversion");
+                if (!IntegerTypes.IsIntegral(conversion.Type)) return Proof.Fail($"'{Text(operation)}' is not an integer");
+                return Map(Eval(conversion.Operand, scope.Deeper()), v => IntegerTypes.Normalize(v, conversion.Type));
+
+            case IBinaryOperation binary:
+                return EvalBinary(binary, scope);
+
+            case IUnaryOperation unary:
+                if (unary.OperatorMethod is not null) return Proof.Fail($"'{Text(operation)}' uses a user-defined operator");
+                Func<long, long>? f = unary.OperatorKind switch
+                {
+                    UnaryOperatorKind.BitwiseNegation => v => ~v,
+                    UnaryOperatorKind.Minus => v => unchecked(-v),
+                    UnaryOperatorKind.Plus => v => v,
+                    _ => null,
+                };
+                if (f is null) return Proof.Fail($"operator in '{Text(operation)}' is not supported");
+                return Map(Eval(unary.Operand, scope.Deeper()), v => IntegerTypes.Normalize(f(v), unary.Type));
+
+            case IFieldReferenceOperation fieldReference:
+                return WithName(EvalField(fieldReference.Field, scope), fieldReference.Field.Name);
+
+            case IPropertyReferenceOperation propertyReference:
+                if (!propertyReference.Arguments.IsEmpty) return Proof.Fail($"indexer '{Text(operation)}' is not a constant");
+                return WithName(EvalProperty(propertyReference.Property, scope), propertyReference.Property.Name);
+
+            case ILocalReferenceOperation localReference:
+                return EvalLocal(localReference, scope);
+
+            case IInvocationOperation invocation:
+                return EvalMethod(invocation.TargetMethod, scope);
+
+            case ISwitchExpressionOperation switchExpression:
+            {
+                var alternatives = new List<ArchValues>();
+                foreach (var arm in switchExpression.Arms)
+                {
+                    if (IsThrow(arm.Value)) continue;
+                    var proof = Eval(arm.Value, scope.Deeper());
+                    if (!proof.IsProven) return proof;
+                    alternatives.Add(proof.Values!);
+                }
+                return Union(alternatives, operation);
+            }
+
+            case IConditionalOperation { WhenFalse: not null, IsRef: false } conditional:
+            {
+                var alternatives = new List<ArchValues>();
+                foreach (var branch in new[] { conditional.WhenTrue, conditional.WhenFalse })
+                {
+                    if (IsThrow(branch)) continue;
+                    var proof = Eval(branch, scope.Deeper());
+                    if (!proof.IsProven) return proof;
+                    alternatives.Add(proof.Values!);
+                }
+                return Union(alternatives, operation);
+            }
+
+            case IParameterReferenceOperation parameterReference:
+                return Proof.Fail($"it depends on parameter '{parameterReference.Parameter.Name}'");
+
+            default:
+                return Proof.Fail($"'{Text(operation)}' is not a compile-time value");
+        }
+    }
+
+    private Proof EvalBinary(IBinaryOperation binary, Scope scope)
+    {
+        if (binary.OperatorMethod is not null) return Proof.Fail($"'{Text(binary)}' uses a user-defined operator");
+        var type = binary.Type;
+        if (!IntegerTypes.IsIntegral(type)) return Proof.Fail($"'{Text(binary)}' is not an integer");
+        int width = IntegerTypes.BitWidth(type);
+        bool signed = IntegerTypes.IsSigned(type);
+        Func<long, long, long?>? op = binary.OperatorKind switch
+        {
+            BinaryOperatorKind.Or => (a, b) => a | b,
+            BinaryOperatorKind.And => (a, b) => a & b,
+            BinaryOperatorKind.ExclusiveOr => (a, b) => a ^ b,
+            BinaryOperatorKind.Add => (a, b) => unchecked(a + b),
+            BinaryOperatorKind.Subtract => (a, b) => unchecked(a - b),
+            BinaryOperatorKind.Multiply => (a, b) => unchecked(a * b),
+            BinaryOperatorKind.Divide => (a, b) => b == 0 ? null : signed ? a / b : (long)((ulong)IntegerTypes.Bits(a, width) / (ulong)IntegerTypes.Bits(b, width)),
+            BinaryOperatorKind.Remainder => (a, b) => b == 0 ? null : signed ? a % b : (long)((ulong)IntegerTypes.Bits(a, width) % (ulong)IntegerTypes.Bits(b, width)),
+            BinaryOperatorKind.LeftShift => (a, b) => a << (int)(b & (width - 1)),
+            BinaryOperatorKind.RightShift => (a, b) => signed ? a >> (int)(b & (width - 1)) : (long)((ulong)IntegerTypes.Bits(a, width) >> (int)(b & (width - 1))),
+            BinaryOperatorKind.UnsignedRightShift => (a, b) => (long)((ulong)IntegerTypes.Bits(a, width) >> (int)(b & (width - 1))),
+            _ => null,
+        };
+        if (op is null) return Proof.Fail($"operator in '{Text(binary)}' is not supported");
+        var left = Eval(binary.LeftOperand, scope.Deeper());
+        if (!left.IsProven) return left;
+        var right = Eval(binary.RightOperand, scope.Deeper());
+        if (!right.IsProven) return right;
+        var combined = ArchValues.Combine(left.Values!, right.Values!, (a, b) => op(a, b) is long r ? IntegerTypes.Normalize(r, type) : null);
+        return combined is null ? Proof.Fail($"'{Text(binary)}' has too many possible values") : Proof.Of(combined);
+    }
+
+    // ---- symbols ----
+
+    private Proof EvalField(IFieldSymbol field, Scope scope)
+    {
+        if (field.HasConstantValue && IntegerTypes.TryToInt64(field.ConstantValue, out long c))
+        {
+            return ArchValues.Constant(IntegerTypes.Normalize(c, field.Type));
+        }
+        if (!field.IsStatic || !field.IsReadOnly)
+        {
+            return Proof.Fail($"field '{field.Name}' is not a constant or a static readonly field");
+        }
+        return Memoized(field, scope, s =>
+        {
+            var values = new List<ArchValues>();
+            bool hasSyntax = false;
+            foreach (var reference in field.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(s.Token) is VariableDeclaratorSyntax { Initializer: { } initializer })
+                {
+                    hasSyntax = true;
+                    var model = GetModel(initializer.SyntaxTree);
+                    var op = model?.GetOperation(initializer, s.Token);
+                    var value = op is IFieldInitializerOperation fi ? fi.Value : op;
+                    var proof = Map(Eval(value, s), v => IntegerTypes.Normalize(v, field.Type));
+                    if (!proof.IsProven) return proof;
+                    values.Add(proof.Values!);
+                }
+            }
+            var ctorProof = CollectStaticConstructorAssignments(field, field.ContainingType, values, s);
+            if (ctorProof is { } failed) return failed;
+            if (values.Count == 0)
+            {
+                return Proof.Fail(hasSyntax || !field.DeclaringSyntaxReferences.IsEmpty
+                    ? $"static readonly field '{field.Name}' has no provable initializer"
+                    : $"static readonly field '{field.Name}' is initialised at run time in another assembly");
+            }
+            return Union(values, null);
+        });
+    }
+
+    private Proof EvalProperty(IPropertySymbol property, Scope scope)
+    {
+        if (_knownProperty(property) is { } known) return known;
+        if (property.GetMethod is null) return Proof.Fail($"property '{property.Name}' has no getter");
+        if (property.IsAbstract || property.IsVirtual || (property.IsOverride && !property.IsSealed) || property.IsExtern)
+        {
+            return Proof.Fail($"property '{property.Name}' can be overridden");
+        }
+        if (property.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return Proof.Fail($"property '{property.Name}' is computed in another assembly");
+        }
+        return Memoized(property, scope, s =>
+        {
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(s.Token) is not PropertyDeclarationSyntax declaration) continue;
+                var model = GetModel(declaration.SyntaxTree);
+                if (model is null) break;
+                if (declaration.ExpressionBody is { } arrow)
+                {
+                    return Map(Eval(model.GetOperation(arrow.Expression, s.Token), s), v => IntegerTypes.Normalize(v, property.Type));
+                }
+                var getter = declaration.AccessorList?.Accessors.FirstOrDefault(a => a.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.GetAccessorDeclaration));
+                if (getter is null) break;
+                if (getter.ExpressionBody is { } getterArrow)
+                {
+                    return Map(Eval(model.GetOperation(getterArrow.Expression, s.Token), s), v => IntegerTypes.Normalize(v, property.Type));
+                }
+                if (getter.Body is { } body)
+                {
+                    return Map(EvalReturns(model.GetOperation(body, s.Token), s), v => IntegerTypes.Normalize(v, property.Type));
+                }
+                // get-only auto-property: like a readonly field
+                if (property.IsStatic && property.SetMethod is null && declaration.Initializer is { } initializer)
+                {
+                    var values = new List<ArchValues>();
+                    var op = model.GetOperation(initializer, s.Token);
+                    var value = op is IPropertyInitializerOperation pi ? pi.Value : op;
+                    var proof = Map(Eval(value, s), v => IntegerTypes.Normalize(v, property.Type));
+                    if (!proof.IsProven) return proof;
+                    values.Add(proof.Values!);
+                    var ctorProof = CollectStaticConstructorAssignments(property, property.ContainingType, values, s);
+                    if (ctorProof is { } failed) return failed;
+                    return Union(values, null);
+                }
+                break;
+            }
+            return Proof.Fail($"property '{property.Name}' is not known to return a constant");
+        });
+    }
+
+    private Proof EvalMethod(IMethodSymbol method, Scope scope)
+    {
+        method = method.PartialImplementationPart ?? method;
+        if (!IntegerTypes.IsIntegral(method.ReturnType)) return Proof.Fail($"'{method.Name}' does not return an integer");
+        if (method.IsAbstract || method.IsVirtual || (method.IsOverride && !method.IsSealed) || method.IsExtern || method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            return Proof.Fail($"the result of '{method.Name}' is not known at compile time");
+        }
+        if (method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return Proof.Fail($"the result of '{method.Name}' is computed in another assembly");
+        }
+        return Memoized(method.OriginalDefinition, scope, s =>
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(s.Token);
+                var model = GetModel(syntax.SyntaxTree);
+                if (model is null) break;
+                (ArrowExpressionClauseSyntax? arrow, BlockSyntax? body) = syntax switch
+                {
+                    MethodDeclarationSyntax m => (m.ExpressionBody, m.Body),
+                    LocalFunctionStatementSyntax l => (l.ExpressionBody, l.Body),
+                    _ => (null, null),
+                };
+                if (arrow is not null)
+                {
+                    return Map(Eval(model.GetOperation(arrow.Expression, s.Token), s), v => IntegerTypes.Normalize(v, method.ReturnType));
+                }
+                if (body is not null)
+                {
+                    return Map(EvalReturns(model.GetOperation(body, s.Token), s), v => IntegerTypes.Normalize(v, method.ReturnType));
+                }
+            }
+            return Proof.Fail($"the result of '{method.Name}' is not known at compile time");
+        });
+    }
+
+    /// <summary>The union of every value returned from a body (returns inside nested functions excluded).</summary>
+    private Proof EvalReturns(IOperation? body, Scope scope)
+    {
+        if (body is null) return Proof.Fail("the body is not available");
+        var values = new List<ArchValues>();
+        foreach (var op in DescendantsOutsideNestedFunctions(body))
+        {
+            if (op is IReturnOperation { Kind: OperationKind.Return } ret)
+            {
+                if (ret.ReturnedValue is null) return Proof.Fail("a return has no value");
+                var proof = Eval(ret.ReturnedValue, scope);
+                if (!proof.IsProven) return proof;
+                values.Add(proof.Values!);
+            }
+            else if (op.Kind == OperationKind.YieldReturn)
+            {
+                return Proof.Fail("iterators are not supported");
+            }
+        }
+        return Union(values, null);
+    }
+
+    private Proof EvalLocal(ILocalReferenceOperation reference, Scope scope)
+    {
+        var local = reference.Local;
+        if (local.HasConstantValue && IntegerTypes.TryToInt64(local.ConstantValue, out long c))
+        {
+            return ArchValues.Constant(IntegerTypes.Normalize(c, local.Type), ImmutableHashSet.Create(StringComparer.Ordinal, local.Name));
+        }
+        if (local.IsRef) return Proof.Fail($"local '{local.Name}' is a ref local");
+        IOperation top = reference;
+        while (top.Parent is not null) top = top.Parent;
+        return Memoized(local, scope, s => EvalLocalAssignments(local, top, s));
+    }
+
+    private Proof EvalLocalAssignments(ILocalSymbol local, IOperation root, Scope scope)
+    {
+        foreach (var syntaxReference in local.DeclaringSyntaxReferences)
+        {
+            if (syntaxReference.GetSyntax(scope.Token) is not VariableDeclaratorSyntax)
+            {
+                return Proof.Fail($"local '{local.Name}' is not declared by a plain declaration");
+            }
+        }
+
+        var values = new List<ArchValues>();
+        var compounds = new List<(BinaryOperatorKind Kind, IOperation Value)>();
+        foreach (var op in root.Descendants())
+        {
+            if (op is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+            {
+                var initializer = declarator.GetVariableInitializer();
+                if (initializer is not null)
+                {
+                    var proof = Map(Eval(initializer.Value, scope), v => IntegerTypes.Normalize(v, local.Type));
+                    if (!proof.IsProven) return proof;
+                    values.Add(proof.Values!);
+                }
+                continue;
+            }
+            if (op is not ILocalReferenceOperation use || !SymbolEqualityComparer.Default.Equals(use.Local, local)) continue;
+
+            switch (use.Parent)
+            {
+                case ISimpleAssignmentOperation assignment when assignment.Target == use:
+                {
+                    if (assignment.IsRef) return Proof.Fail($"local '{local.Name}' is ref-assigned");
+                    var proof = Map(Eval(assignment.Value, scope), v => IntegerTypes.Normalize(v, local.Type));
+                    if (!proof.IsProven) return proof;
+                    values.Add(proof.Values!);
+                    break;
+                }
+                case ICompoundAssignmentOperation compound when compound.Target == use:
+                    if (compound.OperatorMethod is not null || compound.OperatorKind is not (BinaryOperatorKind.Or or BinaryOperatorKind.And or BinaryOperatorKind.ExclusiveOr))
+                    {
+                        return Proof.Fail($"local '{local.Name}' is updated with '{Text(compound)}'");
+                    }
+                    compounds.Add((compound.OperatorKind, compound.Value));
+                    break;
+                case IIncrementOrDecrementOperation:
+                    return Proof.Fail($"local '{local.Name}' is incremented or decremented");
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
+                    return Proof.Fail($"local '{local.Name}' is passed by reference");
+                case IAddressOfOperation:
+                    return Proof.Fail($"the address of local '{local.Name}' is taken");
+                case ITupleOperation:
+                    return Proof.Fail($"local '{local.Name}' is assigned by deconstruction");
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol.RefKind: not RefKind.None } }:
+                    return Proof.Fail($"a ref local aliases local '{local.Name}'");
+                case IDeclarationExpressionOperation:
+                    return Proof.Fail($"local '{local.Name}' is an out variable");
+            }
+        }
+
+        if (values.Count == 0) return Proof.Fail($"local '{local.Name}' has no provable assignment");
+        var result = ArchValues.Union(values);
+        if (result is null) return Proof.Fail($"local '{local.Name}' has too many possible values");
+
+        foreach (var (kind, valueOp) in compounds)
+        {
+            var proof = Map(Eval(valueOp, scope), v => IntegerTypes.Normalize(v, local.Type));
+            if (!proof.IsProven) return proof;
+            Func<long, long, long?> f = kind switch
+            {
+                BinaryOperatorKind.Or => (a, b) => a | b,
+                BinaryOperatorKind.And => (a, b) => a & b,
+                _ => (a, b) => a ^ b,
+            };
+            var applied = ArchValues.Combine(result, proof.Values!, f);
+            var merged = applied is null ? null : ArchValues.Union(new[] { result, applied });
+            if (merged is null) return Proof.Fail($"local '{local.Name}' has too many possible values");
+            result = merged;
+        }
+        return result;
+    }
+
+    /// <summary>Adds the values assigned to <paramref name="member"/> in static constructors; a failed proof stops.</summary>
+    private Proof? CollectStaticConstructorAssignments(ISymbol member, INamedTypeSymbol type, List<ArchValues> values, Scope scope)
+    {
+        foreach (var ctor in type.StaticConstructors)
+        {
+            foreach (var reference in ctor.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(scope.Token);
+                var model = GetModel(syntax.SyntaxTree);
+                var body = model?.GetOperation(syntax, scope.Token);
+                if (body is null) continue;
+                foreach (var op in body.Descendants())
+                {
+                    IOperation? target = op switch
+                    {
+                        ISimpleAssignmentOperation a => a.Target,
+                        ICompoundAssignmentOperation ca => ca.Target,
+                        IIncrementOrDecrementOperation inc => inc.Target,
+                        _ => null,
+                    };
+                    ISymbol? assigned = target switch
+                    {
+                        IFieldReferenceOperation f => f.Field,
+                        IPropertyReferenceOperation p => p.Property,
+                        _ => null,
+                    };
+                    if (assigned is null || !SymbolEqualityComparer.Default.Equals(assigned.OriginalDefinition, member.OriginalDefinition)) continue;
+                    if (op is not ISimpleAssignmentOperation simple)
+                    {
+                        return Proof.Fail($"'{member.Name}' is updated in the static constructor");
+                    }
+                    var proof = Eval(simple.Value, scope);
+                    if (!proof.IsProven) return proof;
+                    values.Add(proof.Values!);
+                }
+            }
+        }
+        return null;
+    }
+
+    // ---- helpers ----
+
+    private Proof Memoized(ISymbol symbol, Scope scope, Func<Scope, Proof> compute)
+    {
+        if (_memo.TryGetValue(symbol, out var cached)) return cached;
+        if (scope.Visiting.Contains(symbol)) return Proof.Fail($"'{symbol.Name}' is defined in terms of itself");
+        var result = compute(scope.Entering(symbol));
+        // failures caused by the cycle guard depend on the path; do not cache those
+        if (result.IsProven || !(result.Failure?.EndsWith("in terms of itself", StringComparison.Ordinal) ?? false))
+        {
+            _memo.TryAdd(symbol, result);
+        }
+        return result;
+    }
+
+    private SemanticModel? GetModel(SyntaxTree tree)
+    {
+        if (!_compilation.ContainsSyntaxTree(tree)) return null;
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() within a diagnostic analyzer
+        // Needed to read initializers and bodies in other files (constants spread over files, as real code has them);
+        // cached per tree for the lifetime of one compilation's analysis.
+        return _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
+    }
+
+    /// <summary>Registers the semantic model an operation action already has, so it is reused.</summary>
+    public void Seed(SemanticModel? model)
+    {
+        if (model is not null) _models.TryAdd(model.SyntaxTree, model);
+    }
+
+    private static IEnumerable<IOperation> DescendantsOutsideNestedFunctions(IOperation root)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var op = stack.Pop();
+            if (op != root && op is IAnonymousFunctionOperation or ILocalFunctionOperation) continue;
+            yield return op;
+            foreach (var child in op.ChildOperations.Reverse()) stack.Push(child);
+        }
+    }
+
+    private static ImmutableHashSet<string> CollectNames(IOperation operation)
+    {
+        var names = ArchValues.NoNames;
+        foreach (var op in operation.DescendantsAndSelf())
+        {
+            switch (op)
+            {
+                case IFieldReferenceOperation f:
+                    names = names.Add(f.Field.Name);
+                    break;
+                case ILocalReferenceOperation { Local.IsConst: true } l:
+                    names = names.Add(l.Local.Name);
+                    break;
+            }
+        }
+        return names;
+    }
+
+    private static bool IsThrow(IOperation? op)
+    {
+        while (op is IConversionOperation conversion) op = conversion.Operand;
+        return op is IThrowOperation;
+    }
+
+    private static Proof Union(List<ArchValues> alternatives, IOperation? operation)
+    {
+        if (alternatives.Count == 0) return Proof.Fail(operation is null ? "no value is produced" : $"'{Text(operation)}' produces no value");
+        var union = ArchValues.Union(alternatives);
+        return union is null ? Proof.Fail("too many possible values") : Proof.Of(union);
+    }
+
+    private static Proof Map(Proof proof, Func<long, long> map) => proof.IsProven ? proof.Values!.Map(map) : proof;
+
+    private static Proof WithName(Proof proof, string name) => proof.IsProven ? proof.Values!.WithName(name) : proof;
+
+    private static string Text(IOperation operation)
+    {
+        var text = operation.Syntax.ToString();
+        return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Kapi.Analyzers.Flags;
+using Kapi.Analyzers.Specs;
+using Kapi.Architectures;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Kapi.Analyzers;
+
+/// <summary>
+/// Checks the flags passed to mask-constrained calls (KAPI2001–KAPI2005): the Kapi-generated bindings (parameters
+/// with <c>[Kapi.Runtime.KapiFlags]</c>), the user's own <c>[DllImport]</c>/<c>[LibraryImport]</c> declarations into
+/// libc, Tmds.LibC and Mono.Posix. Specs come from the built-in library plus the compilation's <c>.kapi</c> AdditionalFiles.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
+{
+    private readonly Func<SpecCatalog> _builtInSpecs;
+
+    public KapiFlagsAnalyzer()
+        : this(static () => BuiltInSpecLibrary.Catalog)
+    {
+    }
+
+    /// <summary>For tests: replaces the built-in spec library.</summary>
+    internal KapiFlagsAnalyzer(Func<SpecCatalog> builtInSpecs) => _builtInSpecs = builtInSpecs;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => KapiDescriptors.UsageRules;
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private void OnCompilationStart(CompilationStartAnalysisContext start)
+    {
+        var builtIn = _builtInSpecs();
+        var specFiles = KapiSpecFiles.GetSpecFiles(start.Options);
+        var catalog = builtIn;
+        if (!specFiles.IsEmpty)
+        {
+            var models = specFiles.Select(f => KapiSpecFiles.GetModel(start, f));
+            catalog = SpecCatalog.Create(builtIn.Specs, KapiSpecFiles.CollectSpecs(models));
+        }
+        var architectures = TargetArchitectures.FromOptions(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+        var state = new State(start.Compilation, catalog, architectures);
+        start.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
+    }
+
+    private sealed class State
+    {
+        private static readonly MethodTarget s_none = new(ImmutableArray<ParamTarget?>.Empty);
+
+        private readonly Compilation _compilation;
+        private readonly SpecCatalog _catalog;
+        private readonly TargetArchitectures _architectures;
+        private readonly ValueProver _prover;
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodTarget> _targets = new(SymbolEqualityComparer.Default);
+        private readonly Lazy<Dictionary<string, string>> _generatedBindings;
+
+        public State(Compilation compilation, SpecCatalog catalog, TargetArchitectures architectures)
+        {
+            _compilation = compilation;
+            _catalog = catalog;
+            _architectures = architectures;
+            _prover = new ValueProver(compilation, KnownProperty);
+            _generatedBindings = new Lazy<Dictionary<string, string>>(FindGeneratedBindings, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (method.Parameters.IsEmpty) return;
+            var target = _targets.GetOrAdd(method.OriginalDefinition, m => FlagTargets.Resolve(m, _catalog) ?? s_none);
+            if (target.Parameters.IsEmpty) return;
+
+            _prover.Seed(invocation.SemanticModel);
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { } parameter || argument.IsImplicit) continue;
+                if (argument.ArgumentKind != ArgumentKind.Explicit) continue;
+                if (parameter.Ordinal >= target.Parameters.Length || target.Parameters[parameter.Ordinal] is not { } paramTarget) continue;
+
+                var valueSyntax = argument.Value.Syntax;
+                var location = valueSyntax.GetLocation();
+                var proof = _prover.Prove(argument.Value, context.CancellationToken);
+                if (!proof.IsProven)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(KapiDescriptors.UnprovableFlagValue, location,
+                        paramTarget.ApiName, paramTarget.ParameterName, proof.Failure));
+                    continue;
+                }
+                foreach (var finding in FlagChecker.Check(paramTarget, proof.Values!, _architectures, Suggestion, _catalog))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, location, finding.Properties, finding.Arguments));
+                }
+            }
+        }
+
+        private Proof? KnownProperty(IPropertySymbol property) => KnownConstants.GetProperty(property, _catalog);
+
+        private string Suggestion(ParamTarget target)
+        {
+            if (target.EnumOverloadType is { } enumType) return $"the {enumType.Name} overload";
+            if (_generatedBindings.Value.TryGetValue(target.ApiName, out var binding)) return $"the generated binding {binding}";
+            return $"the Kapi-generated binding for {target.ApiName}, whose flags enum is translated per architecture";
+        }
+
+        /// <summary>api name → "Syscalls.Mlockall(MlockallFlags)" for the generated bindings in reach.</summary>
+        private Dictionary<string, string> FindGeneratedBindings()
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            var type = _compilation.GetTypeByMetadataName("Kapi.Generated.Syscalls");
+            if (type is null) return map;
+            foreach (var member in type.GetMembers())
+            {
+                if (member is not IMethodSymbol method) continue;
+                foreach (var parameter in method.Parameters)
+                {
+                    if (parameter.Type.TypeKind != TypeKind.Enum) continue;
+                    var attribute = FlagTargets.FindKapiFlags(parameter);
+                    if (attribute?.ConstructorArguments.FirstOrDefault().Value is string api && !map.ContainsKey(api))
+                    {
+                        map[api] = $"{type.Name}.{method.Name}({parameter.Type.Name})";
+                    }
+                }
+            }
+            return map;
+        }
+    }
+}
