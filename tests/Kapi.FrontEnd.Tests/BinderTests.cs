@@ -268,6 +268,16 @@ public class BinderTests
         Assert.Equal(0x6000, spec.Params[1].RequiredMask![KapiArch.Ppc64le]);
     }
 
+    [Theory]
+    [InlineData("KAPI_PARAM_IGNORES_UNKNOWN_BITS", true)]
+    [InlineData(".ignores_unknown_bits = true,", true)]
+    [InlineData("", false)]
+    public void Extension_ignores_unknown_bits(string line, bool expected)
+    {
+        var spec = SingleSpec(Spec($"KAPI_PARAM(0, \"flags\", \"int\", \"f\")\n KAPI_PARAM_VALID_MASK(O_CLOEXEC)\n {line}\nKAPI_PARAM_END"));
+        Assert.Equal(expected, spec.Params[0].IgnoresUnknownBits);
+    }
+
     [Fact]
     public void Helper_macros_expand_to_whole_blocks()
     {

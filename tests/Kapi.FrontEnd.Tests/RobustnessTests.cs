@@ -172,7 +172,9 @@ public class RobustnessTests
         }
         long one = Work(1);
         long eight = Work(8);
+        // Only the upper bound matters: less work than linear is fine (a mutation such as unclosed nesting
+        // makes later copies cheaper to skip), more than linear is the bug this test guards against.
         Assert.True(one > 0);
-        Assert.InRange(eight, 7 * one, 9 * one + 1000);
+        Assert.InRange(eight, one, 9 * one + 1000);
     }
 }

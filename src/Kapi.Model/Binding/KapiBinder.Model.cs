@@ -175,7 +175,10 @@ internal sealed partial class KapiBinder
             Num(s, "size_multiplier"),
             Str(s, "constraints"),
             FunctionName(s, "validate"),
-            sysfs);
+            sysfs)
+        {
+            IgnoresUnknownBits = Bool(s, "ignores_unknown_bits"),
+        };
     }
 
     private SignalSpec BuildSignal(Scope s) => new(

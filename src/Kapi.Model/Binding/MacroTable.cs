@@ -104,7 +104,7 @@ internal static class MacroTable
             "enum_count", "constraint_type", "validate", "description", "constraints", "size_param_idx", "size_multiplier",
             "sysfs_path", "sysfs_permissions", "default_value", "units", "step", "allowed_strings", "allowed_string_count",
             // Kapi extensions
-            "required_mask", "enum_mask",
+            "required_mask", "enum_mask", "ignores_unknown_bits",
         },
         [ScopeKind.Return] = new[] { "type_name", "type", "check_type", "success_value", "success_min", "success_max", "error_values", "error_count", "is_success", "description" },
         [ScopeKind.Error] = new[] { "error_code", "name", "condition", "description" },
@@ -217,6 +217,7 @@ internal static class MacroTable
         Set("KAPI_PARAM_SIZE_PARAM_IDX", ScopeKind.Param, "size_param_idx");
         Set("KAPI_PARAM_REQUIRED_MASK", ScopeKind.Param, "required_mask");
         Set("KAPI_PARAM_ENUM_MASK", ScopeKind.Param, "enum_mask");
+        Flag("KAPI_PARAM_IGNORES_UNKNOWN_BITS", ScopeKind.Param, "ignores_unknown_bits");
         Set("KAPI_PATH", ScopeKind.Param, "sysfs_path:s");
         Set("KAPI_PERMISSIONS", ScopeKind.Param, "sysfs_permissions");
         Set("KAPI_DEFAULT", ScopeKind.Param, "default_value:s");

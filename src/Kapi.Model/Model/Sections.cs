@@ -34,6 +34,13 @@ public sealed record ParamSpec(
     string? Validator,
     SysfsParamInfo? Sysfs)
 {
+    /// <summary>
+    /// Kapi extension (<c>.ignores_unknown_bits = true</c> / <c>KAPI_PARAM_IGNORES_UNKNOWN_BITS</c>): the kernel ignores
+    /// bits outside <see cref="ValidMask"/> instead of failing with EINVAL (open(2) flags, mmap(2) flags). Such bits are
+    /// still outside the spec's contract, but a conformance test must expect success for them.
+    /// </summary>
+    public bool IgnoresUnknownBits { get; init; }
+
     /// <summary>The KAPI type name as written (<c>KAPI_TYPE_INT</c>), or null.</summary>
     public string? TypeName => Type?.Expression;
 
