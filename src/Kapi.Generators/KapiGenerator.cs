@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Kapi.Collections;
+using Kapi.Diagnostics;
+using Kapi.Generators.Emitting;
+using Kapi.Generators.Pipeline;
+using Kapi.Generators.Planning;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Kapi.Generators;
+
+/// <summary>
+/// Generates typed system-call bindings and spec metadata from KAPI specs (<c>.kapi</c> AdditionalFiles).
+/// </summary>
+/// <remarks>
+/// Pipeline (Roslyn cookbook; dotnet-anchors §d3), every step value-equatable:
+/// <code>
+/// AdditionalTexts (.kapi or KapiSpec=true) ─Parse→ KapiFileModel ─┬─ keys ─Collect→ OwnershipIndex
+///                                                                  └─ Extract specs ─Combine(owner)→ Spec ─Combine(options)→ Plan ─→ Emit → one file per spec
+///                                                    Plan → IndexEntry ─Collect→ Index → KernelApiSpecs registry
+/// </code>
+/// Files with errors produce nothing (the analyzer reports their diagnostics). Specs whose names collide are
+/// emitted once: the first in ordinal path order. The generator reads no files and never throws.
+/// </remarks>
+[Generator(LanguageNames.CSharp)]
+public sealed class KapiGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps, for incremental-cache tests.</summary>
+    public static class StepNames
+    {
+        /// <summary>Parse and bind one spec file (per file).</summary>
+        public const string Parse = "Kapi.Parse";
+        /// <summary>The ownership index over all files (collected).</summary>
+        public const string Ownership = "Kapi.Ownership";
+        /// <summary>The specs of each file without errors (per spec, before the ownership check).</summary>
+        public const string Extract = "Kapi.Extract";
+        /// <summary>The specs that emit code (per spec).</summary>
+        public const string Spec = "Kapi.Spec";
+        /// <summary>The emit model of one spec (per spec).</summary>
+        public const string Plan = "Kapi.Plan";
+        /// <summary>The generated source of one spec (per spec).</summary>
+        public const string Emit = "Kapi.Emit";
+        /// <summary>The registry source (collected).</summary>
+        public const string Index = "Kapi.Index";
+        /// <summary>The MSBuild options.</summary>
+        public const string Options = "Kapi.Options";
+    }
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (p, _) => KapiGeneratorOptions.From(p.GlobalOptions))
+            .WithTrackingName(StepNames.Options);
+
+        var specTexts = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static p => IsSpecFile(p.Left, p.Right))
+            .Select(static (p, _) => p.Left);
+
+        var files = specTexts
+            .Select(static (text, ct) => ParseFile(text, ct))
+            .WithTrackingName(StepNames.Parse);
+
+        var ownership = files
+            .Select(static (f, _) => SpecOwnership.Summarize(f))
+            .Collect()
+            .Select(static (all, _) => SpecOwnership.Build(all))
+            .WithTrackingName(StepNames.Ownership);
+
+        var specs = files
+            .SelectMany(static (f, _) => SpecOwnership.Candidates(f).ToImmutableArray())
+            .WithTrackingName(StepNames.Extract)
+            .Combine(ownership)
+            .Where(static p => p.Right.IsOwner(p.Left))
+            .Select(static (p, _) => p.Left)
+            .WithTrackingName(StepNames.Spec);
+
+        var plans = specs
+            .Combine(options)
+            .Select(static (p, _) => SpecPlanner.Plan(p.Left, p.Right))
+            .WithTrackingName(StepNames.Plan);
+
+        var sources = plans
+            .Select(static (plan, _) => SpecEmitter.Emit(plan))
+            .WithTrackingName(StepNames.Emit);
+
+        context.RegisterSourceOutput(sources, static (spc, file) => AddSource(spc, file));
+
+        var index = plans
+            .Select(static (plan, _) => plan.IndexEntry)
+            .Collect()
+            .Combine(options)
+            .Select(static (p, _) => IndexEmitter.Emit(p.Left, p.Right))
+            .WithTrackingName(StepNames.Index);
+
+        context.RegisterSourceOutput(index, static (spc, file) =>
+        {
+            if (file is not null) AddSource(spc, file);
+        });
+    }
+
+    /// <summary>A spec file: an AdditionalFile ending in .kapi, or any AdditionalFile with metadata KapiSpec=true.</summary>
+    internal static bool IsSpecFile(AdditionalText text, AnalyzerConfigOptionsProvider options)
+    {
+        var o = options.GetOptions(text);
+        if (o.TryGetValue("build_metadata.AdditionalFiles.KapiSpec", out var flag) && !string.IsNullOrWhiteSpace(flag))
+        {
+            return string.Equals(flag.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        }
+        return text.Path.EndsWith(".kapi", StringComparison.OrdinalIgnoreCase);
+    }
+
+    internal static KapiFileModel ParseFile(AdditionalText text, CancellationToken ct)
+    {
+        string path = text.Path ?? string.Empty;
+        try
+        {
+            var source = text.GetText(ct);
+            ct.ThrowIfCancellationRequested();
+            return KapiDocument.Parse(source?.ToString() ?? string.Empty, path);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The front end promises not to throw; if it ever does, the file yields nothing and is marked as
+            // failed (the analyzer, which parses the same text, reports the problem).
+            var diagnostic = new KapiDiagnostic("KAPI0000", KapiSeverity.Error, default, "Internal error while reading the spec file: " + ex.Message);
+            return new KapiFileModel(path, EquatableArray<Kapi.Model.ApiSpec>.Empty, EquatableArray<SpecLocation>.Empty, EquatableArray.Create(diagnostic));
+        }
+    }
+
+    private static void AddSource(SourceProductionContext spc, GeneratedFile file)
+    {
+        try
+        {
+            spc.AddSource(file.HintName, SourceText.From(file.Source, Encoding.UTF8));
+        }
+        catch (ArgumentException)
+        {
+            // A duplicate or invalid hint name cannot happen (ownership makes names unique); never throw into the compiler.
+        }
+    }
+}

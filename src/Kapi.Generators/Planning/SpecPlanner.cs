@@ -1,0 +1,371 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Kapi.Architectures;
+using Kapi.Collections;
+using Kapi.Generators.Emitting;
+using Kapi.Generators.Pipeline;
+using Kapi.Model;
+
+namespace Kapi.Generators.Planning;
+
+/// <summary>
+/// Turns a bound spec into the emit model (<see cref="SpecPlan"/>): names, C# types, enums with their
+/// per-architecture values, checks. All decisions live here; the emitter only writes text.
+/// </summary>
+internal static class SpecPlanner
+{
+    public static SpecPlan Plan(SpecCandidate candidate, KapiGeneratorOptions options)
+    {
+        var spec = candidate.Spec;
+        var member = Names.MetadataMember(spec.Name);
+        SyscallPlan? syscall = null;
+        string? reason;
+        switch (spec.Kind)
+        {
+            case ApiKind.Ioctl:
+                reason = "ioctl specs get spec metadata only: an ioctl is called through ioctl(2) on a device file descriptor with a driver-specific structure, so no wrapper is generated.";
+                break;
+            case ApiKind.Sysfs:
+                reason = "sysfs specs get spec metadata only: a sysfs attribute is a file to read or write, not a function to call.";
+                break;
+            default:
+                if (!spec.IsSyscall)
+                {
+                    reason = "Only system calls (specs named sys_*) get bindings; this spec gets metadata only.";
+                }
+                else
+                {
+                    syscall = PlanSyscall(spec, options, out reason);
+                }
+                break;
+        }
+        return new SpecPlan(Names.SpecHintName(member), spec.Name, member, FileName(candidate.Path), options, spec, syscall, reason);
+    }
+
+    private static string? FileName(string path)
+    {
+        if (string.IsNullOrEmpty(path)) return null;
+        int i = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+        return i >= 0 ? path.Substring(i + 1) : path;
+    }
+
+    /// <summary>Normalizes a KAPI enum token: <c>KAPI_TYPE_FD</c>, <c>fd</c> → <c>FD</c>; <c>mask(X)</c> → <c>MASK</c>.</summary>
+    internal static string Token(KapiValue? value, string prefix)
+    {
+        var e = value?.Expression?.Trim();
+        if (string.IsNullOrEmpty(e)) return string.Empty;
+        int paren = e!.IndexOf('(');
+        if (paren > 0) e = e.Substring(0, paren).Trim();
+        e = e.ToUpperInvariant();
+        if (e.StartsWith(prefix, StringComparison.Ordinal)) e = e.Substring(prefix.Length);
+        return e;
+    }
+
+    private static SyscallPlan? PlanSyscall(ApiSpec spec, KapiGeneratorOptions options, out string? reason)
+    {
+        reason = null;
+        string method = Names.MethodName(spec.ShortName, options.ClassName);
+        string libc = CTypes.LibcFunction(spec.ShortName);
+
+        var specParams = spec.Params.OrderBy(static p => p.Index).ToList();
+        for (int i = 0; i < specParams.Count; i++)
+        {
+            if (specParams[i].Index != i)
+            {
+                reason = $"No binding: parameter indices must run 0..{specParams.Count - 1} without gaps or duplicates.";
+                return null;
+            }
+        }
+
+        var usedIdentifiers = new HashSet<string>(StringComparer.Ordinal);
+        var usedTypeNames = new HashSet<string>(StringComparer.Ordinal);
+        var parameters = new List<ParamPlan>();
+        var enums = new List<EnumPlan>();
+        foreach (var p in specParams)
+        {
+            var planned = PlanParam(spec, p, method, usedIdentifiers, usedTypeNames, out var enumPlan, out reason);
+            if (planned is null) return null;
+            parameters.Add(planned);
+            if (enumPlan is not null) enums.Add(enumPlan);
+        }
+
+        var ret = PlanReturn(spec.Return, CTypes.LibcReturn(libc));
+        var errors = PlanErrors(spec, method + "Error");
+        return new SyscallPlan(
+            method,
+            libc,
+            "__Kapi_" + method + "_Native",
+            ret,
+            parameters.ToEquatableArray(),
+            enums.ToEquatableArray(),
+            errors);
+    }
+
+    private static ParamPlan? PlanParam(
+        ApiSpec spec,
+        ParamSpec p,
+        string method,
+        HashSet<string> usedIdentifiers,
+        HashSet<string> usedTypeNames,
+        out EnumPlan? enumPlan,
+        out string? reason)
+    {
+        enumPlan = null;
+        reason = null;
+        string specName = string.IsNullOrEmpty(p.Name) ? "arg" + p.Index : p.Name!;
+        string identifier = CSharp.Identifier(specName, "arg" + p.Index);
+        if (identifier.StartsWith("__", StringComparison.Ordinal)) identifier = "p" + identifier; // locals use __
+        while (!usedIdentifiers.Add(identifier)) identifier += "_" + p.Index;
+
+        string type = Token(p.Type, "KAPI_TYPE_");
+        string constraint = Token(p.ConstraintType, "KAPI_CONSTRAINT_");
+        bool optional = IsOptional(p.Flags);
+
+        ParamKind kind;
+        string? native;
+        if (type == "FD")
+        {
+            kind = ParamKind.FileDescriptor;
+            native = "int";
+        }
+        else if (type is "PATH" or "STRING" || constraint is "USER_PATH" or "USER_STRING")
+        {
+            kind = ParamKind.String;
+            native = "nint";
+        }
+        else if (CTypes.IsPointer(p.CTypeName) || type is "PTR" or "USER_PTR" or "UPTR" or "ARRAY" or "FUNC_PTR")
+        {
+            kind = ParamKind.Pointer;
+            native = "nint";
+        }
+        else
+        {
+            kind = ParamKind.Integer;
+            native = CTypes.Integer(p.CTypeName) ?? type switch
+            {
+                "INT" or "ENUM" or "BOOL" => "int",
+                "UINT" => "uint",
+                "" when string.IsNullOrWhiteSpace(p.CTypeName) => "nint",
+                _ => null,
+            };
+            if (native is null)
+            {
+                reason = $"No binding: parameter '{specName}' has the C type '{p.CTypeName}' ({(type.Length == 0 ? "no KAPI type" : "KAPI_TYPE_" + type)}), which has no C# mapping.";
+                return null;
+            }
+        }
+
+        ValidationPlan? validation = null;
+        FlagsAttributePlan? flagsAttribute = null;
+        if (kind == ParamKind.Integer)
+        {
+            bool mask, range, isEnum, nonZero = false, pow2 = false, page = false, align = false;
+            switch (constraint)
+            {
+                case "":
+                    mask = p.ValidMask is not null;
+                    isEnum = !mask && p.EnumValues.Count > 0;
+                    range = p.MinValue is not null || p.MaxValue is not null;
+                    break;
+                case "MASK":
+                case "BITMASK":
+                    mask = p.ValidMask is not null; isEnum = false; range = false;
+                    break;
+                case "ENUM":
+                    mask = false; isEnum = p.EnumValues.Count > 0; range = false;
+                    break;
+                case "RANGE":
+                    mask = false; isEnum = false; range = p.MinValue is not null || p.MaxValue is not null;
+                    break;
+                default:
+                    mask = false; isEnum = false; range = false;
+                    nonZero = constraint == "NONZERO";
+                    pow2 = constraint == "POWER_OF_TWO";
+                    page = constraint == "PAGE_ALIGNED";
+                    align = constraint is "ALIGNMENT" or "ALIGN" && p.Alignment is not null;
+                    break;
+            }
+
+            enumPlan = PlanEnum(p, specName, method, native, mask, isEnum, usedTypeNames);
+            var v = new ValidationPlan(
+                OnPortable: enumPlan is not null,
+                ValidMask: mask ? ArchValues.From(p.ValidMask!) : null,
+                RequiredMask: p.RequiredMask is { } rm ? ArchValues.From(rm) : null,
+                EnumMask: p.EnumMask is { } em && p.EnumValues.Count > 0 ? ArchValues.From(em) : null,
+                EnumValues: (isEnum || p.EnumMask is not null) ? p.EnumValues.Select(static e => ArchValues.From(e.Value)).ToEquatableArray() : EquatableArray<ArchValues>.Empty,
+                CheckEnum: isEnum && p.EnumMask is null,
+                Min: range && p.MinValue is { } min ? ArchValues.From(min) : null,
+                Max: range && p.MaxValue is { } max ? ArchValues.From(max) : null,
+                NonZero: nonZero,
+                PowerOfTwo: pow2,
+                PageAligned: page,
+                Alignment: align ? ArchValues.From(p.Alignment!) : null);
+            validation = v.IsEmpty ? null : v;
+
+            if (mask && p.ValidMask!.X64 is long portableMask)
+            {
+                flagsAttribute = new FlagsAttributePlan(portableMask, p.RequiredMask?.X64 ?? 0, FlagPrefix(p.MaskFlags.Select(static f => f.Name)));
+            }
+        }
+
+        return new ParamPlan(p.Index, specName, identifier, kind, native, enumPlan?.TypeName, optional, p.Description, p.ConstraintText, validation, flagsAttribute);
+    }
+
+    private static bool IsOptional(KapiValue? flags)
+    {
+        if (flags is null) return false;
+        if (flags.Expression.IndexOf("OPTIONAL", StringComparison.OrdinalIgnoreCase) >= 0) return true;
+        return flags.X64 is long f && (f & 8) != 0 && flags.Expression.IndexOf("KAPI_PARAM", StringComparison.Ordinal) < 0;
+    }
+
+    private static EnumPlan? PlanEnum(ParamSpec p, string specName, string method, string native, bool mask, bool isEnum, HashSet<string> usedTypeNames)
+    {
+        var members = new List<EnumMemberPlan>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var identifiers = new HashSet<string>(StringComparer.Ordinal);
+        void Add(KapiNamedValue nv, bool field)
+        {
+            if (nv.Value.X64 is not long portable) return; // no portable number: cannot be a member
+            if (!names.Add(nv.Name)) return;
+            var id = CSharp.Identifier(nv.Name, "Value");
+            if (id.StartsWith("@", StringComparison.Ordinal)) id = id.Substring(1) + "_";
+            while (!identifiers.Add(id)) id += "_";
+            members.Add(new EnumMemberPlan(id, nv.Name, portable, ArchValues.From(nv.Value), field));
+        }
+
+        bool isFlags;
+        if (mask && p.MaskFlags.Count > 0)
+        {
+            isFlags = true;
+            foreach (var f in p.MaskFlags) Add(f, false);
+            if (p.EnumMask is not null)
+            {
+                foreach (var e in p.EnumValues) Add(e, true);
+            }
+        }
+        else if (isEnum)
+        {
+            isFlags = false;
+            foreach (var e in p.EnumValues) Add(e, false);
+        }
+        else
+        {
+            return null;
+        }
+        if (members.Count == 0) return null;
+
+        // The enum-mask translation needs at least one allowed field value; without one the field bits are unknown bits.
+        bool hasField = members.Any(static m => m.IsEnumField);
+        string typeName = method + CSharp.Pascal(specName, "Arg");
+        while (!usedTypeNames.Add(typeName)) typeName += "_";
+        return new EnumPlan(
+            typeName,
+            CTypes.EnumUnderlying(native),
+            native,
+            isFlags,
+            specName,
+            members.ToEquatableArray(),
+            mask ? p.ValidMask!.X64 : null,
+            p.RequiredMask?.X64,
+            isFlags && hasField ? p.EnumMask?.X64 : null,
+            isFlags && hasField && p.EnumMask is { } em ? ArchValues.From(em) : null,
+            FlagPrefix(members.Select(static m => m.CName)));
+    }
+
+    /// <summary>The common prefix of the flag names up to and including the last shared underscore (<c>MCL_</c>).</summary>
+    internal static string? FlagPrefix(IEnumerable<string> names)
+    {
+        string? prefix = null;
+        foreach (var n in names)
+        {
+            if (prefix is null)
+            {
+                prefix = n;
+                continue;
+            }
+            int len = 0;
+            while (len < prefix.Length && len < n.Length && prefix[len] == n[len]) len++;
+            prefix = prefix.Substring(0, len);
+        }
+        if (string.IsNullOrEmpty(prefix)) return null;
+        int underscore = prefix!.LastIndexOf('_');
+        return underscore > 0 ? prefix.Substring(0, underscore + 1) : null;
+    }
+
+    private static ReturnPlan PlanReturn(ReturnSpec? r, string native)
+    {
+        if (r is null) return new ReturnPlan(ReturnKind.Value, native);
+        string type = Token(r.Type, "KAPI_TYPE_");
+        string check = Token(r.CheckType, "KAPI_RETURN_");
+        if ((type == "FD" || check == "FD") && native == "int") return new ReturnPlan(ReturnKind.FileDescriptor, native);
+        if (check == "NO_RETURN") return new ReturnPlan(ReturnKind.Status, native);
+        if (r.SuccessValue?.X64 == 0 && check is "" or "EXACT" or "ERROR_CHECK") return new ReturnPlan(ReturnKind.Status, native);
+        return new ReturnPlan(ReturnKind.Value, native);
+    }
+
+    private static ErrorEnumPlan PlanErrors(ApiSpec spec, string typeName)
+    {
+        var byValue = new Dictionary<long, (string Id, ArchValues Native, List<string> Messages, List<string> Doc)>();
+        var order = new List<long>();
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var e in spec.Errors.OrderBy(static e => e.Index))
+        {
+            if (e.Code is null || e.Code.X64 is not long code || code == 0) continue;
+            long portable = Math.Abs(code);
+            var native = new long?[KapiArchitectures.Count];
+            foreach (var a in KapiArchitectures.All) native[(int)a] = e.Code[a] is long n ? Math.Abs(n) : null;
+
+            string message = FirstText(e.Description, e.Condition, e.Name) ?? ErrnoName(e) ?? portable.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var docLine = string.Join(": ", new[] { e.Condition, e.Description }.Where(static s => !string.IsNullOrWhiteSpace(s)));
+            if (byValue.TryGetValue(portable, out var existing))
+            {
+                if (!existing.Messages.Contains(message)) existing.Messages.Add(message);
+                if (docLine.Length > 0 && !existing.Doc.Contains(docLine)) existing.Doc.Add(docLine);
+                continue;
+            }
+            string id = CSharp.Identifier(ErrnoName(e), "E" + portable.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (id.StartsWith("@", StringComparison.Ordinal)) id = id.Substring(1) + "_";
+            if (ids.TryGetValue(id, out var other) && other != portable) id += "_" + portable.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ids[id] = portable;
+            byValue[portable] = (id, new ArchValues(new EquatableArray<long?>(native)), new List<string> { message }, docLine.Length > 0 ? new List<string> { docLine } : new List<string>());
+            order.Add(portable);
+        }
+
+        var members = order.Select(v =>
+        {
+            var m = byValue[v];
+            return new ErrorMemberPlan(m.Id, v, m.Native, string.Join(" / ", m.Messages), m.Doc.ToEquatableArray());
+        }).ToEquatableArray();
+
+        var einval = UapiConstants.GetValues("EINVAL");
+        var einvalNative = einval is null
+            ? new ArchValues(Enumerable.Repeat<long?>(22, KapiArchitectures.Count).ToEquatableArray())
+            : new ArchValues(new EquatableArray<long?>(einval));
+        return new ErrorEnumPlan(typeName, members, einvalNative.Portable ?? 22, einvalNative);
+    }
+
+    private static string? FirstText(params string?[] texts)
+    {
+        foreach (var t in texts)
+        {
+            if (!string.IsNullOrWhiteSpace(t)) return t!.Trim();
+        }
+        return null;
+    }
+
+    /// <summary>The errno name: from the code expression (<c>-EINVAL</c>) or the error's name field.</summary>
+    private static string? ErrnoName(ErrorSpec e)
+    {
+        var expr = e.Code?.Expression?.Trim();
+        if (expr is not null)
+        {
+            if (expr.StartsWith("-", StringComparison.Ordinal)) expr = expr.Substring(1).Trim();
+            if (expr.Length > 1 && expr[0] == 'E' && expr.All(static c => (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+            {
+                return expr;
+            }
+        }
+        return string.IsNullOrWhiteSpace(e.Name) ? null : e.Name;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Runtime.InteropServices;
+
+namespace Kapi.Runtime;
+
+/// <summary>
+/// The Linux architectures whose constant values the KAPI front end knows, in the same order as the front end.
+/// Generated enums use the <see cref="X64"/> values ("portable values"); the generated wrappers translate them
+/// to the native values of the running architecture.
+/// </summary>
+public enum KapiArchitecture
+{
+    /// <summary>x86-64 (linux-x64). The reference ABI: portable values are the values on this architecture.</summary>
+    X64 = 0,
+    /// <summary>32-bit x86 (linux-x86).</summary>
+    X86 = 1,
+    /// <summary>32-bit ARM (linux-arm).</summary>
+    Arm = 2,
+    /// <summary>AArch64 (linux-arm64).</summary>
+    Arm64 = 3,
+    /// <summary>64-bit little-endian POWER (linux-ppc64le).</summary>
+    Ppc64le = 4,
+    /// <summary>IBM Z (linux-s390x).</summary>
+    S390x = 5,
+    /// <summary>64-bit RISC-V (linux-riscv64).</summary>
+    RiscV64 = 6,
+    /// <summary>64-bit LoongArch (linux-loongarch64).</summary>
+    LoongArch64 = 7,
+}
+
+/// <summary>Facts about the running process that generated code needs.</summary>
+public static class KapiPlatform
+{
+    /// <summary>The number of architectures in <see cref="KapiArchitecture"/>.</summary>
+    public const int ArchitectureCount = 8;
+
+    /// <summary>The architecture of the running process (x86-64 when the runtime reports one Kapi does not know).</summary>
+    public static KapiArchitecture Architecture { get; } = FromRuntime(RuntimeInformation.ProcessArchitecture);
+
+    /// <summary>Maps a runtime <see cref="System.Runtime.InteropServices.Architecture"/> to a <see cref="KapiArchitecture"/>.</summary>
+    /// <param name="architecture">The runtime's architecture value.</param>
+    /// <returns>The matching Kapi architecture, or <see cref="KapiArchitecture.X64"/> when there is none.</returns>
+    public static KapiArchitecture FromRuntime(System.Runtime.InteropServices.Architecture architecture)
+    {
+        switch (architecture)
+        {
+            case System.Runtime.InteropServices.Architecture.X64: return KapiArchitecture.X64;
+            case System.Runtime.InteropServices.Architecture.X86: return KapiArchitecture.X86;
+            case System.Runtime.InteropServices.Architecture.Arm:
+            case System.Runtime.InteropServices.Architecture.Armv6: return KapiArchitecture.Arm;
+            case System.Runtime.InteropServices.Architecture.Arm64: return KapiArchitecture.Arm64;
+            case System.Runtime.InteropServices.Architecture.Ppc64le: return KapiArchitecture.Ppc64le;
+            case System.Runtime.InteropServices.Architecture.S390x: return KapiArchitecture.S390x;
+            case System.Runtime.InteropServices.Architecture.LoongArch64: return KapiArchitecture.LoongArch64;
+            case RiscV64: return KapiArchitecture.RiscV64;
+            default: return KapiArchitecture.X64;
+        }
+    }
+
+    // Architecture.RiscV64 exists from .NET 9 on; its value is 9.
+    private const System.Runtime.InteropServices.Architecture RiscV64 = (System.Runtime.InteropServices.Architecture)9;
+
+    /// <summary>The RID suffix of an architecture: x64, x86, arm, arm64, ppc64le, s390x, riscv64, loongarch64.</summary>
+    /// <param name="architecture">The architecture.</param>
+    /// <returns>The RID suffix.</returns>
+    public static string RidName(this KapiArchitecture architecture) => architecture switch
+    {
+        KapiArchitecture.X64 => "x64",
+        KapiArchitecture.X86 => "x86",
+        KapiArchitecture.Arm => "arm",
+        KapiArchitecture.Arm64 => "arm64",
+        KapiArchitecture.Ppc64le => "ppc64le",
+        KapiArchitecture.S390x => "s390x",
+        KapiArchitecture.RiscV64 => "riscv64",
+        KapiArchitecture.LoongArch64 => "loongarch64",
+        _ => architecture.ToString(),
+    };
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Basic.Reference.Assemblies;
+using Kapi.Runtime;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Kapi.Generators.Tests.Infrastructure;
+
+/// <summary>One generator run: the driver (for incremental follow-ups), its result and the output compilation.</summary>
+internal sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> Diagnostics)
+{
+    public GeneratorRunResult Single => Result.Results.Single();
+
+    public IReadOnlyList<GeneratedSourceResult> Sources =>
+        Single.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal).ToList();
+
+    public string Source(string hintName) => Sources.Single(s => s.HintName == hintName).SourceText.ToString();
+
+    /// <summary>Compiler diagnostics of the output compilation at warning level or above.</summary>
+    public IReadOnlyList<Diagnostic> CompileProblems =>
+        Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+}
+
+internal static class GeneratorHarness
+{
+    /// <summary>Latest language, documentation comments diagnosed (CS1591, CS1570 … surface).</summary>
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
+    public static readonly ImmutableArray<MetadataReference> References =
+        Net100.References.All.Cast<MetadataReference>()
+            .Append(MetadataReference.CreateFromFile(typeof(KapiFlagsAttribute).Assembly.Location))
+            .ToImmutableArray();
+
+    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+        CSharpCompilation.Create(
+            "KapiGeneratedTest",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"/src/Test{i}.cs")),
+            References,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                warningLevel: 9999,
+                deterministic: true));
+
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> texts, AnalyzerConfigOptionsProvider? options = null) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new KapiGenerator().AsSourceGenerator() },
+            texts,
+            ParseOptions,
+            options ?? new TestOptionsProvider(),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
+    {
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        return new GeneratorRun(driver, driver.GetRunResult(), output, diagnostics);
+    }
+
+    /// <summary>Runs the generator over in-memory spec files.</summary>
+    public static GeneratorRun Run(IEnumerable<(string Path, string Text)> specs, IReadOnlyDictionary<string, string>? properties = null, params string[] sources)
+    {
+        var texts = specs.Select(s => (AdditionalText)new TestAdditionalText(s.Path, s.Text)).ToList();
+        var driver = CreateDriver(texts, new TestOptionsProvider(properties));
+        return Run(driver, CreateCompilation(sources));
+    }
+
+    /// <summary>Runs the generator over spec files on disk (their text read by the test, never by the generator).</summary>
+    public static GeneratorRun RunFiles(IEnumerable<string> paths, IReadOnlyDictionary<string, string>? properties = null, params string[] sources) =>
+        Run(paths.Select(p => (p, File.ReadAllText(p))), properties, sources);
+
+    /// <summary>Fails when the generator threw (CS8785 in a real build) or reported anything.</summary>
+    public static void AssertNoGeneratorFailure(GeneratorRun run)
+    {
+        var result = run.Single;
+        if (result.Exception is not null) throw new Xunit.Sdk.XunitException("Generator threw: " + result.Exception);
+        Xunit.Assert.Empty(result.Diagnostics);
+        Xunit.Assert.DoesNotContain(run.Diagnostics, d => d.Id == "CS8785");
+    }
+
+    /// <summary>Fails with the numbered generated source when the output compilation has warnings or errors.</summary>
+    public static void AssertCompilesClean(GeneratorRun run, string? context = null)
+    {
+        var problems = run.CompileProblems;
+        if (problems.Count == 0) return;
+        var w = new System.Text.StringBuilder();
+        w.AppendLine($"{context}: generated code has {problems.Count} compiler diagnostic(s):");
+        foreach (var d in problems.Take(30)) w.AppendLine("  " + d);
+        foreach (var tree in problems.Select(p => p.Location.SourceTree).Where(t => t is not null).Distinct().Take(2))
+        {
+            w.AppendLine("---- " + tree!.FilePath);
+            var lines = tree.GetText().Lines;
+            foreach (var line in lines) w.AppendLine($"{line.LineNumber + 1,5}: {line}");
+        }
+        throw new Xunit.Sdk.XunitException(w.ToString());
+    }
+}
