@@ -171,7 +171,7 @@ internal static class MetadataEmitter
         .Const("Type", p.Type).Const("Flags", p.Flags).Const("ConstraintType", p.ConstraintType)
         .Const("MinValue", p.MinValue).Const("MaxValue", p.MaxValue).Const("ValidMask", p.ValidMask)
         .List("MaskFlags", Ns + "KapiNamedConstant", p.MaskFlags, Named)
-        .Const("RequiredMask", p.RequiredMask).Const("EnumMask", p.EnumMask)
+        .Const("RequiredMask", p.RequiredMask).Const("EnumMask", p.EnumMask).Bool("IgnoresUnknownBits", p.IgnoresUnknownBits)
         .List("EnumValues", Ns + "KapiNamedConstant", p.EnumValues, Named)
         .Long("EnumCount", p.EnumCount).Const("Size", p.Size).Const("Alignment", p.Alignment)
         .Long("SizeParamIndex", p.SizeParamIndex).Const("SizeMultiplier", p.SizeMultiplier)

@@ -131,6 +131,12 @@ public sealed partial class KapiParameterInfo
     /// <summary><c>.enum_mask</c> (Kapi extension): the bits that form an enumerated field.</summary>
     public KapiConstant? EnumMask { get; init; }
 
+    /// <summary>
+    /// Kapi extension: the kernel ignores bits outside <see cref="ValidMask"/> instead of failing with EINVAL
+    /// (open(2) flags, mmap(2) flags).
+    /// </summary>
+    public bool IgnoresUnknownBits { get; init; }
+
     /// <summary><c>.enum_values</c>: the allowed values.</summary>
     public IReadOnlyList<KapiNamedConstant> EnumValues { get; init; } = System.Array.Empty<KapiNamedConstant>();
 
