@@ -33,6 +33,7 @@ public static class KapiCli
             try
             {
                 stderr.Write($"kapi: internal error: {e.GetType().Name}: {e.Message}\n");
+                if (Environment.GetEnvironmentVariable("KAPI_DEBUG") == "1") stderr.Write(e + "\n");
             }
             catch (Exception)
             {
@@ -115,9 +116,24 @@ public static class KapiCli
         root.Subcommands.Add(check);
 
         // ---- kapi conform [API_NAME] ----
-        // Reserved for issue 6: run the conformance checks generated from the specs against the running kernel and
-        // print a table (syscall, case, expected, actual, verdict). It will live in Commands/ConformCommand.cs and
-        // be registered here; until then the command does not exist.
+        var conformApi = new Argument<string?>("API_NAME")
+        {
+            Description = "Only this spec (sys_mlockall or mlockall); default: every spec of the built-in library",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var child = new Option<string[]>("--child")
+        {
+            Description = "Internal: run one case in this process (API PARAMETER VALUE) and print errno=N",
+            Arity = new ArgumentArity(3, 3),
+            AllowMultipleArgumentsPerToken = true,
+            Hidden = true,
+        };
+        var conform = new Command("conform", "Call the running kernel with boundary values derived from each spec's mask, enum and range constraints and compare its answers with the spec (syscall, case, expected, actual, verdict); exit 1 on any disagreement.")
+        {
+            conformApi, child,
+        };
+        conform.SetAction(parse => ConformCommand.Execute(parse.GetValue(conformApi), parse.GetValue(child), stdout, stderr));
+        root.Subcommands.Add(conform);
 
         return root;
     }
