@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Kapi.Architectures;
+using Kapi.Conformance;
+using Kapi.Model;
+using Kapi.Runtime.Metadata;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Kapi.Conformance.Tests;
+
+/// <summary>
+/// The same boundary cases, planned from the UPSTREAM specs in ../shared/corpus (read at run time) and sent to the
+/// kernel through the same fixtures. Upstream disagreements are facts about those specs, listed in README; the test
+/// fails when the set changes, so the list cannot rot.
+/// </summary>
+public sealed class UpstreamSpecConformanceTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public UpstreamSpecConformanceTests(ITestOutputHelper output) => _output = output;
+
+    /// <summary>Upstream spec file, parameter value → what the kernel does instead. Kept in README too.</summary>
+    private static readonly Dictionary<(string File, long Value), string> s_knownUpstream = new()
+    {
+        [("sys_mlockall.rfc1.kapi", 0)] = "valid_mask 0x7 admits 0, the kernel answers EINVAL (the text says 'Must specify MCL_CURRENT and/or MCL_FUTURE', the data cannot)",
+        [("sys_mlockall.rfc1.kapi", 4)] = "valid_mask 0x7 admits MCL_ONFAULT alone, the kernel answers EINVAL",
+        [("sys_mlockall.rfc2.kapi", 0)] = "valid_mask 0x7 admits 0, the kernel answers EINVAL",
+        [("sys_mlockall.rfc2.kapi", 4)] = "valid_mask 0x7 admits MCL_ONFAULT alone, the kernel answers EINVAL",
+    };
+
+    private static string? CorpusDir()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Kapi.sln")))
+            {
+                string corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
+                return Directory.Exists(corpus) ? corpus : null;
+            }
+        }
+        return null;
+    }
+
+    [CorpusFact]
+    public void Upstream_specs_against_the_kernel()
+    {
+        string corpus = CorpusDir()!;
+        var launcher = new ChildProcessLauncher("dotnet", Path.Combine(AppContext.BaseDirectory, "kapi.dll"), "conform", "--child");
+        var found = new Dictionary<(string, long), string>();
+        int ran = 0;
+        foreach (var file in Directory.GetFiles(Path.Combine(corpus, "macro"), "sys_*.kapi").OrderBy(f => f, StringComparer.Ordinal))
+        {
+            string text = File.ReadAllText(file);
+            // file-scope arrays the block names live in corpus/aux
+            string aux = string.Concat(Directory.GetFiles(Path.Combine(corpus, "aux")).OrderBy(f => f, StringComparer.Ordinal)
+                .Where(a => text.Contains(Path.GetFileName(a).Split('.')[0], StringComparison.Ordinal)).Select(File.ReadAllText));
+            var model = KapiDocument.Parse(aux + "\n" + text, Path.GetFileName(file));
+            foreach (var spec in model.Specs)
+            {
+                var runtimeSpec = new KernelApiSpec { Name = spec.Name };
+                foreach (var p in spec.Params)
+                {
+                    var info = ToRuntime(p);
+                    if (ConformancePlanner.KindOf(info) == ConformancePlanner.ConstraintKind.None) continue;
+                    var fixture = ConformanceFixtures.Find(spec.Name, p.Name ?? string.Empty);
+                    if (fixture is null) continue;
+                    foreach (var c in ConformancePlanner.Plan(runtimeSpec, info))
+                    {
+                        if (fixture.Skips.ContainsKey(c.Value)) continue;
+                        int errno = fixture.RunInChildProcess
+                            ? launcher.Run(c.Api, c.Parameter, c.Value, dropIpcLock: true, memlockBytes: 64 * 1024)
+                            : fixture.Invoke(c.Value);
+                        ran++;
+                        bool kernelRejects = errno == ErrnoNames.EINVAL;
+                        if (kernelRejects == c.SpecAccepts && !fixture.KnownDisagreements.ContainsKey(c.Value))
+                        {
+                            string line = $"{Path.GetFileName(file)}: {c.Api}({c.Parameter} = {c.Label} = 0x{c.Value:x}): spec expects {c.Expected}, kernel returned {ErrnoNames.Name(errno)}";
+                            _output.WriteLine(line);
+                            found[(Path.GetFileName(file), c.Value)] = line;
+                        }
+                    }
+                }
+            }
+        }
+        _output.WriteLine($"{ran} upstream cases run");
+        Assert.True(ran > 20, "too few upstream cases ran");
+        Assert.Equal(s_knownUpstream.Keys.OrderBy(k => k.File).ThenBy(k => k.Value), found.Keys.OrderBy(k => k.Item1).ThenBy(k => k.Item2));
+    }
+
+    private static KapiConstant? C(KapiValue? v) => v is null ? null
+        : new KapiConstant(v.Expression, v.X64, v.X86, v.Arm, v.Arm64, v.Ppc64le, v.S390x, v.RiscV64, v.LoongArch64);
+
+    private static KapiParameterInfo ToRuntime(ParamSpec p) => new()
+    {
+        Index = p.Index,
+        Name = p.Name,
+        CTypeName = p.CTypeName,
+        ConstraintType = C(p.ConstraintType),
+        ValidMask = C(p.ValidMask),
+        MaskFlags = p.MaskFlags.Select(f => new KapiNamedConstant(f.Name, C(f.Value)!)).ToArray(),
+        RequiredMask = C(p.RequiredMask),
+        EnumMask = C(p.EnumMask),
+        EnumValues = p.EnumValues.Select(f => new KapiNamedConstant(f.Name, C(f.Value)!)).ToArray(),
+        MinValue = C(p.MinValue),
+        MaxValue = C(p.MaxValue),
+        IgnoresUnknownBits = p.IgnoresUnknownBits,
+    };
+}
