@@ -136,18 +136,6 @@ public sealed class ChildProcessLauncher
 
     public ChildProcessLauncher(params string[] command) => _command = command;
 
-    /// <summary>A launcher that re-runs the current program (the `kapi` CLI) with <paramref name="childArguments"/>.</summary>
-    public static ChildProcessLauncher ForCurrentProcess(params string[] childArguments)
-    {
-        string host = Environment.ProcessPath ?? "dotnet";
-        string? entry = System.Reflection.Assembly.GetEntryAssembly()?.Location;
-        bool viaDotnet = Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
-        var command = new List<string> { host };
-        if (viaDotnet && !string.IsNullOrEmpty(entry)) command.Add(entry);
-        command.AddRange(childArguments);
-        return new ChildProcessLauncher(command.ToArray());
-    }
-
     public int Run(string api, string parameter, long value, bool dropIpcLock, long? memlockBytes)
     {
         var psi = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

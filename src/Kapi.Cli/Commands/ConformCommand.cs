@@ -28,7 +28,7 @@ internal static class ConformCommand
             stderr.WriteLine($"kapi conform: no spec named '{api}' in the built-in library ({string.Join(", ", specs.Select(s => s.Name))}).");
             return 1;
         }
-        var runner = new ConformanceRunner(ChildProcessLauncher.ForCurrentProcess("conform", "--child"));
+        var runner = new ConformanceRunner(ChildLauncher());
         var results = runner.Run(api).ToList();
         if (api is null || api is "sys_mlockall" or "mlockall")
         {
@@ -45,5 +45,19 @@ internal static class ConformCommand
             stderr.WriteLine("disagreement: " + r.Describe());
         }
         return fail == 0 ? 0 : 1;
+    }
+
+    /// <summary>Children re-enter this CLI: through its own apphost when running as `kapi`, else `dotnet kapi.dll`
+    /// (also when the CLI is hosted in-process by another program, such as a test runner).</summary>
+    private static ChildProcessLauncher ChildLauncher()
+    {
+        string? host = Environment.ProcessPath;
+        string kapiDll = typeof(ConformCommand).Assembly.Location;
+        if (host is not null && Path.GetFileNameWithoutExtension(host) == "kapi")
+        {
+            return new ChildProcessLauncher(host, "conform", "--child");
+        }
+        string dotnet = host is not null && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
+        return new ChildProcessLauncher(dotnet, kapiDll, "conform", "--child");
     }
 }

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Kapi.Cli;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Kapi.Cli.Tests;
+
+/// <summary>Every `kapi …` command shown in README's CLI section runs and exits 0, so the README cannot rot.</summary>
+public sealed class ReadmeCommandTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public ReadmeCommandTests(ITestOutputHelper output) => _output = output;
+
+    public static IEnumerable<object[]> Commands()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md"));
+        int section = readme.IndexOf("## The `kapi` CLI", StringComparison.Ordinal);
+        Assert.True(section >= 0, "README has no CLI section");
+        int start = readme.IndexOf("```sh", section, StringComparison.Ordinal);
+        int end = readme.IndexOf("```", start + 5, StringComparison.Ordinal);
+        foreach (var raw in readme.Substring(start + 5, end - start - 5).Split('\n'))
+        {
+            string line = raw.Contains('#') ? raw.Substring(0, raw.IndexOf('#')) : raw;
+            line = line.Trim();
+            if (line.StartsWith("kapi ", StringComparison.Ordinal)) yield return new object[] { line };
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Readme_command_runs(string command)
+    {
+        string root = RepoRoot();
+        // paths in README are relative to the repository root
+        var args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(a => a == "kapi" ? Path.Combine(root, "kapi") : a).ToArray();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exit = KapiCli.Run(args, stdout, stderr);
+        _output.WriteLine(stdout.ToString());
+        _output.WriteLine(stderr.ToString());
+        Assert.Equal(0, exit);
+        Assert.NotEmpty(stdout.ToString());
+    }
+
+    [Fact]
+    public void Readme_shows_the_commands()
+    {
+        var commands = Commands().Select(c => (string)c[0]).ToList();
+        Assert.Contains(commands, c => c.StartsWith("kapi check", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("kapi conform", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.Contains("-f json", StringComparison.Ordinal));
+    }
+
+    private static string RepoRoot() => RepoPaths.Root ?? throw new InvalidOperationException("Kapi.sln not found");
+}
