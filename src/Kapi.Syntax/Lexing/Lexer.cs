@@ -29,7 +29,7 @@ public sealed class Lexer
     public static List<Token> Lex(string text, List<KapiDiagnostic> diagnostics)
     {
         var lexer = new Lexer(text ?? string.Empty, diagnostics);
-        var tokens = new List<Token>(Math.Min(1 << 20, (text?.Length ?? 0) / 4 + 16));
+        var tokens = new List<Token>(Math.Min(1 << 20, (text?.Length ?? 0) / 10 + 16));
         while (true)
         {
             var token = lexer.Next();
@@ -259,7 +259,33 @@ public sealed class Lexer
         return $"'{c}' ({code})";
     }
 
-    private Token Punct(TokenKind kind, int start) => new(kind, TextSpan.FromBounds(start, _pos), _text.Substring(start, _pos - start));
+    private static readonly string?[] s_punctuation = BuildPunctuation();
+
+    private static string?[] BuildPunctuation()
+    {
+        var t = new string?[(int)TokenKind.Bad + 1];
+        t[(int)TokenKind.OpenParen] = "(";
+        t[(int)TokenKind.CloseParen] = ")";
+        t[(int)TokenKind.OpenBrace] = "{";
+        t[(int)TokenKind.CloseBrace] = "}";
+        t[(int)TokenKind.OpenBracket] = "[";
+        t[(int)TokenKind.CloseBracket] = "]";
+        t[(int)TokenKind.Comma] = ",";
+        t[(int)TokenKind.Semicolon] = ";";
+        t[(int)TokenKind.Dot] = ".";
+        t[(int)TokenKind.Equals] = "=";
+        t[(int)TokenKind.Bar] = "|";
+        t[(int)TokenKind.Amp] = "&";
+        t[(int)TokenKind.Minus] = "-";
+        t[(int)TokenKind.Plus] = "+";
+        t[(int)TokenKind.Star] = "*";
+        t[(int)TokenKind.Tilde] = "~";
+        return t;
+    }
+
+    // single-character punctuation shares one string per kind; the rest is cut from the text
+    private Token Punct(TokenKind kind, int start) =>
+        new(kind, TextSpan.FromBounds(start, _pos), _pos - start == 1 && s_punctuation[(int)kind] is string p ? p : _text.Substring(start, _pos - start));
 
     private static bool IsIdentStart(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_';
 

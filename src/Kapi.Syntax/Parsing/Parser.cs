@@ -34,7 +34,12 @@ public sealed class Parser
     };
 
     private readonly List<Token> _tokens;
-    private readonly List<KapiDiagnostic> _diagnostics;
+    private List<KapiDiagnostic> _diagnostics;
+    private readonly List<KapiDiagnostic> _scratch = new();
+
+    // While a macro argument is parsed in place, tokens at or after _limit read as end of file.
+    private int _limit = int.MaxValue;
+    private Token _limitToken;
     private readonly bool _cSource;
     private int _pos;
     private int _depth;
@@ -72,15 +77,15 @@ public sealed class Parser
         return e;
     }
 
-    private Token Current => _tokens[Math.Min(_pos, _tokens.Count - 1)];
+    private Token Current => _pos >= _limit ? _limitToken : _tokens[Math.Min(_pos, _tokens.Count - 1)];
 
-    private Token PeekToken(int n = 1) => _tokens[Math.Min(_pos + n, _tokens.Count - 1)];
+    private Token PeekToken(int n = 1) => _pos + n >= _limit ? _limitToken : _tokens[Math.Min(_pos + n, _tokens.Count - 1)];
 
     private Token Advance()
     {
         WorkCounter.Tick();
         var t = Current;
-        if (_pos < _tokens.Count - 1) _pos++;
+        if (_pos < _tokens.Count - 1 && _pos < _limit) _pos++;
         return t;
     }
 
@@ -520,27 +525,51 @@ public sealed class Parser
             return new MacroArgumentSyntax(at, string.Empty, new MissingExpressionSyntax(at));
         }
         var span = TextSpan.FromBounds(_tokens[start].Span.Start, _tokens[end - 1].Span.End);
-        var sub = new List<Token>(end - start + 1);
-        var raw = new System.Text.StringBuilder();
-        for (int i = start; i < end; i++)
+        string raw;
+        if (end - start == 1)
         {
-            sub.Add(_tokens[i]);
-            if (i > start) raw.Append(' ');
-            raw.Append(_tokens[i].Text);
+            raw = _tokens[start].Text;
         }
-        sub.Add(new Token(TokenKind.EndOfFile, new TextSpan(span.End, 0), string.Empty));
-        // parse silently: the binder reports when it needs the value
-        var scratch = new List<KapiDiagnostic>();
-        var p = new Parser(sub, scratch, false);
-        ExpressionSyntax expr = p.ParseExpr();
-        if (p.Current.Kind != TokenKind.EndOfFile || scratch.Count > 0)
+        else
         {
-            // maybe a type name (struct tag etc.)
-            var q = new Parser(sub, new List<KapiDiagnostic>(), false);
-            var type = q.TryParseTypeNameUntilEnd();
-            expr = type is not null ? type : new MissingExpressionSyntax(span);
+            var sb = new System.Text.StringBuilder();
+            for (int i = start; i < end; i++)
+            {
+                if (i > start) sb.Append(' ');
+                sb.Append(_tokens[i].Text);
+            }
+            raw = sb.ToString();
         }
-        return new MacroArgumentSyntax(span, raw.ToString(), expr);
+
+        // Parse the argument in place, silently (the binder reports when it needs the value): tokens from `end` on
+        // read as end of file, diagnostics go to a scratch list.
+        int savedPos = _pos, savedLimit = _limit;
+        var savedToken = _limitToken;
+        var savedDiagnostics = _diagnostics;
+        _pos = start;
+        _limit = end;
+        _limitToken = new Token(TokenKind.EndOfFile, new TextSpan(span.End, 0), string.Empty);
+        _scratch.Clear();
+        _diagnostics = _scratch;
+        try
+        {
+            ExpressionSyntax expr = ParseExpr();
+            if (Current.Kind != TokenKind.EndOfFile || _scratch.Count > 0)
+            {
+                // maybe a type name (struct tag etc.)
+                _pos = start;
+                var type = TryParseTypeNameUntilEnd();
+                expr = type is not null ? type : new MissingExpressionSyntax(span);
+            }
+            return new MacroArgumentSyntax(span, raw, expr);
+        }
+        finally
+        {
+            _pos = savedPos;
+            _limit = savedLimit;
+            _limitToken = savedToken;
+            _diagnostics = savedDiagnostics;
+        }
     }
 
     private TypeNameSyntax? TryParseTypeNameUntilEnd()
