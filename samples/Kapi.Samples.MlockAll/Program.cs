@@ -31,8 +31,11 @@ else
 
 // 2. An invalid call: MCL_ONFAULT alone breaks the spec's required mask, so the wrapper answers EINVAL
 //    before entering the kernel (KapiRuntimeValidation, on by default).
+//    The analyzers catch this call at compile time too (KAPI2002); here the wrong call is the point of the demo.
 var onFaultOnly = MlockallFlags.MCL_ONFAULT;
+#pragma warning disable KAPI2002 // Flag value rejected by the specification
 var rejected = Syscalls.Mlockall(onFaultOnly);
+#pragma warning restore KAPI2002
 Console.WriteLine($"mlockall({onFaultOnly}) -> {rejected}");
 Console.WriteLine();
 
