@@ -1,3 +1,4 @@
+using Kapi.Testing;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -8,9 +9,9 @@ namespace Kapi.Cli.Tests;
 /// <summary>The CLI over the 51 real spec blocks in ../shared/corpus/macro (skipped, with the reason, when absent).</summary>
 public sealed class CorpusTests
 {
-    private static string Corpus => RepoPaths.Corpus!;
+    private static string Corpus => RepositoryPaths.CorpusMacroDir;
 
-    private static string MlockallRfc1 => RepoPaths.CorpusFile("sys_mlockall.rfc1.kapi");
+    private static string MlockallRfc1 => Path.Combine(RepositoryPaths.CorpusMacroDir, "sys_mlockall.rfc1.kapi");
 
     [CorpusFact]
     public void Lists_all_51_specs_grouped()

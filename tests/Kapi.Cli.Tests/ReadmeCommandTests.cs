@@ -1,3 +1,4 @@
+using Kapi.Testing;
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -56,5 +57,5 @@ public sealed class ReadmeCommandTests
         Assert.Contains(commands, c => c.Contains("-f json", StringComparison.Ordinal));
     }
 
-    private static string RepoRoot() => RepoPaths.Root ?? throw new InvalidOperationException("Kapi.sln not found");
+    private static string RepoRoot() => RepositoryPaths.Root;
 }

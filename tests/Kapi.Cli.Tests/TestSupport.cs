@@ -25,48 +25,6 @@ public static class Cli
     }
 }
 
-public static class RepoPaths
-{
-    private static readonly Lazy<string?> s_root = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kapi.sln"))) return dir.FullName;
-        }
-        return null;
-    });
-
-    /// <summary>The folder holding Kapi.sln, found by walking up from the test assembly.</summary>
-    public static string? Root => s_root.Value;
-
-    /// <summary><c>&lt;root&gt;/../shared/corpus/macro</c>, or null when it is not there.</summary>
-    public static string? Corpus
-    {
-        get
-        {
-            if (Root is null) return null;
-            var dir = Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus", "macro"));
-            return Directory.Exists(dir) ? dir : null;
-        }
-    }
-
-    public static string CorpusFile(string name) => Path.Combine(Corpus ?? throw new InvalidOperationException("corpus absent"), name);
-}
-
-/// <summary>A test over the real spec corpus; reported as skipped (with the reason) when the corpus is absent.</summary>
-public sealed class CorpusFactAttribute : FactAttribute
-{
-    public CorpusFactAttribute()
-    {
-        if (RepoPaths.Corpus is null)
-        {
-            Skip = RepoPaths.Root is null
-                ? "Kapi.sln not found above the test assembly, so ../shared/corpus/macro cannot be located"
-                : $"spec corpus not found at {Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "corpus", "macro"))}";
-        }
-    }
-}
-
 /// <summary>A temporary directory deleted at the end of the test.</summary>
 public sealed class TempDir : IDisposable
 {

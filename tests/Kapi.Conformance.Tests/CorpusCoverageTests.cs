@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Kapi.Architectures;
+using Kapi.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -113,35 +114,5 @@ public sealed class CorpusCoverageTests
     }
 
     /// <summary>The shared corpus lives next to the repository (<c>../shared/corpus</c> from the repository root).</summary>
-    private static string FindCorpus()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kapi.sln")))
-            {
-                string corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
-                Assert.True(Directory.Exists(corpus), $"the shared corpus was not found at {corpus}");
-                return corpus;
-            }
-        }
-        Assert.Fail("could not find the repository root (Kapi.sln) above " + AppContext.BaseDirectory);
-        return string.Empty;
-    }
-}
-
-/// <summary>A fact reported as skipped, with the reason, when ../shared/corpus is absent.</summary>
-public sealed class CorpusFactAttribute : FactAttribute
-{
-    public CorpusFactAttribute()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kapi.sln")))
-            {
-                string corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
-                if (!Directory.Exists(corpus)) Skip = $"The shared corpus is absent ({corpus}); corpus tests need ../shared beside the repository.";
-                return;
-            }
-        }
-    }
+    private static string FindCorpus() => RepositoryPaths.CorpusDir;
 }

@@ -6,6 +6,7 @@ using Kapi.Architectures;
 using Kapi.Conformance;
 using Kapi.Model;
 using Kapi.Runtime.Metadata;
+using Kapi.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -31,23 +32,10 @@ public sealed class UpstreamSpecConformanceTests
         [("sys_mlockall.rfc2.kapi", 4)] = "valid_mask 0x7 admits MCL_ONFAULT alone, the kernel answers EINVAL",
     };
 
-    private static string? CorpusDir()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kapi.sln")))
-            {
-                string corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
-                return Directory.Exists(corpus) ? corpus : null;
-            }
-        }
-        return null;
-    }
-
     [CorpusFact]
     public void Upstream_specs_against_the_kernel()
     {
-        string corpus = CorpusDir()!;
+        string corpus = RepositoryPaths.CorpusDir;
         var launcher = new ChildProcessLauncher("dotnet", Path.Combine(AppContext.BaseDirectory, "kapi.dll"), "conform", "--child");
         var found = new Dictionary<(string, long), string>();
         int ran = 0;

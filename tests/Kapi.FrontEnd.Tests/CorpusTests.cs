@@ -1,3 +1,4 @@
+using Kapi.Testing;
 using Kapi.Diagnostics;
 using Kapi.Text;
 using Xunit.Abstractions;
@@ -9,9 +10,9 @@ public class CorpusTests(ITestOutputHelper output)
     public static TheoryData<string> CorpusFiles()
     {
         var data = new TheoryData<string>();
-        if (TestPaths.CorpusAvailable)
+        if (RepositoryPaths.CorpusAvailable)
         {
-            foreach (var f in Directory.GetFiles(TestPaths.CorpusMacroDir, "*.kapi").OrderBy(f => f, StringComparer.Ordinal))
+            foreach (var f in Directory.GetFiles(RepositoryPaths.CorpusMacroDir, "*.kapi").OrderBy(f => f, StringComparer.Ordinal))
             {
                 data.Add(Path.GetFileName(f));
             }
@@ -35,10 +36,10 @@ public class CorpusTests(ITestOutputHelper output)
     [MemberData(nameof(CorpusFiles))]
     public void Corpus_file_binds_without_errors(string fileName)
     {
-        string path = Path.Combine(TestPaths.CorpusMacroDir, fileName);
+        string path = Path.Combine(RepositoryPaths.CorpusMacroDir, fileName);
         string text = File.ReadAllText(path);
         // file-scope arrays referenced by name live in corpus/aux: prepend them as the kernel source has them
-        string aux = string.Concat(Directory.GetFiles(TestPaths.CorpusAuxDir).OrderBy(f => f, StringComparer.Ordinal)
+        string aux = string.Concat(Directory.GetFiles(RepositoryPaths.CorpusAuxDir).OrderBy(f => f, StringComparer.Ordinal)
             .Where(f => text.Contains(Path.GetFileName(f).Split('.')[0], StringComparison.Ordinal))
             .Select(File.ReadAllText));
         var model = KapiDocument.Parse(aux + "\n" + text, fileName);

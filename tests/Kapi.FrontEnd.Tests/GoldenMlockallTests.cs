@@ -1,3 +1,4 @@
+using Kapi.Testing;
 using Kapi.Architectures;
 using Kapi.Model;
 
@@ -8,7 +9,7 @@ public class GoldenMlockallTests
 {
     private static ApiSpec Load()
     {
-        var model = KapiDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.CorpusMacroDir, "sys_mlockall.rfc1.kapi")), "sys_mlockall.rfc1.kapi");
+        var model = KapiDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.CorpusMacroDir, "sys_mlockall.rfc1.kapi")), "sys_mlockall.rfc1.kapi");
         Assert.False(model.HasErrors, string.Join("\n", model.Diagnostics));
         return Assert.Single(model.Specs);
     }

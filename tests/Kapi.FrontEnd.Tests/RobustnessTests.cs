@@ -1,3 +1,4 @@
+using Kapi.Testing;
 using System.Text;
 using CsCheck;
 using Kapi.Diagnostics;
@@ -16,8 +17,8 @@ public class RobustnessTests
     private static string[] LoadSeeds()
     {
         var files = new List<string>();
-        if (TestPaths.CorpusAvailable) files.AddRange(Directory.GetFiles(TestPaths.CorpusMacroDir, "*.kapi"));
-        if (Directory.Exists(TestPaths.KapiDir)) files.AddRange(Directory.GetFiles(TestPaths.KapiDir, "*.kapi", SearchOption.AllDirectories));
+        if (RepositoryPaths.CorpusAvailable) files.AddRange(Directory.GetFiles(RepositoryPaths.CorpusMacroDir, "*.kapi"));
+        if (Directory.Exists(RepositoryPaths.KapiDir)) files.AddRange(Directory.GetFiles(RepositoryPaths.KapiDir, "*.kapi", SearchOption.AllDirectories));
         files.Sort(StringComparer.Ordinal);
         var seeds = files.Select(File.ReadAllText).ToList();
         // a small built-in seed so the test means something even without the corpus
