@@ -13,8 +13,10 @@ namespace Kapi.Analyzers;
 
 /// <summary>
 /// Reports the front end's diagnostics (KAPI0xxx) at their exact spans inside <c>.kapi</c> AdditionalFiles
-/// (and inside any AdditionalFile with <c>KapiSpec="true"</c> metadata), plus KAPI0303 for a spec name that an
-/// earlier spec file (in path order) of the same compilation already defines.
+/// (and inside any AdditionalFile with <c>KapiSpec="true"</c> metadata), plus KAPI0303 for a spec whose name an
+/// earlier spec (in path order, then file order) of the same compilation already defines, or whose generated names
+/// would be the same as an earlier spec's (<c>sys_getpid</c>, <c>sys_GetPid</c>, <c>sys_get_pid</c>): the generator
+/// emits only the first of those.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KapiSpecFileAnalyzer : DiagnosticAnalyzer
@@ -33,7 +35,7 @@ public sealed class KapiSpecFileAnalyzer : DiagnosticAnalyzer
         var specFiles = KapiSpecFiles.GetSpecFiles(start.Options);
         if (specFiles.IsEmpty) return;
 
-        // name -> (file index, file, location) of the first definition, over all spec files in AdditionalFiles order.
+        // generated-name key -> (file index, file, location) of the first definition, over all spec files in path order.
         var firstDefinitions = new Lazy<Dictionary<string, (int Index, AdditionalText File, SpecLocation Location)>>(() =>
         {
             var map = new Dictionary<string, (int, AdditionalText, SpecLocation)>(StringComparer.Ordinal);
@@ -42,7 +44,8 @@ public sealed class KapiSpecFileAnalyzer : DiagnosticAnalyzer
                 var model = KapiSpecFiles.GetModel(start, specFiles[i]);
                 foreach (var location in model.Locations)
                 {
-                    if (!map.ContainsKey(location.Name)) map[location.Name] = (i, specFiles[i], location);
+                    var key = GeneratedNameKey(location.Name);
+                    if (!map.ContainsKey(key)) map[key] = (i, specFiles[i], location);
                 }
             }
             return map;
@@ -67,12 +70,18 @@ public sealed class KapiSpecFileAnalyzer : DiagnosticAnalyzer
 
             foreach (var location in model.Locations)
             {
-                if (!firstDefinitions.Value.TryGetValue(location.Name, out var first) || first.Index >= index) continue;
+                // The first definition itself, and (in the same file) exact duplicates, which the front end reports.
+                if (!firstDefinitions.Value.TryGetValue(GeneratedNameKey(location.Name), out var first) || first.Index > index) continue;
+                if (first.Index == index && first.Location.NameSpan.Start >= location.NameSpan.Start) continue;
                 var firstText = first.File.GetText(context.CancellationToken);
                 string where = firstText is null
                     ? string.Format(CultureInfo.InvariantCulture, " in {0}", first.File.Path)
                     : string.Format(CultureInfo.InvariantCulture, " in {0}({1})", first.File.Path,
                         firstText.Lines.GetLinePosition(Clamp(first.Location.NameSpan.Start, firstText.Length)).Line + 1);
+                if (!string.Equals(first.Location.Name, location.Name, StringComparison.Ordinal))
+                {
+                    where += string.Format(CultureInfo.InvariantCulture, " as '{0}' (the generated names would be the same; only the first is generated)", first.Location.Name);
+                }
                 var duplicate = KapiDiagnostic.Create(KapiDiagnostics.DuplicateSpec, location.NameSpan, location.Name, where);
                 context.ReportDiagnostic(Diagnostic.Create(
                     KapiDescriptors.GetSpecRule(KapiDiagnosticIds.DuplicateSpec)!,
@@ -81,6 +90,13 @@ public sealed class KapiSpecFileAnalyzer : DiagnosticAnalyzer
             }
         });
     }
+
+    /// <summary>
+    /// The generator's ownership key (Kapi.Generators SpecOwnership.KeyOf): specs with equal keys would produce the
+    /// same KernelApiSpecs member and hint name, so only the first is generated.
+    /// </summary>
+    internal static string GeneratedNameKey(string specName) =>
+        Kapi.Generators.Planning.Names.MetadataMember(specName).ToUpperInvariant();
 
     /// <summary>A location inside an additional file, clamped to the text.</summary>
     internal static Location CreateLocation(string path, SourceText text, KapiTextSpan span)

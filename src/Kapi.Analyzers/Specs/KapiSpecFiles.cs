@@ -22,12 +22,16 @@ internal static class KapiSpecFiles
 
     private static readonly ConditionalWeakTable<SourceText, StrongBox<KapiFileModel>> s_bySourceText = new();
 
+    /// <summary>
+    /// The generator's rule (KapiGenerator.IsSpecFile), so that the analyzer reports on exactly the files the generator
+    /// compiles: a non-empty KapiSpec value makes a file a spec only when it is <c>true</c>; without one, the extension decides.
+    /// </summary>
     public static bool IsSpecFile(AdditionalText file, AnalyzerOptions options)
     {
         var fileOptions = options.AnalyzerConfigOptionsProvider.GetOptions(file);
         if (fileOptions.TryGetValue(KapiSpecMetadata, out var value) && !string.IsNullOrWhiteSpace(value))
         {
-            if (bool.TryParse(value.Trim(), out var isSpec)) return isSpec;
+            return string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
         }
         return file.Path.EndsWith(".kapi", StringComparison.OrdinalIgnoreCase);
     }

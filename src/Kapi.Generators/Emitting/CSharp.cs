@@ -59,7 +59,10 @@ internal static class CSharp
 
     /// <summary>
     /// Text for the inside of an XML doc element, on one line: XML-escaped, control characters and line
-    /// terminators turned into spaces, lone surrogates replaced.
+    /// terminators turned into spaces, lone surrogates replaced, invisible format characters (bidi controls such as
+    /// U+202E, zero-width characters such as U+200B and U+FEFF) written as character references, so that the generated
+    /// source shows them instead of being reordered or hidden by them ("Trojan Source") while the documentation text
+    /// stays the same.
     /// </summary>
     public static string Xml(string? text)
     {
@@ -85,7 +88,15 @@ internal static class CSharp
                     {
                         if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                         {
-                            sb.Append(c).Append(text[i + 1]);
+                            // Invisible supplementary characters (tag characters U+E0000–U+E007F …) as references too.
+                            if (CharUnicodeInfo.GetUnicodeCategory(text, i) == UnicodeCategory.Format)
+                            {
+                                sb.Append("&#x").Append(char.ConvertToUtf32(c, text[i + 1]).ToString("X", CultureInfo.InvariantCulture)).Append(';');
+                            }
+                            else
+                            {
+                                sb.Append(c).Append(text[i + 1]);
+                            }
                             i++;
                             lastSpace = false;
                             continue;
@@ -95,6 +106,10 @@ internal static class CSharp
                     else if (char.IsLowSurrogate(c))
                     {
                         piece = "\uFFFD";
+                    }
+                    else if (IsInvisibleFormat(c))
+                    {
+                        piece = "&#x" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) + ";";
                     }
                     break;
             }
@@ -111,7 +126,10 @@ internal static class CSharp
         return sb.ToString().Trim();
     }
 
-    /// <summary>Text for a <c>//</c> comment: one line, no control characters or line terminators.</summary>
+    /// <summary>
+    /// Text for a <c>//</c> comment: one line, no control characters or line terminators, invisible format characters
+    /// (bidi controls, zero-width characters) written as <c>\uXXXX</c>.
+    /// </summary>
     public static string Comment(string? text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
@@ -120,12 +138,22 @@ internal static class CSharp
         {
             char c = text[i];
             if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == '\u2028' || c == '\u2029') sb.Append(' ');
-            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { sb.Append(c).Append(text[++i]); }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                if (CharUnicodeInfo.GetUnicodeCategory(text, i) == UnicodeCategory.Format) sb.Append("\\U").Append(char.ConvertToUtf32(c, text[i + 1]).ToString("X8", CultureInfo.InvariantCulture));
+                else sb.Append(c).Append(text[i + 1]);
+                i++;
+            }
             else if (char.IsSurrogate(c)) sb.Append('\uFFFD');
+            else if (IsInvisibleFormat(c)) sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
             else sb.Append(c);
         }
         return sb.ToString();
     }
+
+    /// <summary>Unicode format characters (category Cf): bidi embeddings, overrides and isolates, zero-width characters, BOM, soft hyphen.</summary>
+    private static bool IsInvisibleFormat(char c) =>
+        c >= 0x80 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     /// <summary>Splits multi-line spec text (examples, long descriptions) into XML-escaped lines.</summary>
     public static IEnumerable<string> XmlLines(string? text)
@@ -144,6 +172,45 @@ internal static class CSharp
         string s = Sanitize(text);
         if (s.Length == 0) s = fallback;
         return s_keywords.Contains(s) ? "@" + s : s;
+    }
+
+    /// <summary>
+    /// The longest name made from spec text. Longer names are cut and get a hash of the whole text, so that they stay
+    /// distinct and every name built from them (type + parameter + "Info", "__x_FromErrno…") stays far below the
+    /// metadata limit of 1023 UTF-8 bytes (CS7013).
+    /// </summary>
+    internal const int MaxNameLength = 200;
+
+    /// <summary>
+    /// A string literal for an attribute argument. Attribute arguments are stored as UTF-8 in metadata, where a lone
+    /// surrogate cannot be represented: it becomes U+FFFD here, deterministically, instead of whatever the compiler's
+    /// encoder makes of it. (String literals in code are UTF-16 and keep every character: see <see cref="Literal"/>.)
+    /// </summary>
+    public static string AttributeLiteral(string? text)
+    {
+        if (text is null) return "null";
+        var sb = new StringBuilder(text.Length);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) { sb.Append(c).Append(text[++i]); }
+            else if (char.IsSurrogate(c)) sb.Append('\uFFFD');
+            else sb.Append(c);
+        }
+        return Literal(sb.ToString());
+    }
+
+    private static string Limit(string name, string? text)
+    {
+        if (name.Length <= MaxNameLength) return name;
+        // FNV-1a over the whole text: stable across processes and platforms.
+        uint hash = 2166136261;
+        foreach (char c in text ?? string.Empty)
+        {
+            hash ^= c;
+            hash *= 16777619;
+        }
+        return name.Substring(0, MaxNameLength - 9) + "_" + hash.ToString("X8", CultureInfo.InvariantCulture);
     }
 
     /// <summary>A PascalCase identifier: <c>epoll_create1</c> becomes <c>EpollCreate1</c>.</summary>
@@ -165,7 +232,7 @@ internal static class CSharp
         }
         if (sb.Length == 0) return fallback;
         if (char.IsDigit(sb[0])) sb.Insert(0, fallback);
-        return sb.ToString();
+        return Limit(sb.ToString(), text);
     }
 
     /// <summary>Keeps ASCII letters, digits and underscores; anything else becomes <c>_</c>; a leading digit gets <c>_</c>.</summary>
@@ -178,7 +245,7 @@ internal static class CSharp
             sb.Append(IsAsciiLetterOrDigit(c) || c == '_' ? c : '_');
         }
         if (char.IsDigit(sb[0])) sb.Insert(0, '_');
-        return sb.ToString();
+        return Limit(sb.ToString(), text);
     }
 
     private static bool IsAsciiLetterOrDigit(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');

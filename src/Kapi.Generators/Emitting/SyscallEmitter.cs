@@ -254,7 +254,7 @@ internal static class SyscallEmitter
 
         // The typed wrapper.
         EmitMethodDocs(w, plan, s, raw: false);
-        w.Line($"[global::Kapi.Runtime.KapiSyscall({CSharp.Literal(plan.SpecName)})]");
+        w.Line($"[global::Kapi.Runtime.KapiSyscall({CSharp.AttributeLiteral(plan.SpecName)})]");
         w.Line(Common.GeneratedCodeAttribute);
         w.Line($"public static {result} {s.MethodName}({ParameterList(plan, s, raw: false)})");
         w.OpenBrace();
@@ -265,7 +265,7 @@ internal static class SyscallEmitter
         {
             w.Line();
             EmitMethodDocs(w, plan, s, raw: true);
-            w.Line($"[global::Kapi.Runtime.KapiSyscall({CSharp.Literal(plan.SpecName)})]");
+            w.Line($"[global::Kapi.Runtime.KapiSyscall({CSharp.AttributeLiteral(plan.SpecName)})]");
             w.Line(Common.GeneratedCodeAttribute);
             var args = string.Join(", ", s.Params.Select(p => p.Enum is not null ? $"({p.Enum}){p.Identifier}" : p.Identifier));
             w.Line($"public static {result} {s.MethodName}({ParameterList(plan, s, raw: true)}) => {s.MethodName}({args});");
@@ -278,7 +278,7 @@ internal static class SyscallEmitter
         foreach (var p in s.Params) w.Line($"/// <param name=\"{p.Identifier.TrimStart('@')}\">{ParamDoc(p, s)}</param>");
         if (valueType is not null) w.Line("/// <returns>The value the call returned.</returns>");
         w.Line("/// <exception cref=\"global::Kapi.Runtime.KapiSyscallException\">The call failed; the message is the spec's description of the error.</exception>");
-        w.Line($"[global::Kapi.Runtime.KapiSyscall({CSharp.Literal(plan.SpecName)})]");
+        w.Line($"[global::Kapi.Runtime.KapiSyscall({CSharp.AttributeLiteral(plan.SpecName)})]");
         w.Line(Common.GeneratedCodeAttribute);
         w.Open($"public static {valueType ?? "void"} {s.MethodName}OrThrow({ParameterList(plan, s, raw: false)})");
         w.Line($"var __result = {s.MethodName}({string.Join(", ", s.Params.Select(p => p.Identifier))});");
@@ -387,12 +387,12 @@ internal static class SyscallEmitter
     {
         var parts = new List<string>
         {
-            CSharp.Literal(plan.SpecName),
-            CSharp.Literal(p.SpecName),
+            CSharp.AttributeLiteral(plan.SpecName),
+            CSharp.AttributeLiteral(p.SpecName),
             "ValidMask = " + CSharp.Long(f.ValidMask, true),
         };
         if (f.RequiredMask != 0) parts.Add("RequiredMask = " + CSharp.Long(f.RequiredMask, true));
-        if (f.FlagPrefix is not null) parts.Add("FlagPrefix = " + CSharp.Literal(f.FlagPrefix));
+        if (f.FlagPrefix is not null) parts.Add("FlagPrefix = " + CSharp.AttributeLiteral(f.FlagPrefix));
         return "[global::Kapi.Runtime.KapiFlags(" + string.Join(", ", parts) + ")]";
     }
 
@@ -419,12 +419,12 @@ internal static class SyscallEmitter
                     args.Add(p.Identifier + ".Value");
                     break;
                 case ParamKind.String:
-                    args.Add("__" + p.Identifier.TrimStart('@'));
+                    args.Add(p.NativeLocal);
                     break;
                 default:
                     if (p.Enum is not null)
                     {
-                        string local = "__" + p.Identifier.TrimStart('@');
+                        string local = p.NativeLocal;
                         w.Line($"if (!{p.Enum}Info.TryToNative({p.Identifier}, out {p.NativeType} {local})) return {einval};");
                         args.Add(local);
                     }
@@ -461,7 +461,7 @@ internal static class SyscallEmitter
 
         foreach (var p in strings)
         {
-            w.Line($"nint __{p.Identifier.TrimStart('@')} = {Marshal}.StringToCoTaskMemUTF8({p.Identifier});");
+            w.Line($"nint {p.NativeLocal} = {Marshal}.StringToCoTaskMemUTF8({p.Identifier});");
         }
         w.Line($"{s.Return.NativeType} __ret;");
         w.Line("int __errno = 0;");
@@ -473,7 +473,7 @@ internal static class SyscallEmitter
         w.Close();
         w.Line("finally");
         w.OpenBrace();
-        foreach (var p in strings) w.Line($"{Marshal}.FreeCoTaskMem(__{p.Identifier.TrimStart('@')});");
+        foreach (var p in strings) w.Line($"{Marshal}.FreeCoTaskMem({p.NativeLocal});");
         w.Close();
         w.Line($"if (__ret == -1 && __errno != 0) return {failure};");
         w.Line($"return {success};");
@@ -481,7 +481,7 @@ internal static class SyscallEmitter
 
     private static void EmitValidation(SourceWriter w, ParamPlan p, ValidationPlan v, string einval)
     {
-        string x = "__v_" + p.Identifier.TrimStart('@');
+        string x = p.CheckLocal;
         var conditions = new List<string>();
         string Mask(ArchValues a) => v.OnPortable ? CSharp.Long(a.Portable ?? 0, true) : Common.ArchValue(a, 0, true);
 

@@ -87,6 +87,8 @@ internal enum ParamKind
 /// <param name="ConstraintText">The spec's constraint in words.</param>
 /// <param name="Validation">The checks made before the call (null: none).</param>
 /// <param name="FlagsAttribute">The [KapiFlags] values, for mask-constrained parameters.</param>
+/// <param name="NativeLocal">The wrapper's local holding the native value (translated enum, UTF-8 string); unique in the wrapper.</param>
+/// <param name="CheckLocal">The wrapper's local the constraint checks read; unique in the wrapper.</param>
 internal sealed record ParamPlan(
     int Index,
     string SpecName,
@@ -98,7 +100,9 @@ internal sealed record ParamPlan(
     string? Description,
     string? ConstraintText,
     ValidationPlan? Validation,
-    FlagsAttributePlan? FlagsAttribute)
+    FlagsAttributePlan? FlagsAttribute,
+    string NativeLocal = "",
+    string CheckLocal = "")
 {
     /// <summary>The type of the parameter in the typed wrapper.</summary>
     public string PublicType => Kind switch

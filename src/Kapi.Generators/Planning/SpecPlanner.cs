@@ -36,7 +36,17 @@ internal static class SpecPlanner
                 }
                 else
                 {
-                    syscall = PlanSyscall(spec, options, out reason);
+                    try
+                    {
+                        syscall = PlanSyscall(spec, options, out reason);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // Never let an exception escape into the compiler (CS8785 would hide all generated code): a spec the
+                        // planner cannot handle keeps its metadata and says why it has no binding.
+                        syscall = null;
+                        reason = "No binding: Kapi.Generators failed to plan it (" + ex.GetType().Name + ": " + ex.Message + ").";
+                    }
                 }
                 break;
         }
@@ -65,6 +75,18 @@ internal static class SpecPlanner
     private static SyscallPlan? PlanSyscall(ApiSpec spec, KapiGeneratorOptions options, out string? reason)
     {
         reason = null;
+        if (spec.ShortName.Length == 0)
+        {
+            // "sys_" alone: there is no libc function to bind (an empty EntryPoint does not compile, CS0599).
+            reason = "No binding: the spec name has no function name after 'sys_'.";
+            return null;
+        }
+        if (spec.ShortName.Length > CSharp.MaxNameLength)
+        {
+            // No libc function has such a name, and the DllImport entry point would exceed the metadata limit (CS7013).
+            reason = $"No binding: the function name is longer than {CSharp.MaxNameLength} characters.";
+            return null;
+        }
         string method = Names.MethodName(spec.ShortName, options.ClassName);
         string libc = CTypes.LibcFunction(spec.ShortName);
 
@@ -79,7 +101,9 @@ internal static class SpecPlanner
         }
 
         var usedIdentifiers = new HashSet<string>(StringComparer.Ordinal);
-        var usedTypeNames = new HashSet<string>(StringComparer.Ordinal);
+        // The error enum's name is taken first, so that a parameter's enum (method + parameter name) never reuses it.
+        string errorTypeName = method + "Error";
+        var usedTypeNames = new HashSet<string>(StringComparer.Ordinal) { errorTypeName, errorTypeName + "Info" };
         var parameters = new List<ParamPlan>();
         var enums = new List<EnumPlan>();
         foreach (var p in specParams)
@@ -89,9 +113,10 @@ internal static class SpecPlanner
             parameters.Add(planned);
             if (enumPlan is not null) enums.Add(enumPlan);
         }
+        AssignWrapperNames(parameters, usedIdentifiers, method, errorTypeName, enums);
 
         var ret = PlanReturn(spec.Return, CTypes.LibcReturn(libc));
-        var errors = PlanErrors(spec, method + "Error");
+        var errors = PlanErrors(spec, errorTypeName);
         return new SyscallPlan(
             method,
             libc,
@@ -100,6 +125,45 @@ internal static class SpecPlanner
             parameters.ToEquatableArray(),
             enums.ToEquatableArray(),
             errors);
+    }
+
+    /// <summary>
+    /// Names inside the wrapper bodies that spec text must not be able to clash with: a parameter named like a type or
+    /// method the body refers to by simple name gets a suffix, and the per-parameter locals (<c>__x</c>, <c>__v_x</c>)
+    /// are made unique against each other and against <c>__ret</c>/<c>__errno</c>. Without a clash every name keeps
+    /// its plain form.
+    /// </summary>
+    private static void AssignWrapperNames(List<ParamPlan> parameters, HashSet<string> usedIdentifiers, string method, string errorTypeName, List<EnumPlan> enums)
+    {
+        var referenced = new HashSet<string>(StringComparer.Ordinal) { method, errorTypeName };
+        foreach (var e in enums)
+        {
+            referenced.Add(e.TypeName);
+            referenced.Add(e.InfoTypeName);
+        }
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            var p = parameters[i];
+            if (!referenced.Contains(p.Identifier)) continue;
+            string identifier = p.Identifier + "_" + p.Index;
+            while (referenced.Contains(identifier) || !usedIdentifiers.Add(identifier)) identifier += "_";
+            parameters[i] = p with { Identifier = identifier };
+        }
+
+        var locals = new HashSet<string>(StringComparer.Ordinal) { "__ret", "__errno" };
+        string Unique(string name)
+        {
+            while (!locals.Add(name)) name += "_";
+            return name;
+        }
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            parameters[i] = parameters[i] with { NativeLocal = Unique("__" + parameters[i].Identifier.TrimStart('@')) };
+        }
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            parameters[i] = parameters[i] with { CheckLocal = Unique("__v_" + parameters[i].Identifier.TrimStart('@')) };
+        }
     }
 
     private static ParamPlan? PlanParam(
@@ -230,6 +294,7 @@ internal static class SpecPlanner
             if (!names.Add(nv.Name)) return;
             var id = CSharp.Identifier(nv.Name, "Value");
             if (id.StartsWith("@", StringComparison.Ordinal)) id = id.Substring(1) + "_";
+            if (id == "value__") id += "_"; // reserved for the enum's backing field (CS0076)
             while (!identifiers.Add(id)) id += "_";
             members.Add(new EnumMemberPlan(id, nv.Name, portable, ArchValues.From(nv.Value), field));
         }
@@ -257,8 +322,11 @@ internal static class SpecPlanner
 
         // The enum-mask translation needs at least one allowed field value; without one the field bits are unknown bits.
         bool hasField = members.Any(static m => m.IsEnumField);
+        // The enum and its Info class must both be new names (a parameter "flags_info" next to "flags" would reuse FlagsInfo).
         string typeName = method + CSharp.Pascal(specName, "Arg");
-        while (!usedTypeNames.Add(typeName)) typeName += "_";
+        while (usedTypeNames.Contains(typeName) || usedTypeNames.Contains(typeName + "Info")) typeName += "_";
+        usedTypeNames.Add(typeName);
+        usedTypeNames.Add(typeName + "Info");
         return new EnumPlan(
             typeName,
             CTypes.EnumUnderlying(native),
@@ -311,10 +379,12 @@ internal static class SpecPlanner
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var e in spec.Errors.OrderBy(static e => e.Index))
         {
-            if (e.Code is null || e.Code.X64 is not long code || code == 0) continue;
+            // An errno is a small positive int: codes outside [-int.MaxValue, int.MaxValue] (and 0) are no members of the
+            // int-based error enum (Math.Abs(long.MinValue) would even throw).
+            if (e.Code is null || e.Code.X64 is not long code || !IsErrno(code)) continue;
             long portable = Math.Abs(code);
             var native = new long?[KapiArchitectures.Count];
-            foreach (var a in KapiArchitectures.All) native[(int)a] = e.Code[a] is long n ? Math.Abs(n) : null;
+            foreach (var a in KapiArchitectures.All) native[(int)a] = e.Code[a] is long n && IsErrno(n) ? Math.Abs(n) : null;
 
             string message = FirstText(e.Description, e.Condition, e.Name) ?? ErrnoName(e) ?? portable.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var docLine = string.Join(": ", new[] { e.Condition, e.Description }.Where(static s => !string.IsNullOrWhiteSpace(s)));
@@ -326,7 +396,9 @@ internal static class SpecPlanner
             }
             string id = CSharp.Identifier(ErrnoName(e), "E" + portable.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (id.StartsWith("@", StringComparison.Ordinal)) id = id.Substring(1) + "_";
-            if (ids.TryGetValue(id, out var other) && other != portable) id += "_" + portable.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (id == "value__") id += "_"; // reserved for the enum's backing field (CS0076)
+            // A renamed member can meet another error's name again: repeat until the name is free.
+            while (ids.TryGetValue(id, out var other) && other != portable) id += "_" + portable.ToString(System.Globalization.CultureInfo.InvariantCulture);
             ids[id] = portable;
             byValue[portable] = (id, new ArchValues(new EquatableArray<long?>(native)), new List<string> { message }, docLine.Length > 0 ? new List<string> { docLine } : new List<string>());
             order.Add(portable);
@@ -344,6 +416,8 @@ internal static class SpecPlanner
             : new ArchValues(new EquatableArray<long?>(einval));
         return new ErrorEnumPlan(typeName, members, einvalNative.Portable ?? 22, einvalNative);
     }
+
+    private static bool IsErrno(long code) => code != 0 && code >= -int.MaxValue && code <= int.MaxValue;
 
     private static string? FirstText(params string?[] texts)
     {
