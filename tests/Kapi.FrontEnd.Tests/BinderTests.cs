@@ -247,6 +247,17 @@ public class BinderTests
     }
 
     [Fact]
+    public void Size_limit_counts_utf8_bytes_not_characters()
+    {
+        // 6 characters, 12 UTF-8 bytes
+        var model = KapiDocument.Parse("éééééé", "wide.kapi", new KapiParseOptions(MaxFileSize: 10));
+        var d = Assert.Single(model.Diagnostics);
+        Assert.Equal("KAPI0005", d.Id);
+        Assert.Contains("12 bytes", d.Message);
+        Assert.DoesNotContain(KapiDocument.Parse("ééééé", "ok.kapi", new KapiParseOptions(MaxFileSize: 10)).Diagnostics, x => x.Id == "KAPI0005");
+    }
+
+    [Fact]
     public void Extension_fields_required_mask_and_enum_mask()
     {
         var spec = SingleSpec(Spec("""

@@ -37,9 +37,9 @@ internal sealed partial class KapiBinder
     public static KapiFileModel BindFile(KapiSourceText text, KapiParseOptions options)
     {
         var diagnostics = new List<KapiDiagnostic>();
-        if (text.Length > options.MaxFileSize)
+        if (Utf8Size(text.Text, options.MaxFileSize) is long size && size > options.MaxFileSize)
         {
-            diagnostics.Add(KapiDiagnostic.Create(KapiDiagnostics.FileTooLarge, new TextSpan(0, 0), text.Length, options.MaxFileSize));
+            diagnostics.Add(KapiDiagnostic.Create(KapiDiagnostics.FileTooLarge, new TextSpan(0, 0), size, options.MaxFileSize));
             return new KapiFileModel(text.Path, EquatableArray<ApiSpec>.Empty, EquatableArray<SpecLocation>.Empty, diagnostics.ToEquatableArray());
         }
 
@@ -86,6 +86,17 @@ internal sealed partial class KapiBinder
             .Select(x => x.d)
             .ToList();
         return new KapiFileModel(text.Path, specs.ToEquatableArray(), locations.ToEquatableArray(), sorted.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The file's size in UTF-8 bytes (what the limit and the message speak of), counted only when the character
+    /// count alone cannot decide: a UTF-8 byte count is at least the UTF-16 length and at most three times it.
+    /// </summary>
+    private static long? Utf8Size(string text, int limit)
+    {
+        if (text.Length > limit) return text.Length; // already over: the exact count does not matter
+        if ((long)text.Length * 3 <= limit) return null;
+        return System.Text.Encoding.UTF8.GetByteCount(text);
     }
 
     // ------------------------------------------------------------------ diagnostics
