@@ -6,9 +6,7 @@ namespace Kapi.Generators.Tests.Infrastructure;
 /// <summary>Locates the repository (the folder holding Kapi.sln) and the shared corpus beside it.</summary>
 internal static class RepoPaths
 {
-    private static readonly Lazy<string> s_root = new(FindRoot);
-
-    public static string Root => s_root.Value;
+    public static string Root => RepositoryPaths.Root;
 
     /// <summary>The repository's own specs.</summary>
     public static string KapiDirectory => Path.Combine(Root, "kapi");
@@ -17,21 +15,7 @@ internal static class RepoPaths
     /// The shared corpus of real upstream spec blocks (read at test time, never copied): ../shared/corpus/macro
     /// beside the repository, or the folder named by KAPI_CORPUS_DIR.
     /// </summary>
-    public static string CorpusDirectory =>
-        Environment.GetEnvironmentVariable("KAPI_CORPUS_DIR") is { Length: > 0 } overridden
-            ? Path.GetFullPath(overridden)
-            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus", "macro"));
+    public static string CorpusDirectory => RepositoryPaths.CorpusMacroDir;
 
-    public static bool HasCorpus => Directory.Exists(CorpusDirectory);
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kapi.sln"))) return dir.FullName;
-            dir = dir.Parent;
-        }
-        throw new InvalidOperationException("Kapi.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static bool HasCorpus => RepositoryPaths.CorpusAvailable;
 }

@@ -8,9 +8,7 @@ namespace Kapi.Robustness.Tests.Infrastructure;
 /// <summary>Locates the repository (the folder holding Kapi.sln), its specs and samples, and the shared corpus beside it.</summary>
 internal static class RepoPaths
 {
-    private static readonly Lazy<string> s_root = new(FindRoot);
-
-    public static string Root => s_root.Value;
+    public static string Root => RepositoryPaths.Root;
 
     /// <summary>The repository's own specs (kapi/**/*.kapi).</summary>
     public static string KapiDirectory => Path.Combine(Root, "kapi");
@@ -23,12 +21,9 @@ internal static class RepoPaths
     /// The shared corpus of real upstream spec blocks, read in place: ../shared/corpus/macro beside the repository,
     /// or the folder named by KAPI_CORPUS_DIR.
     /// </summary>
-    public static string CorpusDirectory =>
-        Environment.GetEnvironmentVariable("KAPI_CORPUS_DIR") is { Length: > 0 } overridden
-            ? Path.GetFullPath(overridden)
-            : Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus", "macro"));
+    public static string CorpusDirectory => RepositoryPaths.CorpusMacroDir;
 
-    public static bool HasCorpus => Directory.Exists(CorpusDirectory);
+    public static bool HasCorpus => RepositoryPaths.CorpusAvailable;
 
     /// <summary>kapi/**/*.kapi, ordinal path order.</summary>
     public static IReadOnlyList<string> RepoSpecFiles() =>
@@ -53,16 +48,5 @@ internal static class RepoPaths
             }
         }
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Kapi.sln"))) return dir.FullName;
-            dir = dir.Parent;
-        }
-        throw new InvalidOperationException("Kapi.sln not found above " + AppContext.BaseDirectory);
     }
 }
