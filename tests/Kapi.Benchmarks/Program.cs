@@ -1,40 +1,148 @@
-using System.Globalization;
+using System.Diagnostics;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Reports;
-using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Kapi.Benchmarks;
 
 // Usage: dotnet run -c Release --project tests/Kapi.Benchmarks -- [quick|full] [BenchmarkDotNet args, e.g. --filter *FrontEnd*]
-string mode = args.Length > 0 && args[0] is "quick" or "full" ? args[0] : "quick";
-var rest = args.Length > 0 && args[0] is "quick" or "full" ? args[1..] : args;
+//   quick: 3 warmup and 3 measured iterations of about 100 ms (the analyzer compiles: 1 warm-up round of every
+//          variant, then 1 warmup and 2 measured single runs each, RunStrategy.Monitoring); under two minutes on this
+//          2-core machine unless it is heavily loaded;
+//   full:  BenchmarkDotNet's default job (pilot, adaptive warmup, as many iterations as its statistics ask, here at most 40;
+//          the analyzer compiles: 3 warm-up rounds, then 2 warmup and 15 measured single runs), plus longer interleaved
+//          rounds; about 10 minutes.
+// Tiered compilation stays at the runtime's default (as in apps and in the compiler server), hence the warm-ups.
+// The closing markdown table is printed and written to BenchmarkDotNet.Artifacts/results/kapi-summary.md.
 
-var job = mode == "quick"
-    ? Job.ShortRun.WithWarmupCount(1).WithIterationCount(3).WithLaunchCount(1)
-    : Job.Default;
-// In-process: the auto-generated benchmark project would inherit the repo's central package pins.
-job = job.WithToolchain(InProcessEmitToolchain.Instance);
-var config = DefaultConfig.Instance.AddJob(job.AsDefault()).WithOptions(ConfigOptions.DisableOptimizationsValidator);
-
-var summaries = BenchmarkSwitcher.FromAssembly(typeof(FrontEndBenchmarks).Assembly).Run(rest.Length == 0 ? new[] { "--filter", "*" } : rest, config);
-
-// Throughput for the front-end benchmarks, from the measured means.
-foreach (var summary in summaries)
+// Profiling aid (no BenchmarkDotNet): `-- trace analyzers|frontend|frontend-corpus|generator [n]` runs one stage's main operation n times
+// (`trace runtime [n]`: n interleaved rounds of the run-time variants against the raw DllImport),
+// for example under `dotnet-trace collect -- dotnet tests/Kapi.Benchmarks/bin/Release/net10.0/Kapi.Benchmarks.dll trace analyzers 5`.
+if (args.Length > 1 && args[0] == "trace")
 {
-    foreach (var report in summary.Reports)
+    int runs = args.Length > 2 && int.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : 5;
+    Func<int> operation;
+    switch (args[1])
     {
-        if (report.ResultStatistics is null) continue;
-        string method = report.BenchmarkCase.Descriptor.WorkloadMethod.Name;
-        long bytes = method switch
+        case "analyzers":
         {
-            "ParseBind_CorpusConcatenated" => BenchmarkInputs.Concatenated.Length,
-            "ParseBind_Synthetic4MB" => BenchmarkInputs.Synthetic.Length,
-            "ParseBind_PerFile" => BenchmarkInputs.SpecFiles.Sum(f => (long)f.Text.Length),
-            _ => 0,
-        };
-        if (bytes == 0) continue;
-        double seconds = report.ResultStatistics.Median / 1e9;
-        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "THROUGHPUT {0}: {1:F1} MB/s ({2:N0} chars in {3:F2} ms median)", method, bytes / seconds / 1e6, bytes, seconds * 1e3));
+            var b = new AnalyzerBenchmarks();
+            b.Setup();
+            operation = b.Compile_KapiAnalyzers;
+            break;
+        }
+        case "frontend":
+        {
+            var b = new FrontEndBenchmarks();
+            b.Setup();
+            operation = b.ParseBind_Synthetic4MB;
+            break;
+        }
+        case "frontend-corpus":
+        {
+            var b = new FrontEndBenchmarks();
+            b.Setup();
+            operation = b.ParseBind_CorpusConcatenated;
+            break;
+        }
+        case "generator":
+        {
+            var b = new GeneratorBenchmarks();
+            b.Setup();
+            operation = b.Generator_Cold;
+            break;
+        }
+        case "runtime":
+            foreach (var (name, ratio) in PairedRatios.RunTime(runs))
+            {
+                Console.WriteLine($"{name}: {ratio}");
+            }
+            return 0;
+        default:
+            Console.Error.WriteLine("trace: analyzers, frontend, generator or runtime");
+            return 2;
     }
+    for (int i = 0; i < runs; i++)
+    {
+        var sw = Stopwatch.StartNew();
+        operation();
+        Console.WriteLine($"{args[1]} run {i + 1}: {sw.Elapsed.TotalMilliseconds:F0} ms");
+    }
+    return 0;
 }
+
+string[] modes = { "quick", "full" };
+string mode = args.Length > 0 && modes.Contains(args[0]) ? args[0] : "quick";
+var rest = args.Length > 0 && modes.Contains(args[0]) ? args[1..] : args;
+
+var config = DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator);
+Job main, heavy, nano;
+if (mode == "quick")
+{
+    main = Job.Default.WithWarmupCount(3).WithIterationCount(3).WithLaunchCount(1)
+        .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(100)).WithId("quick");
+    // The analyzer compiles take seconds each: no jitting or pilot run, 1 warmup and 2 measured runs each (after the
+    // warm-up compiles of AnalyzerBenchmarks.Setup).
+    AnalyzerBenchmarks.WarmupRounds = 1;
+    heavy = main.WithStrategy(BenchmarkDotNet.Engines.RunStrategy.Monitoring).WithWarmupCount(1).WithIterationCount(2).WithId("quick-monitoring");
+    // The run-time calls keep the pilot stage: with a fixed call count, the 3 ns row finished its warmup before tiered
+    // compilation had promoted it, and was measured on tier-0 code.
+    nano = main;
+}
+else
+{
+    // BenchmarkDotNet's adaptive defaults, with the iteration count capped so that a noisy shared machine cannot make
+    // one benchmark run for minutes; the analyzer compiles: 3 warm-up rounds of every variant, then 2 warmup runs and
+    // 15 measured runs each.
+    main = Job.Default.WithMaxIterationCount(40).WithId("full");
+    AnalyzerBenchmarks.WarmupRounds = 3;
+    heavy = Job.Default.WithStrategy(BenchmarkDotNet.Engines.RunStrategy.Monitoring).WithWarmupCount(2).WithIterationCount(15).WithId("full-monitoring");
+    nano = main;
+}
+// In-process: the auto-generated benchmark project would inherit the repo's central package pins.
+main = main.WithToolchain(InProcessEmitToolchain.Instance);
+heavy = heavy.WithToolchain(InProcessEmitToolchain.Instance);
+nano = nano.WithToolchain(InProcessEmitToolchain.Instance);
+string JobFor(Type type) => type == typeof(AnalyzerBenchmarks) ? heavy.Id : type == typeof(RuntimeBenchmarks) ? nano.Id : main.Id;
+config = config.AddJob(main);
+if (heavy.Id != main.Id) config = config.AddJob(heavy);
+if (nano.Id != main.Id) config = config.AddJob(nano);
+config = config.AddFilter(new SimpleFilter(b => b.Job.Id == JobFor(b.Descriptor.Type)));
+
+// Mono.Posix needs libMonoPosixHelper.so: without it the row is reported as not run rather than failing the suite.
+string? monoUnavailable = RuntimeBenchmarks.ProbeMonoPosix();
+if (monoUnavailable is not null)
+{
+    Console.WriteLine($"Mono.Posix row skipped: {monoUnavailable}");
+    config = config.AddFilter(new SimpleFilter(b => b.Descriptor.WorkloadMethod.Name != nameof(RuntimeBenchmarks.MonoPosix)));
+}
+
+var context = RunContext.Capture(mode, args.Length == 0 ? mode : string.Join(' ', args));
+var stopwatch = Stopwatch.StartNew();
+var summaries = BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(FrontEndBenchmarks).Assembly)
+    .Run(rest.Length == 0 ? new[] { "--filter", "*" } : rest, config).ToList();
+
+// Driver telemetry of the analyzers (what -p:ReportAnalyzer=true prints), when the analyzer benchmarks ran.
+AnalyzerTelemetry? telemetry = null;
+if (summaries.Any(s => s.Reports.Any(r => r.BenchmarkCase.Descriptor.Type == typeof(AnalyzerBenchmarks))))
+{
+    telemetry = mode == "quick" ? AnalyzerBenchmarks.Measure(rounds: 2, telemetryRuns: 1) : AnalyzerBenchmarks.Measure(rounds: 8, telemetryRuns: 3);
+}
+// Interleaved run-time ratios, when the run-time benchmarks ran.
+IReadOnlyDictionary<string, PairedRatios.PairedRatio>? runtimePaired = null;
+if (summaries.Any(s => s.Reports.Any(r => r.BenchmarkCase.Descriptor.Type == typeof(RuntimeBenchmarks))))
+{
+    runtimePaired = PairedRatios.RunTime(mode == "quick" ? 10 : 40);
+}
+stopwatch.Stop();
+context = context with { Elapsed = stopwatch.Elapsed, LoadAverageEnd = RunContext.LoadAverage() };
+
+string table = SummaryTable.Build(summaries, telemetry, runtimePaired, context, monoUnavailable);
+Console.WriteLine();
+Console.WriteLine(table);
+string resultsDir = summaries.FirstOrDefault()?.ResultsDirectoryPath ?? Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts", "results");
+Directory.CreateDirectory(resultsDir);
+string path = Path.Combine(resultsDir, "kapi-summary.md");
+File.WriteAllText(path, table);
+Console.WriteLine($"Summary written to {path}");
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
