@@ -88,24 +88,49 @@ internal sealed class ArchValues
     public ArchValues Map(Func<long, long> map)
     {
         var lanes = new long[]?[_lanes.Length];
+        long[]? previousIn = null, previousOut = null;
         for (int i = 0; i < lanes.Length; i++)
         {
             var lane = _lanes[i];
             if (lane is null) continue;
-            lanes[i] = Distinct(lane.Select(map));
+            // lanes are usually shared between architectures (Constant): compute once per distinct lane
+            if (ReferenceEquals(lane, previousIn))
+            {
+                lanes[i] = previousOut;
+                continue;
+            }
+            previousIn = lane;
+            previousOut = lanes[i] = lane.Length == 1 ? new[] { map(lane[0]) } : Distinct(lane.Select(map));
         }
         return new ArchValues(lanes, Names);
     }
+
+    private static ImmutableHashSet<string> UnionNames(ImmutableHashSet<string> a, ImmutableHashSet<string> b) =>
+        b.IsEmpty ? a : a.IsEmpty ? b : a.Union(b);
 
     /// <summary>Applies a binary operator lane by lane; null when a lane would hold too many values or the operator fails.</summary>
     public static ArchValues? Combine(ArchValues left, ArchValues right, Func<long, long, long?> op)
     {
         var lanes = new long[]?[left._lanes.Length];
+        long[]? previousA = null, previousB = null, previousOut = null;
         for (int i = 0; i < lanes.Length; i++)
         {
             var a = left._lanes[i];
             var b = right._lanes[i];
             if (a is null || b is null) continue;
+            if (ReferenceEquals(a, previousA) && ReferenceEquals(b, previousB))
+            {
+                lanes[i] = previousOut;
+                continue;
+            }
+            previousA = a;
+            previousB = b;
+            if (a.Length == 1 && b.Length == 1)
+            {
+                if (op(a[0], b[0]) is not long single) return null;
+                previousOut = lanes[i] = new[] { single };
+                continue;
+            }
             if ((long)a.Length * b.Length > MaxValuesPerArchitecture * 4L) return null;
             var results = new List<long>(a.Length * b.Length);
             foreach (var x in a)
@@ -118,9 +143,9 @@ internal sealed class ArchValues
             }
             var lane = Distinct(results);
             if (lane.Length > MaxValuesPerArchitecture) return null;
-            lanes[i] = lane;
+            previousOut = lanes[i] = lane;
         }
-        return new ArchValues(lanes, left.Names.Union(right.Names));
+        return new ArchValues(lanes, UnionNames(left.Names, right.Names));
     }
 
     /// <summary>The values any of <paramref name="alternatives"/> can take; an architecture where one alternative cannot run is dropped.</summary>

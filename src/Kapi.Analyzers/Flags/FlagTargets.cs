@@ -122,7 +122,7 @@ internal static class FlagTargets
     }
 
     public static bool IsKapiFlagsAttribute(INamedTypeSymbol? type) =>
-        type is { Name: KapiFlagsAttributeName } && type.ContainingNamespace?.ToDisplayString() == KapiRuntimeNamespace;
+        type is { Name: KapiFlagsAttributeName } && SymbolNames.Is(type.ContainingNamespace, KapiRuntimeNamespace);
 
     private static (string? Api, string? Parameter, long ValidMask, long RequiredMask, string? Prefix) ReadKapiFlags(AttributeData attribute)
     {
@@ -211,13 +211,13 @@ internal static class FlagTargets
 
     private static MethodTarget? ResolveMono(IMethodSymbol method, SpecCatalog catalog)
     {
-        if (method.ContainingType?.ToDisplayString() != MonoSyscallType || method.IsExtern) return null;
+        if (!SymbolNames.Is(method.ContainingType, MonoSyscallType) || method.IsExtern) return null;
         if (!catalog.TryGetSyscall(method.Name, out var spec)) return null;
         ParamTarget?[]? targets = null;
         foreach (var parameter in method.Parameters)
         {
             if (parameter.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType) continue;
-            if (enumType.ContainingNamespace?.ToDisplayString() != MonoNativeNamespace) continue;
+            if (!SymbolNames.Is(enumType.ContainingNamespace, MonoNativeNamespace)) continue;
             var specParam = MapParameter(method, parameter, spec);
             if (specParam is null || !HasConstraint(specParam)) continue;
 
@@ -253,7 +253,7 @@ internal static class FlagTargets
         if (!TryGetImport(method, out var library, out var entryPoint)) return null;
         if (!IsLibcLike(library) || !catalog.TryGetSyscall(entryPoint, out var spec)) return null;
 
-        bool isTmds = method.ContainingType?.ToDisplayString() == TmdsLibCType;
+        bool isTmds = SymbolNames.Is(method.ContainingType, TmdsLibCType);
         var binding = isTmds ? FlagBindingKind.TmdsLibC : FlagBindingKind.PInvoke;
         var architectures = isTmds ? TmdsArchitectures : KapiArchitectures.All.ToImmutableArray();
         ParamTarget?[]? targets = null;
@@ -286,7 +286,7 @@ internal static class FlagTargets
         var definition = method.PartialDefinitionPart ?? method;
         foreach (var attribute in definition.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() != LibraryImportAttributeFullName) continue;
+            if (!SymbolNames.Is(attribute.AttributeClass, LibraryImportAttributeFullName)) continue;
             if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string lib) library = lib;
             foreach (var named in attribute.NamedArguments)
             {

@@ -14,7 +14,7 @@ internal static class KnownConstants
     public static Proof? GetProperty(IPropertySymbol property, SpecCatalog catalog)
     {
         if (!property.IsStatic || !property.Parameters.IsEmpty) return null;
-        if (property.ContainingType?.ToDisplayString() != FlagTargets.TmdsLibCType) return null;
+        if (!SymbolNames.Is(property.ContainingType, FlagTargets.TmdsLibCType)) return null;
         if (!IntegerTypes.IsIntegral(property.Type)) return null;
         bool any = false;
         var values = ArchValues.PerArchitecture(arch =>

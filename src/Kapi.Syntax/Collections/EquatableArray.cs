@@ -14,7 +14,19 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 
     public EquatableArray(T[] items) => _items = items;
 
-    public EquatableArray(IEnumerable<T> items) => _items = new List<T>(items).ToArray();
+    public EquatableArray(IEnumerable<T> items)
+    {
+        if (items is ICollection<T> collection)
+        {
+            var array = new T[collection.Count];
+            collection.CopyTo(array, 0);
+            _items = array;
+        }
+        else
+        {
+            _items = new List<T>(items).ToArray();
+        }
+    }
 
     public static EquatableArray<T> Empty => new(Array.Empty<T>());
 
