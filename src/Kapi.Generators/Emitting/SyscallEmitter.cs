@@ -445,11 +445,12 @@ internal static class SyscallEmitter
         };
         string failure = $"{ResultType(s)}.Failure(__{s.MethodName}_FromErrno(__errno), __errno)";
 
-        // 3. The call. errno is cleared first, so that -1 with errno 0 (a legitimate value for some calls) is not an error.
+        // 3. The call. Where -1 can be a successful result, errno is cleared first so that -1 with errno 0 is not an
+        //    error; otherwise libc sets errno whenever it returns -1 and clearing it would only cost a native call.
         var strings = s.Params.Where(p => p.Kind == ParamKind.String).ToList();
         if (strings.Count == 0)
         {
-            w.Line($"{Marshal}.SetLastSystemError(0);");
+            if (s.Return.MinusOneCanSucceed) w.Line($"{Marshal}.SetLastSystemError(0);");
             w.Line($"{s.Return.NativeType} __ret = {call};");
             w.Open("if (__ret == -1)");
             w.Line($"int __errno = {Marshal}.GetLastSystemError();");
@@ -467,7 +468,7 @@ internal static class SyscallEmitter
         w.Line("int __errno = 0;");
         w.Line("try");
         w.OpenBrace();
-        w.Line($"{Marshal}.SetLastSystemError(0);");
+        if (s.Return.MinusOneCanSucceed) w.Line($"{Marshal}.SetLastSystemError(0);");
         w.Line($"__ret = {call};");
         w.Line($"if (__ret == -1) __errno = {Marshal}.GetLastSystemError();");
         w.Close();

@@ -44,7 +44,12 @@ internal enum ReturnKind
 
 /// <param name="Kind">How success is represented.</param>
 /// <param name="NativeType">The libc function's return type.</param>
-internal sealed record ReturnPlan(ReturnKind Kind, string NativeType);
+/// <param name="Kind">What a success carries.</param>
+/// <param name="NativeType">The DllImport return type.</param>
+/// <param name="MinusOneCanSucceed">True when −1 may be a successful result (a RANGE check whose range holds −1, a
+/// custom check, or no return spec): only then must errno be cleared before the call to tell success from failure.
+/// Otherwise libc sets errno whenever it returns −1, and the wrapper saves the extra native call.</param>
+internal sealed record ReturnPlan(ReturnKind Kind, string NativeType, bool MinusOneCanSucceed = true);
 
 internal sealed record SyscallPlan(
     string MethodName,

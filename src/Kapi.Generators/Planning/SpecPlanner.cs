@@ -366,10 +366,17 @@ internal static class SpecPlanner
         if (r is null) return new ReturnPlan(ReturnKind.Value, native);
         string type = Token(r.Type, "KAPI_TYPE_");
         string check = Token(r.CheckType, "KAPI_RETURN_");
-        if ((type == "FD" || check == "FD") && native == "int") return new ReturnPlan(ReturnKind.FileDescriptor, native);
-        if (check == "NO_RETURN") return new ReturnPlan(ReturnKind.Status, native);
-        if (r.SuccessValue?.X64 == 0 && check is "" or "EXACT" or "ERROR_CHECK") return new ReturnPlan(ReturnKind.Status, native);
-        return new ReturnPlan(ReturnKind.Value, native);
+        bool minusOneCanSucceed = check switch
+        {
+            "RANGE" => !(r.SuccessMin?.X64 > -1 || r.SuccessMax?.X64 < -1),
+            "ERROR_CHECK" or "FD" or "NO_RETURN" => false,
+            "EXACT" => r.SuccessValue?.X64 is null or -1,
+            _ => true,
+        };
+        if ((type == "FD" || check == "FD") && native == "int") return new ReturnPlan(ReturnKind.FileDescriptor, native, minusOneCanSucceed);
+        if (check == "NO_RETURN") return new ReturnPlan(ReturnKind.Status, native, minusOneCanSucceed);
+        if (r.SuccessValue?.X64 == 0 && check is "" or "EXACT" or "ERROR_CHECK") return new ReturnPlan(ReturnKind.Status, native, minusOneCanSucceed);
+        return new ReturnPlan(ReturnKind.Value, native, minusOneCanSucceed);
     }
 
     private static ErrorEnumPlan PlanErrors(ApiSpec spec, string typeName)

@@ -80,7 +80,6 @@ namespace Kapi.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
         public static global::Kapi.Runtime.SyscallResult<EpollCtlError> EpollCtl(global::Kapi.Runtime.FileDescriptor epfd, int op, global::Kapi.Runtime.FileDescriptor fd, nint @event)
         {
-            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
             int __ret = __Kapi_EpollCtl_Native(epfd.Value, op, fd.Value, @event);
             if (__ret == -1)
             {

@@ -24,7 +24,6 @@ namespace Kapi.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
         public static global::Kapi.Runtime.SyscallResult<int, GetpidError> Getpid()
         {
-            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
             int __ret = __Kapi_Getpid_Native();
             if (__ret == -1)
             {

@@ -52,7 +52,6 @@ namespace Kapi.Generated
             if (__v_class < -1L ||
                 __v_class > 2147483647L)
                 return global::Kapi.Runtime.SyscallResult<int, KapiHostileError>.Failure(KapiHostileError.EINVAL, 22);
-            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
             int __ret = __Kapi_KapiHostile_Native(@class, @event);
             if (__ret == -1)
             {

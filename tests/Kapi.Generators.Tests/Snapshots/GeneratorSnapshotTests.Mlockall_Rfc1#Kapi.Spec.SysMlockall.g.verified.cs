@@ -141,7 +141,6 @@ namespace Kapi.Generated
             long __v_flags = unchecked((long)flags);
             if ((__v_flags & ~0x7L) != 0) return global::Kapi.Runtime.SyscallResult<MlockallError>.Failure(MlockallError.EINVAL, 22);
             if (!MlockallFlagsInfo.TryToNative(flags, out int __flags)) return global::Kapi.Runtime.SyscallResult<MlockallError>.Failure(MlockallError.EINVAL, 22);
-            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
             int __ret = __Kapi_Mlockall_Native(__flags);
             if (__ret == -1)
             {

@@ -44,7 +44,6 @@ namespace Kapi.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
         public static global::Kapi.Runtime.SyscallResult<MunlockallError> Munlockall()
         {
-            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
             int __ret = __Kapi_Munlockall_Native();
             if (__ret == -1)
             {

@@ -193,7 +193,6 @@ namespace Kapi.Generated
             int __errno = 0;
             try
             {
-                global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
                 __ret = __Kapi_Openat_Native(dirfd.Value, __pathname, __flags, mode);
                 if (__ret == -1) __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
             }

@@ -82,7 +82,6 @@ namespace My.Native
         public static global::Kapi.Runtime.SyscallResult<MadviseError> Madvise(nuint start, nuint len_in, MadviseBehavior behavior)
         {
             if (!MadviseBehaviorInfo.TryToNative(behavior, out int __behavior)) return global::Kapi.Runtime.SyscallResult<MadviseError>.Failure(MadviseError.EINVAL, 22);
-            global::System.Runtime.InteropServices.Marshal.SetLastSystemError(0);
             int __ret = __Kapi_Madvise_Native(start, len_in, __behavior);
             if (__ret == -1)
             {
