@@ -137,7 +137,7 @@ public class Net8CompileTests
             .Select(f => (f, File.ReadAllText(f)))
             .Append(("/specs/openat.kapi", TestSpecs.OpenAt))
             .Append(("/specs/madvise.kapi", TestSpecs.Madvise))
-            .Select(s => (AdditionalText)new TestAdditionalText(s.Item1, s.Item2));
+            .Select(s => (AdditionalText)new InMemoryAdditionalText(s.Item1, s.Item2));
         var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(specs, new TestOptionsProvider(new Dictionary<string, string> { ["KapiVisibility"] = "public" })), compilation);
         GeneratorHarness.AssertNoGeneratorFailure(run);
         GeneratorHarness.AssertCompilesClean(run, "net8.0");

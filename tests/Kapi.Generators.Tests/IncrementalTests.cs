@@ -23,9 +23,9 @@ public class IncrementalTests
         KapiGenerator.StepNames.Options,
     };
 
-    private static readonly TestAdditionalText s_openat = new("/p/kapi/fs/openat.kapi", TestSpecs.OpenAt);
-    private static readonly TestAdditionalText s_madvise = new("/p/kapi/mm/madvise.kapi", TestSpecs.Madvise);
-    private static readonly TestAdditionalText s_getpid = new("/p/kapi/kernel/getpid.kapi", TestSpecs.GetPid);
+    private static readonly InMemoryAdditionalText s_openat = new("/p/kapi/fs/openat.kapi", TestSpecs.OpenAt);
+    private static readonly InMemoryAdditionalText s_madvise = new("/p/kapi/mm/madvise.kapi", TestSpecs.Madvise);
+    private static readonly InMemoryAdditionalText s_getpid = new("/p/kapi/kernel/getpid.kapi", TestSpecs.GetPid);
 
     private static (GeneratorDriver Driver, Compilation Compilation) FirstRun()
     {
@@ -82,7 +82,7 @@ public class IncrementalTests
     public void OneSpecEdited_OnlyItsStepsAreModified()
     {
         var (driver, compilation) = FirstRun();
-        var edited = new TestAdditionalText(s_madvise.Path, TestSpecs.Madvise.Replace("Give advice about use of memory", "Advise the kernel about memory use", StringComparison.Ordinal));
+        var edited = new InMemoryAdditionalText(s_madvise.Path, TestSpecs.Madvise.Replace("Give advice about use of memory", "Advise the kernel about memory use", StringComparison.Ordinal));
         driver = driver.ReplaceAdditionalText(s_madvise, edited).RunGenerators(compilation);
 
         var parse = Outputs(driver, KapiGenerator.StepNames.Parse);
@@ -101,7 +101,7 @@ public class IncrementalTests
     public void CommentOnlyEdit_EmittedSourceUnchanged()
     {
         var (driver, compilation) = FirstRun();
-        var edited = new TestAdditionalText(s_openat.Path, "/* a comment that shifts every position */\n\n" + TestSpecs.OpenAt.Replace("KAPI_PARAM_END", "KAPI_PARAM_END /* end */", StringComparison.Ordinal));
+        var edited = new InMemoryAdditionalText(s_openat.Path, "/* a comment that shifts every position */\n\n" + TestSpecs.OpenAt.Replace("KAPI_PARAM_END", "KAPI_PARAM_END /* end */", StringComparison.Ordinal));
         driver = driver.ReplaceAdditionalText(s_openat, edited).RunGenerators(compilation);
 
         // The file is re-parsed (its text and positions changed) ...
@@ -136,7 +136,7 @@ public class IncrementalTests
     public void StepOutputs_HoldNoCompilationSymbolOrSyntax()
     {
         var (driver, compilation) = FirstRun();
-        var edited = new TestAdditionalText(s_getpid.Path, TestSpecs.GetPid + "\n");
+        var edited = new InMemoryAdditionalText(s_getpid.Path, TestSpecs.GetPid + "\n");
         driver = driver.ReplaceAdditionalText(s_getpid, edited).RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class X { }")));
         var result = driver.GetRunResult().Results.Single();
         var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);

@@ -64,10 +64,10 @@ public class RobustnessTests
     {
         var texts = new AdditionalText[]
         {
-            new TestAdditionalText("/p/specs/getpid.spec.txt", TestSpecs.GetPid),      // KapiSpec=true
-            new TestAdditionalText("/p/kapi/madvise.kapi", TestSpecs.Madvise),          // .kapi
-            new TestAdditionalText("/p/kapi/openat.kapi", TestSpecs.OpenAt),            // .kapi but KapiSpec=false
-            new TestAdditionalText("/p/README.md", TestSpecs.Mlockall),                 // neither
+            new InMemoryAdditionalText("/p/specs/getpid.spec.txt", TestSpecs.GetPid),      // KapiSpec=true
+            new InMemoryAdditionalText("/p/kapi/madvise.kapi", TestSpecs.Madvise),          // .kapi
+            new InMemoryAdditionalText("/p/kapi/openat.kapi", TestSpecs.OpenAt),            // .kapi but KapiSpec=false
+            new InMemoryAdditionalText("/p/README.md", TestSpecs.Mlockall),                 // neither
         };
         var options = new TestOptionsProvider(null, new Dictionary<string, IReadOnlyDictionary<string, string>>
         {

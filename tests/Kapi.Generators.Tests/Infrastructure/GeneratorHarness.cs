@@ -64,7 +64,7 @@ internal static class GeneratorHarness
     /// <summary>Runs the generator over in-memory spec files.</summary>
     public static GeneratorRun Run(IEnumerable<(string Path, string Text)> specs, IReadOnlyDictionary<string, string>? properties = null, params string[] sources)
     {
-        var texts = specs.Select(s => (AdditionalText)new TestAdditionalText(s.Path, s.Text)).ToList();
+        var texts = specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToList();
         var driver = CreateDriver(texts, new TestOptionsProvider(properties));
         return Run(driver, CreateCompilation(sources));
     }

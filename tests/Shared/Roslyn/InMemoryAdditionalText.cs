@@ -2,9 +2,10 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace Kapi.Robustness.Tests.Infrastructure;
+namespace Kapi.Testing;
 
 /// <summary>An in-memory AdditionalText (what the compiler hands generators and analyzers for an AdditionalFiles item).</summary>
+/// <remarks>Linked into the test projects that set KapiRoslynTests (tests/Directory.Build.props).</remarks>
 internal sealed class InMemoryAdditionalText : AdditionalText
 {
     private readonly SourceText _text;
