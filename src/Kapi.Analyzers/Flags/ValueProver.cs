@@ -490,7 +490,8 @@ internal sealed class ValueProver
     /// <summary>Registers the semantic model an operation action already has, so it is reused.</summary>
     public void Seed(SemanticModel? model)
     {
-        if (model is not null) _models.TryAdd(model.SyntaxTree, model);
+        // a lock-free lookup first: TryAdd takes the bucket lock even when the tree is already there
+        if (model is not null && !_models.ContainsKey(model.SyntaxTree)) _models.TryAdd(model.SyntaxTree, model);
     }
 
     private static IEnumerable<IOperation> DescendantsOutsideNestedFunctions(IOperation root)
