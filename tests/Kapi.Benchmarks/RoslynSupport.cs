@@ -52,22 +52,6 @@ public static class RoslynSupport
     }
 }
 
-/// <summary>An AdditionalFiles item held in memory (what the compiler hands generators and analyzers).</summary>
-public sealed class InMemoryAdditionalText : AdditionalText
-{
-    private readonly SourceText _text;
-
-    public InMemoryAdditionalText(string path, string text)
-    {
-        Path = path;
-        _text = SourceText.From(text, System.Text.Encoding.UTF8);
-    }
-
-    public override string Path { get; }
-
-    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
-}
-
 /// <summary>build_property.* values (global options) as MSBuild would pass them; no per-file metadata.</summary>
 public sealed class GlobalOptionsProvider : AnalyzerConfigOptionsProvider
 {

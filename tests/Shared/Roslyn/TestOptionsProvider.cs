@@ -4,13 +4,13 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace Kapi.Generators.Tests.Infrastructure;
+namespace Kapi.Testing;
 
-/// <summary>Supplies build_property.* (global) and build_metadata.AdditionalFiles.* (per file) values.</summary>
+/// <summary>Supplies build_property.* (global) and build_metadata.AdditionalFiles.* (per file path) values.</summary>
 internal sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
 {
     private readonly DictionaryOptions _global;
-    private readonly Dictionary<string, DictionaryOptions> _perFile;
+    private readonly Dictionary<string, DictionaryOptions> _perFile = new(StringComparer.Ordinal);
 
     public TestOptionsProvider(IReadOnlyDictionary<string, string>? globalProperties = null, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? fileMetadata = null)
     {
@@ -20,7 +20,6 @@ internal sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
             foreach (var kv in globalProperties) g["build_property." + kv.Key] = kv.Value;
         }
         _global = new DictionaryOptions(g);
-        _perFile = new Dictionary<string, DictionaryOptions>(StringComparer.Ordinal);
         if (fileMetadata is not null)
         {
             foreach (var f in fileMetadata)
@@ -31,6 +30,8 @@ internal sealed class TestOptionsProvider : AnalyzerConfigOptionsProvider
             }
         }
     }
+
+    public static TestOptionsProvider Empty { get; } = new();
 
     public override AnalyzerConfigOptions GlobalOptions => _global;
 
