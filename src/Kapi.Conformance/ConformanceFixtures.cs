@@ -32,14 +32,17 @@ public sealed class ConformanceFixture
     /// <summary>Run each case in a child process (for calls that could lock or reshape the whole test process).</summary>
     public bool RunInChildProcess { get; init; }
 
-    /// <summary>Values not sent to the kernel, with the reason (destructive on a real machine).</summary>
-    public IReadOnlyDictionary<long, string> Skips { get; init; } = new Dictionary<long, string>();
+    /// <summary>Cases (by label: a flag or value name from the spec, "full mask" …) not sent to the kernel, with the
+    /// reason (destructive on a real machine).</summary>
+    public IReadOnlyDictionary<string, string> Skips { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
     /// Values whose outcome depends on context the spec's constraint cannot express (the kind of mapping, the file,
     /// a combination of bits), with the explanation. They are reported, not failed.
     /// </summary>
-    public IReadOnlyDictionary<long, string> KnownDisagreements { get; init; } = new Dictionary<long, string>();
+    /// <remarks>Keyed by case label (a flag or value name from the spec, "full mask" …), so the list reads by name and
+    /// holds on every architecture.</remarks>
+    public IReadOnlyDictionary<string, string> KnownDisagreements { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>The fixtures for the repository's spec library.</summary>
@@ -135,29 +138,29 @@ public static class ConformanceFixtures
             new("sys_madvise", "advice", value => WithPage(page => Errno(Syscalls.Madvise(page, PageSize, unchecked((int)value)))),
                 "one private anonymous page")
             {
-                Skips = new Dictionary<long, string>
+                Skips = new Dictionary<string, string>
                 {
-                    [100] = "MADV_HWPOISON poisons a physical page for good on a real machine",
-                    [101] = "MADV_SOFT_OFFLINE takes a physical page offline on a real machine",
+                    ["MADV_HWPOISON"] = "MADV_HWPOISON poisons a physical page for good on a real machine",
+                    ["MADV_SOFT_OFFLINE"] = "MADV_SOFT_OFFLINE takes a physical page offline on a real machine",
                 },
-                KnownDisagreements = new Dictionary<long, string>
+                KnownDisagreements = new Dictionary<string, string>
                 {
-                    [9] = "MADV_REMOVE needs a shared mapping of a file that supports hole punching; a private page gives EINVAL",
-                    [25] = "MADV_COLLAPSE needs a range that can hold a huge page; one page gives EINVAL",
-                    [12] = "MADV_MERGEABLE is EINVAL without CONFIG_KSM",
-                    [13] = "MADV_UNMERGEABLE is EINVAL without CONFIG_KSM",
-                    [14] = "MADV_HUGEPAGE is EINVAL without CONFIG_TRANSPARENT_HUGEPAGE",
-                    [15] = "MADV_NOHUGEPAGE is EINVAL without CONFIG_TRANSPARENT_HUGEPAGE",
+                    ["MADV_REMOVE"] = "MADV_REMOVE needs a shared mapping of a file that supports hole punching; a private page gives EINVAL",
+                    ["MADV_COLLAPSE"] = "MADV_COLLAPSE needs a range that can hold a huge page; one page gives EINVAL",
+                    ["MADV_MERGEABLE"] = "MADV_MERGEABLE is EINVAL without CONFIG_KSM",
+                    ["MADV_UNMERGEABLE"] = "MADV_UNMERGEABLE is EINVAL without CONFIG_KSM",
+                    ["MADV_HUGEPAGE"] = "MADV_HUGEPAGE is EINVAL without CONFIG_TRANSPARENT_HUGEPAGE",
+                    ["MADV_NOHUGEPAGE"] = "MADV_NOHUGEPAGE is EINVAL without CONFIG_TRANSPARENT_HUGEPAGE",
                 },
             },
             new("sys_mprotect", "prot", value => WithPage(page => Errno(Syscalls.Mprotect(page, PageSize, unchecked((ulong)value)))),
                 "one private anonymous read/write page")
             {
-                KnownDisagreements = new Dictionary<long, string>
+                KnownDisagreements = new Dictionary<string, string>
                 {
-                    [0x1000000] = "PROT_GROWSDOWN needs a mapping that grows down (MAP_GROWSDOWN); an ordinary page gives EINVAL",
-                    [0x2000000] = "PROT_GROWSUP needs a mapping that grows up, which x86-64 has none of; EINVAL",
-                    [0x300000F] = "the full mask holds PROT_GROWSDOWN and PROT_GROWSUP together, which is always EINVAL",
+                    ["PROT_GROWSDOWN"] = "PROT_GROWSDOWN needs a mapping that grows down (MAP_GROWSDOWN); an ordinary page gives EINVAL",
+                    ["PROT_GROWSUP"] = "PROT_GROWSUP needs a mapping that grows up, which x86-64 has none of; EINVAL",
+                    ["full mask"] = "the full mask holds PROT_GROWSDOWN and PROT_GROWSUP together, which is always EINVAL",
                 },
             },
             new("sys_mmap", "prot", value => MapAndUnmap(unchecked((ulong)value), MapPrivateAnonymous),
@@ -170,10 +173,10 @@ public static class ConformanceFixtures
             }, "NULL address hint, one page, PROT_READ, the value OR MAP_ANONYMOUS, fd -1, offset 0; the mapping is removed")
             {
                 Skips = MmapFlagSkips(),
-                KnownDisagreements = new Dictionary<long, string>
+                KnownDisagreements = new Dictionary<string, string>
                 {
-                    [0x3] = "MAP_SHARED_VALIDATE is for file mappings: with MAP_ANONYMOUS the kernel answers EINVAL",
-                    [0x101] = "MAP_GROWSDOWN is EINVAL with MAP_SHARED (the type this case pairs it with); it is valid with MAP_PRIVATE",
+                    ["MAP_SHARED_VALIDATE"] = "MAP_SHARED_VALIDATE is for file mappings: with MAP_ANONYMOUS the kernel answers EINVAL",
+                    ["MAP_GROWSDOWN"] = "MAP_GROWSDOWN is EINVAL with MAP_SHARED (the type this case pairs it with); it is valid with MAP_PRIVATE",
                 },
             },
             new("sys_open", "flags", value => OpenDevNull(value, useOpenat: false), "path /dev/null, mode 0600; the descriptor is closed")
@@ -188,32 +191,30 @@ public static class ConformanceFixtures
         return list;
     }
 
-    private static Dictionary<long, string> OpenDisagreements() => new()
+    private static Dictionary<string, string> OpenDisagreements() => new()
     {
-        [0x4000] = "O_DIRECT: /dev/null (a character device) does not support direct I/O, EINVAL",
-        [0x410000] = "O_TMPFILE needs a directory path and write access (O_WRONLY/O_RDWR); with O_RDONLY it is EINVAL",
+        ["O_DIRECT"] = "O_DIRECT: /dev/null (a character device) does not support direct I/O, EINVAL",
+        ["O_TMPFILE"] = "O_TMPFILE needs a directory path and write access (O_WRONLY/O_RDWR); with O_RDONLY it is EINVAL",
     };
 
-    /// <summary>mmap flag values that are not sent to the kernel from inside the test process.</summary>
-    private static Dictionary<long, string> MmapFlagSkips()
+    /// <summary>mmap flag cases that are not sent to the kernel from inside the test process, found by the flag names
+    /// of the spec: MAP_FIXED / MAP_FIXED_NOREPLACE with a NULL hint would place a page at address 0 of this process,
+    /// MAP_HUGETLB depends on huge pages reserved on the machine.</summary>
+    private static Dictionary<string, string> MmapFlagSkips()
     {
-        var skips = new Dictionary<long, string>();
+        var skips = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var spec in Bindings.KernelApiSpecs.All.Where(s => s.Name == "sys_mmap"))
         {
             var p = spec.Parameters.FirstOrDefault(x => x.Name == "flags");
             if (p is null) continue;
+            long Bits(params string[] names) => p.MaskFlags.Where(f => names.Contains(f.Name)).Aggregate(0L, (m, f) => m | (f.Value.PortableValue ?? 0));
+            long fixedBits = Bits("MAP_FIXED", "MAP_FIXED_NOREPLACE"), hugeBits = Bits("MAP_HUGETLB");
+            long typeMask = p.EnumMask?.PortableValue ?? 0;
             foreach (var c in ConformancePlanner.Plan(spec, p))
             {
-                // MAP_FIXED / MAP_FIXED_NOREPLACE with a NULL hint would place a page at address 0 of this process;
-                // MAP_HUGETLB depends on reserved huge pages
-                if ((c.Value & 0x10) != 0 || (c.Value & 0x100000) != 0)
-                {
-                    if ((c.Value & 0xf) is 1 or 2 or 3 or 8) skips[c.Value] = "MAP_FIXED with a NULL address would map page 0 of the test process";
-                }
-                else if ((c.Value & 0x40000) != 0)
-                {
-                    skips[c.Value] = "MAP_HUGETLB depends on huge pages reserved on the machine";
-                }
+                bool validType = p.EnumValues.Any(v => v.Value.PortableValue == (c.Value & typeMask));
+                if ((c.Value & fixedBits) != 0 && validType) skips[c.Label] = "MAP_FIXED with a NULL address would map page 0 of the test process";
+                else if ((c.Value & fixedBits) == 0 && (c.Value & hugeBits) != 0) skips[c.Label] = "MAP_HUGETLB depends on huge pages reserved on the machine";
             }
         }
         return skips;

@@ -42,7 +42,7 @@ public sealed class ConformanceRunner
         {
             return new ConformanceResult(c, -1, ConformanceVerdict.Skipped, "no fixture: the call needs context (a file, a mapping of a given kind) that conformance does not set up");
         }
-        if (fixture.Skips.TryGetValue(c.Value, out var skip))
+        if (fixture.Skips.TryGetValue(c.Label, out var skip))
         {
             return new ConformanceResult(c, -1, ConformanceVerdict.Skipped, skip);
         }
@@ -61,7 +61,7 @@ public sealed class ConformanceRunner
         {
             return new ConformanceResult(c, errno, ConformanceVerdict.Pass, null);
         }
-        if (fixture.KnownDisagreements.TryGetValue(c.Value, out var why))
+        if (fixture.KnownDisagreements.TryGetValue(c.Label, out var why))
         {
             return new ConformanceResult(c, errno, ConformanceVerdict.KnownDisagreement, why);
         }
