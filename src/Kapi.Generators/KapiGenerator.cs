@@ -21,11 +21,13 @@ namespace Kapi.Generators;
 /// Pipeline (Roslyn cookbook; dotnet-anchors §d3), every step value-equatable:
 /// <code>
 /// AdditionalTexts (.kapi or KapiSpec=true) ─Parse→ KapiFileModel ─┬─ keys ─Collect→ OwnershipIndex
-///                                                                  └─ Extract specs ─Combine(owner)→ Spec ─Combine(options)→ Plan ─→ Emit → one file per spec
+///                                                                  └─ Extract specs ─Combine(owner)→ Spec ─Combine(options)→ Plan ─Combine(names)→ Resolve → Emit → one file per spec
+///                                                    Plan → SpecNames ─Collect→ Names (NameTable: C# names made unique across specs)
 ///                                                    Plan → IndexEntry ─Collect→ Index → KernelApiSpecs registry
 /// </code>
 /// Files with errors produce nothing (the analyzer reports their diagnostics). Specs whose names collide are
-/// emitted once: the first in ordinal path order. The generator reads no files and never throws.
+/// emitted once: the first in ordinal path order. Different specs whose generated C# names collide are all emitted,
+/// with the later claims renamed (see <see cref="NameTable"/>). The generator reads no files and never throws.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class KapiGenerator : IIncrementalGenerator
@@ -41,8 +43,12 @@ public sealed class KapiGenerator : IIncrementalGenerator
         public const string Extract = "Kapi.Extract";
         /// <summary>The specs that emit code (per spec).</summary>
         public const string Spec = "Kapi.Spec";
-        /// <summary>The emit model of one spec (per spec).</summary>
+        /// <summary>The emit model of one spec with the names it chose on its own (per spec).</summary>
         public const string Plan = "Kapi.Plan";
+        /// <summary>The names of all bindings made unique across specs (collected), see <c>Planning/NameTable.cs</c>.</summary>
+        public const string Names = "Kapi.Names";
+        /// <summary>The emit model with its final names (per spec; differs from <see cref="Plan"/> only after a collision).</summary>
+        public const string Resolve = "Kapi.Resolve";
         /// <summary>The generated source of one spec (per spec).</summary>
         public const string Emit = "Kapi.Emit";
         /// <summary>The registry source (collected).</summary>
@@ -86,7 +92,22 @@ public sealed class KapiGenerator : IIncrementalGenerator
             .Select(static (p, _) => SpecPlanner.Plan(p.Left, p.Right))
             .WithTrackingName(StepNames.Plan);
 
-        var sources = plans
+        // Names are chosen per spec; the few that collide with another spec's names (types in the namespace, members of
+        // the Syscalls class) are renamed here, over all specs at once. A spec without a collision passes through as
+        // the same plan, so its Emit step stays cached when other specs come and go.
+        var names = plans
+            .Select(static (plan, _) => plan.BindingNames)
+            .Collect()
+            .Combine(options)
+            .Select(static (p, _) => NameTable.Build(p.Left, p.Right.ClassName))
+            .WithTrackingName(StepNames.Names);
+
+        var resolved = plans
+            .Combine(names)
+            .Select(static (p, _) => SpecPlanner.ApplyNames(p.Left, p.Right))
+            .WithTrackingName(StepNames.Resolve);
+
+        var sources = resolved
             .Select(static (plan, _) => SpecEmitter.Emit(plan))
             .WithTrackingName(StepNames.Emit);
 

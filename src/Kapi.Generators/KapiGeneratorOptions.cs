@@ -9,7 +9,7 @@ namespace Kapi.Generators;
 /// A small value-equatable record: the only thing taken from AnalyzerConfigOptionsProvider.
 /// </summary>
 /// <param name="Namespace">KapiNamespace: namespace of the generated code (default <c>Kapi.Generated</c>).</param>
-/// <param name="ClassName">KapiClassName: the static partial class holding the wrappers (default <c>Syscalls</c>).</param>
+/// <param name="ClassName">KapiClassName: the static partial class holding the wrappers (default <c>Syscalls</c>; not <c>KernelApiSpecs</c>).</param>
 /// <param name="IsPublic">KapiVisibility: <c>internal</c> (default) or <c>public</c>.</param>
 /// <param name="RuntimeValidation">KapiRuntimeValidation: check mask/range/enum constraints before the call (default true).</param>
 internal sealed record KapiGeneratorOptions(string Namespace, string ClassName, bool IsPublic, bool RuntimeValidation)
@@ -55,6 +55,7 @@ internal sealed record KapiGeneratorOptions(string Namespace, string ClassName, 
     {
         if (string.IsNullOrWhiteSpace(name)) return DefaultClassName;
         var n = name!.Trim();
-        return CSharp.Identifier(n) == n ? n : DefaultClassName;
+        // The registry's name is taken: wrappers merged into KernelApiSpecs would share a scope with its members.
+        return CSharp.Identifier(n) == n && n != Planning.Names.RegistryClassName ? n : DefaultClassName;
     }
 }

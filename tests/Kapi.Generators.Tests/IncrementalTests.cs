@@ -19,7 +19,7 @@ public class IncrementalTests
     private static readonly string[] s_steps =
     {
         KapiGenerator.StepNames.Parse, KapiGenerator.StepNames.Ownership, KapiGenerator.StepNames.Extract, KapiGenerator.StepNames.Spec,
-        KapiGenerator.StepNames.Plan, KapiGenerator.StepNames.Emit, KapiGenerator.StepNames.Index,
+        KapiGenerator.StepNames.Plan, KapiGenerator.StepNames.Names, KapiGenerator.StepNames.Resolve, KapiGenerator.StepNames.Emit, KapiGenerator.StepNames.Index,
         KapiGenerator.StepNames.Options,
     };
 

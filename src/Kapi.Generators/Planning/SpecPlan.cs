@@ -1,3 +1,4 @@
+using System.Linq;
 using Kapi.Architectures;
 using Kapi.Collections;
 using Kapi.Model;
@@ -27,6 +28,11 @@ internal sealed record SpecPlan(
     string? NoBindingReason)
 {
     public IndexEntry IndexEntry => new(SpecName, MetadataMember, Syscall is not null);
+
+    /// <summary>The names of the binding that must be unique across specs (null without a binding), see <see cref="NameTable"/>.</summary>
+    public SpecNames? BindingNames => Syscall is { } s
+        ? new SpecNames(SpecName, s.MethodName, s.Errors.TypeName, s.Enums.Select(static e => e.TypeName).ToEquatableArray())
+        : null;
 }
 
 /// <summary>What the registry file needs to know about one spec.</summary>

@@ -38,7 +38,7 @@ internal static class SpecPlanner
                 {
                     try
                     {
-                        syscall = PlanSyscall(spec, options, out reason);
+                        syscall = PlanSyscall(spec, options, null, out reason);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
@@ -51,6 +51,27 @@ internal static class SpecPlanner
                 break;
         }
         return new SpecPlan(Names.SpecHintName(member), spec.Name, member, FileName(candidate.Path), options, spec, syscall, reason);
+    }
+
+    /// <summary>
+    /// Gives a plan the names <paramref name="table"/> assigned to it when its own names collide with another spec's
+    /// (see <see cref="NameTable"/>). The binding is planned again with those names, so that parameter names and
+    /// locals are checked against the final names; a plan without a collision is returned as it is.
+    /// </summary>
+    public static SpecPlan ApplyNames(SpecPlan plan, NameTable table)
+    {
+        if (plan.Syscall is null || table.Renamed.Count == 0) return plan;
+        var names = table.Find(plan.SpecName);
+        if (names is null) return plan;
+        try
+        {
+            var syscall = PlanSyscall(plan.Spec, plan.Options, names, out var reason);
+            return plan with { Syscall = syscall, NoBindingReason = reason };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return plan with { Syscall = null, NoBindingReason = "No binding: Kapi.Generators failed to plan it (" + ex.GetType().Name + ": " + ex.Message + ")." };
+        }
     }
 
     private static string? FileName(string path)
@@ -72,7 +93,11 @@ internal static class SpecPlanner
         return e;
     }
 
-    private static SyscallPlan? PlanSyscall(ApiSpec spec, KapiGeneratorOptions options, out string? reason)
+    /// <param name="spec">The spec.</param>
+    /// <param name="options">The generator options.</param>
+    /// <param name="names">The names to use (from <see cref="NameTable"/>), or null for the spec's own names.</param>
+    /// <param name="reason">Why there is no binding.</param>
+    private static SyscallPlan? PlanSyscall(ApiSpec spec, KapiGeneratorOptions options, SpecNames? names, out string? reason)
     {
         reason = null;
         if (spec.ShortName.Length == 0)
@@ -87,7 +112,7 @@ internal static class SpecPlanner
             reason = $"No binding: the function name is longer than {CSharp.MaxNameLength} characters.";
             return null;
         }
-        string method = Names.MethodName(spec.ShortName, options.ClassName);
+        string method = names?.Method ?? Names.MethodName(spec.ShortName, options.ClassName);
         string libc = CTypes.LibcFunction(spec.ShortName);
 
         var specParams = spec.Params.OrderBy(static p => p.Index).ToList();
@@ -102,13 +127,14 @@ internal static class SpecPlanner
 
         var usedIdentifiers = new HashSet<string>(StringComparer.Ordinal);
         // The error enum's name is taken first, so that a parameter's enum (method + parameter name) never reuses it.
-        string errorTypeName = method + "Error";
+        string errorTypeName = names?.ErrorType ?? method + "Error";
         var usedTypeNames = new HashSet<string>(StringComparer.Ordinal) { errorTypeName, errorTypeName + "Info" };
         var parameters = new List<ParamPlan>();
         var enums = new List<EnumPlan>();
         foreach (var p in specParams)
         {
-            var planned = PlanParam(spec, p, method, usedIdentifiers, usedTypeNames, out var enumPlan, out reason);
+            string? enumName = names is not null && enums.Count < names.EnumTypes.Count ? names.EnumTypes[enums.Count] : null;
+            var planned = PlanParam(spec, p, method, enumName, usedIdentifiers, usedTypeNames, out var enumPlan, out reason);
             if (planned is null) return null;
             parameters.Add(planned);
             if (enumPlan is not null) enums.Add(enumPlan);
@@ -170,6 +196,7 @@ internal static class SpecPlanner
         ApiSpec spec,
         ParamSpec p,
         string method,
+        string? enumName,
         HashSet<string> usedIdentifiers,
         HashSet<string> usedTypeNames,
         out EnumPlan? enumPlan,
@@ -251,7 +278,7 @@ internal static class SpecPlanner
                     break;
             }
 
-            enumPlan = PlanEnum(p, specName, method, native, mask, isEnum, usedTypeNames);
+            enumPlan = PlanEnum(p, specName, method, enumName, native, mask, isEnum, usedTypeNames);
             var v = new ValidationPlan(
                 OnPortable: enumPlan is not null,
                 ValidMask: mask ? ArchValues.From(p.ValidMask!) : null,
@@ -283,7 +310,7 @@ internal static class SpecPlanner
         return flags.X64 is long f && (f & 8) != 0 && flags.Expression.IndexOf("KAPI_PARAM", StringComparison.Ordinal) < 0;
     }
 
-    private static EnumPlan? PlanEnum(ParamSpec p, string specName, string method, string native, bool mask, bool isEnum, HashSet<string> usedTypeNames)
+    private static EnumPlan? PlanEnum(ParamSpec p, string specName, string method, string? enumName, string native, bool mask, bool isEnum, HashSet<string> usedTypeNames)
     {
         var members = new List<EnumMemberPlan>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -323,8 +350,9 @@ internal static class SpecPlanner
         // The enum-mask translation needs at least one allowed field value; without one the field bits are unknown bits.
         bool hasField = members.Any(static m => m.IsEnumField);
         // The enum and its Info class must both be new names (a parameter "flags_info" next to "flags" would reuse FlagsInfo).
-        string typeName = method + CSharp.Pascal(specName, "Arg");
-        while (usedTypeNames.Contains(typeName) || usedTypeNames.Contains(typeName + "Info")) typeName += "_";
+        // A name from the NameTable is unique already, across all specs.
+        string typeName = enumName ?? method + CSharp.Pascal(specName, "Arg");
+        while (enumName is null && (usedTypeNames.Contains(typeName) || usedTypeNames.Contains(typeName + "Info"))) typeName += "_";
         usedTypeNames.Add(typeName);
         usedTypeNames.Add(typeName + "Info");
         return new EnumPlan(
