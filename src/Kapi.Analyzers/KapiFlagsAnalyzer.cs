@@ -66,6 +66,15 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentDictionary<IMethodSymbol, MethodTarget> _targets = new(SymbolEqualityComparer.Default);
         private readonly Lazy<Dictionary<string, string>> _generatedBindings;
 
+        // Most calls pass one of a few values (MCL_CURRENT | MCL_ONFAULT …): the checker decides once per parameter and
+        // value, and the known constants of binding libraries are looked up once per property.
+        private readonly ConcurrentDictionary<(ParamTarget Target, ArchValues Values), FlagFinding[]> _verdicts = new();
+        private readonly ConcurrentDictionary<IPropertySymbol, Proof?> _knownProperties = new(SymbolEqualityComparer.Default);
+        private readonly Func<(ParamTarget Target, ArchValues Values), FlagFinding[]> _decide;
+        private readonly Func<IPropertySymbol, Proof?> _lookUpProperty;
+        private readonly Func<IMethodSymbol, MethodTarget> _resolve;
+        private readonly ConcurrentDictionary<ParamTarget, ParamTarget> _paramTargets = new();
+
         public State(Compilation compilation, SpecCatalog catalog, TargetArchitectures architectures)
         {
             _compilation = compilation;
@@ -73,6 +82,9 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
             _architectures = architectures;
             _prover = new ValueProver(compilation, KnownProperty);
             _generatedBindings = new Lazy<Dictionary<string, string>>(FindGeneratedBindings, LazyThreadSafetyMode.ExecutionAndPublication);
+            _decide = key => FlagChecker.Check(key.Target, key.Values, _architectures, Suggestion, _catalog).ToArray();
+            _lookUpProperty = property => KnownConstants.GetProperty(property, _catalog);
+            _resolve = method => Intern(FlagTargets.Resolve(method, _catalog)) ?? s_none;
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -80,7 +92,7 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
             if (method.Parameters.IsEmpty) return;
-            var target = _targets.GetOrAdd(method.OriginalDefinition, m => FlagTargets.Resolve(m, _catalog) ?? s_none);
+            var target = _targets.GetOrAdd(method.OriginalDefinition, _resolve);
             if (target.Parameters.IsEmpty) return;
 
             _prover.Seed(invocation.SemanticModel);
@@ -90,23 +102,44 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
                 if (argument.ArgumentKind != ArgumentKind.Explicit) continue;
                 if (parameter.Ordinal >= target.Parameters.Length || target.Parameters[parameter.Ordinal] is not { } paramTarget) continue;
 
-                var valueSyntax = argument.Value.Syntax;
-                var location = valueSyntax.GetLocation();
                 var proof = _prover.Prove(argument.Value, context.CancellationToken);
                 if (!proof.IsProven)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(KapiDescriptors.UnprovableFlagValue, location,
+                    context.ReportDiagnostic(Diagnostic.Create(KapiDescriptors.UnprovableFlagValue, argument.Value.Syntax.GetLocation(),
                         paramTarget.ApiName, paramTarget.ParameterName, proof.Failure));
                     continue;
                 }
-                foreach (var finding in FlagChecker.Check(paramTarget, proof.Values!, _architectures, Suggestion, _catalog))
+                var findings = _verdicts.GetOrAdd((paramTarget, proof.Values!), _decide);
+                if (findings.Length == 0) continue;
+                var location = argument.Value.Syntax.GetLocation();
+                foreach (var finding in findings)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, location, finding.Properties, finding.Arguments));
                 }
             }
         }
 
-        private Proof? KnownProperty(IPropertySymbol property) => KnownConstants.GetProperty(property, _catalog);
+        /// <summary>
+        /// One instance per distinct parameter target (every file's own <c>mlockall</c> P/Invoke checks the same way), so
+        /// the verdict cache compares references.
+        /// </summary>
+        private MethodTarget? Intern(MethodTarget? target)
+        {
+            if (target is null) return null;
+            var parameters = target.Parameters;
+            bool changed = false;
+            var interned = new ParamTarget?[parameters.Length];
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                var p = parameters[i];
+                interned[i] = p is null ? null : _paramTargets.GetOrAdd(p, p);
+                changed |= !ReferenceEquals(interned[i], p);
+            }
+            return changed ? new MethodTarget(interned.ToImmutableArray()) : target;
+        }
+
+        private Proof? KnownProperty(IPropertySymbol property) =>
+            property.IsStatic && property.Parameters.IsEmpty ? _knownProperties.GetOrAdd(property, _lookUpProperty) : null;
 
         private string Suggestion(ParamTarget target)
         {

@@ -13,45 +13,46 @@ namespace Kapi.Analyzers.Flags;
 /// architecture; constants of binding libraries that are compiled per architecture (Tmds.LibC) differ.
 /// <see cref="Names"/> are the named constants the value was built from (for the flag-family check).
 /// </summary>
-internal sealed class ArchValues
+/// <remarks>
+/// Equality is by value (the lanes and the names), so a proven value can key the analyzer's cache of verdicts: the
+/// same value passed to the same parameter always gets the same diagnostics.
+/// </remarks>
+internal sealed class ArchValues : IEquatable<ArchValues>
 {
     public const int MaxValuesPerArchitecture = 64;
 
-    private static readonly ImmutableHashSet<string> s_noNames = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
-
     // index = (int)KapiArch; null = not applicable on that architecture
     private readonly long[]?[] _lanes;
+    private int _hash;
 
-    private ArchValues(long[]?[] lanes, ImmutableHashSet<string> names)
+    private ArchValues(long[]?[] lanes, NameSet names)
     {
         _lanes = lanes;
         Names = names;
     }
 
-    public ImmutableHashSet<string> Names { get; }
+    public NameSet Names { get; }
 
     public long[]? this[KapiArch arch] => _lanes[(int)arch];
 
-    public static ArchValues Constant(long value, ImmutableHashSet<string>? names = null)
+    public static ArchValues Constant(long value, NameSet? names = null)
     {
         var lane = new[] { value };
         var lanes = new long[]?[KapiArchitectures.Count];
         for (int i = 0; i < lanes.Length; i++) lanes[i] = lane;
-        return new ArchValues(lanes, names ?? s_noNames);
+        return new ArchValues(lanes, names ?? NameSet.Empty);
     }
 
     /// <summary>A value that differs per architecture; null = not applicable there.</summary>
-    public static ArchValues PerArchitecture(Func<KapiArch, long?> valueOn, ImmutableHashSet<string>? names = null)
+    public static ArchValues PerArchitecture(Func<KapiArch, long?> valueOn, NameSet? names = null)
     {
         var lanes = new long[]?[KapiArchitectures.Count];
         foreach (var arch in KapiArchitectures.All)
         {
             lanes[(int)arch] = valueOn(arch) is long v ? new[] { v } : null;
         }
-        return new ArchValues(lanes, names ?? s_noNames);
+        return new ArchValues(lanes, names ?? NameSet.Empty);
     }
-
-    public static ImmutableHashSet<string> NoNames => s_noNames;
 
     /// <summary>True when every architecture has the same single value.</summary>
     public bool IsSingleUniform(out long value)
@@ -81,9 +82,17 @@ internal sealed class ArchValues
         }
     }
 
-    public ArchValues WithNames(ImmutableHashSet<string> names) => new(_lanes, Names.Union(names));
+    public ArchValues WithNames(NameSet names)
+    {
+        var union = Names.Union(names);
+        return ReferenceEquals(union, Names) ? this : new(_lanes, union);
+    }
 
-    public ArchValues WithName(string name) => new(_lanes, Names.Add(name));
+    public ArchValues WithName(string name)
+    {
+        var names = Names.Add(name);
+        return ReferenceEquals(names, Names) ? this : new(_lanes, names);
+    }
 
     public ArchValues Map(Func<long, long> map)
     {
@@ -105,8 +114,6 @@ internal sealed class ArchValues
         return new ArchValues(lanes, Names);
     }
 
-    private static ImmutableHashSet<string> UnionNames(ImmutableHashSet<string> a, ImmutableHashSet<string> b) =>
-        b.IsEmpty ? a : a.IsEmpty ? b : a.Union(b);
 
     /// <summary>Applies a binary operator lane by lane; null when a lane would hold too many values or the operator fails.</summary>
     public static ArchValues? Combine(ArchValues left, ArchValues right, Func<long, long, long?> op)
@@ -145,7 +152,7 @@ internal sealed class ArchValues
             if (lane.Length > MaxValuesPerArchitecture) return null;
             previousOut = lanes[i] = lane;
         }
-        return new ArchValues(lanes, UnionNames(left.Names, right.Names));
+        return new ArchValues(lanes, left.Names.Union(right.Names));
     }
 
     /// <summary>The values any of <paramref name="alternatives"/> can take; an architecture where one alternative cannot run is dropped.</summary>
@@ -154,19 +161,34 @@ internal sealed class ArchValues
         if (alternatives.Count == 0) return null;
         if (alternatives.Count == 1) return alternatives[0];
         var lanes = new long[]?[alternatives[0]._lanes.Length];
-        var names = s_noNames;
+        var names = NameSet.Empty;
         foreach (var alt in alternatives) names = names.Union(alt.Names);
         for (int i = 0; i < lanes.Length; i++)
         {
-            var values = new List<long>();
+            // lanes are usually shared between architectures (Constant): reuse the previous lane's union when every
+            // alternative has the same lane there
+            if (i > 0 && SameLanesAsPrevious(alternatives, i))
+            {
+                lanes[i] = lanes[i - 1];
+                continue;
+            }
+            int count = 0;
             bool applicable = true;
             foreach (var alt in alternatives)
             {
                 var lane = alt._lanes[i];
                 if (lane is null) { applicable = false; break; }
-                values.AddRange(lane);
+                count += lane.Length;
             }
             if (!applicable) continue;
+            var values = new long[count];
+            int at = 0;
+            foreach (var alt in alternatives)
+            {
+                var lane = alt._lanes[i]!;
+                Array.Copy(lane, 0, values, at, lane.Length);
+                at += lane.Length;
+            }
             var distinct = Distinct(values);
             if (distinct.Length > MaxValuesPerArchitecture) return null;
             lanes[i] = distinct;
@@ -174,12 +196,61 @@ internal sealed class ArchValues
         return new ArchValues(lanes, names);
     }
 
+    private static bool SameLanesAsPrevious(IReadOnlyList<ArchValues> alternatives, int i)
+    {
+        foreach (var alt in alternatives)
+        {
+            if (!ReferenceEquals(alt._lanes[i], alt._lanes[i - 1])) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The distinct values in ascending order.</summary>
     private static long[] Distinct(IEnumerable<long> values)
     {
-        var set = new SortedSet<long>(values);
-        var array = new long[set.Count];
-        set.CopyTo(array);
+        var array = values as long[] ?? new List<long>(values).ToArray();
+        if (array.Length < 2) return array;
+        Array.Sort(array);
+        int n = 1;
+        for (int i = 1; i < array.Length; i++)
+        {
+            if (array[i] != array[n - 1]) array[n++] = array[i];
+        }
+        if (n != array.Length) Array.Resize(ref array, n);
         return array;
+    }
+
+    public bool Equals(ArchValues? other)
+    {
+        if (ReferenceEquals(this, other)) return true;
+        if (other is null || GetHashCode() != other.GetHashCode() || !Names.Equals(other.Names)) return false;
+        for (int i = 0; i < _lanes.Length; i++)
+        {
+            var a = _lanes[i];
+            var b = other._lanes[i];
+            if (ReferenceEquals(a, b)) continue;
+            if (a is null || b is null || a.Length != b.Length) return false;
+            for (int k = 0; k < a.Length; k++) if (a[k] != b[k]) return false;
+        }
+        return true;
+    }
+
+    public override bool Equals(object? obj) => Equals(obj as ArchValues);
+
+    public override int GetHashCode()
+    {
+        int hash = _hash;
+        if (hash != 0) return hash;
+        hash = Names.GetHashCode();
+        foreach (var lane in _lanes)
+        {
+            hash = unchecked((hash * 31) + (lane is null ? -1 : lane.Length));
+            if (lane is null) continue;
+            foreach (long v in lane) hash = unchecked((hash * 31) + v.GetHashCode());
+        }
+        if (hash == 0) hash = 1;
+        _hash = hash;
+        return hash;
     }
 
     public override string ToString()

@@ -215,7 +215,7 @@ internal static class FlagChecker
             if (!t.FamilyNames.Contains(name) && catalog.OwnersOfFlag(name).Count > 0) { anyForeign = true; break; }
         }
         if (!anyForeign) return;
-        foreach (var name in values.Names.OrderBy(n => n, StringComparer.Ordinal))
+        foreach (var name in values.Names) // ordinal order
         {
             if (t.FamilyNames.Contains(name)) continue;
             var owners = catalog.OwnersOfFlag(name).Where(o => !(o.Spec.Name == t.ApiName && o.Param.Name == t.ParameterName)).ToList();

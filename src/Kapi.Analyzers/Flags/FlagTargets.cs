@@ -26,7 +26,11 @@ internal enum FlagBindingKind
 /// so the value is checked once against portable masks; otherwise the value is passed as is and checked against the
 /// spec's per-architecture masks.
 /// </summary>
-internal sealed class ParamTarget
+/// <remarks>
+/// Equality is by value (the same spec parameter reached through the same kind of binding with the same masks), so the
+/// analyzer's verdict cache is shared by every P/Invoke declaration of one syscall, not kept per declaration.
+/// </remarks>
+internal sealed class ParamTarget : IEquatable<ParamTarget>
 {
     public ParamTarget(
         FlagBindingKind binding, string apiName, string parameterName, int bitWidth, SpecParameter? spec,
@@ -66,6 +70,45 @@ internal sealed class ParamTarget
 
     /// <summary>For the raw integer overload of a generated binding (portable bits the wrapper casts to the enum): the enum of its sibling overload.</summary>
     public INamedTypeSymbol? EnumOverloadType { get; }
+
+    public bool Equals(ParamTarget? other)
+    {
+        if (ReferenceEquals(this, other)) return true;
+        return other is not null
+            && Binding == other.Binding
+            && BitWidth == other.BitWidth
+            && IsPortable == other.IsPortable
+            && PortableValidMask == other.PortableValidMask
+            && PortableRequiredMask == other.PortableRequiredMask
+            && string.Equals(ApiName, other.ApiName, StringComparison.Ordinal)
+            && string.Equals(ParameterName, other.ParameterName, StringComparison.Ordinal)
+            && string.Equals(PortableTypeName, other.PortableTypeName, StringComparison.Ordinal)
+            && SameSpec(Spec, other.Spec)
+            && PortableFlags.SequenceEqual(other.PortableFlags)
+            && SupportedArchitectures.SequenceEqual(other.SupportedArchitectures)
+            && FamilyNames.SetEquals(other.FamilyNames)
+            && SymbolEqualityComparer.Default.Equals(EnumOverloadType, other.EnumOverloadType);
+    }
+
+    public override bool Equals(object? obj) => Equals(obj as ParamTarget);
+
+    public override int GetHashCode()
+    {
+        unchecked
+        {
+            int hash = (int)Binding;
+            hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(ApiName);
+            hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(ParameterName);
+            hash = (hash * 31) + BitWidth;
+            hash = (hash * 31) + PortableValidMask.GetHashCode();
+            hash = (hash * 31) + PortableFlags.Length;
+            return hash;
+        }
+    }
+
+    // specs come from one catalog: the same parameter is the same instance
+    private static bool SameSpec(SpecParameter? a, SpecParameter? b) =>
+        a is { } x ? b is { } y && ReferenceEquals(x.Spec, y.Spec) && ReferenceEquals(x.Param, y.Param) : b is null;
 }
 
 /// <summary>The checked parameters of one method, by ordinal.</summary>

@@ -37,26 +37,49 @@ internal sealed class ValueProver
     }
 
     public Proof Prove(IOperation operation, CancellationToken cancellationToken) =>
-        Eval(operation, new Scope(ImmutableHashSet.Create<ISymbol>(SymbolEqualityComparer.Default), 0, cancellationToken));
+        Eval(operation, new Scope(null, 0, cancellationToken));
+
+    /// <summary>The symbols being proven on the current path (a short list: the depth is bounded), for the cycle guard.</summary>
+    private sealed class VisitNode
+    {
+        public VisitNode(ISymbol symbol, VisitNode? next)
+        {
+            Symbol = symbol;
+            Next = next;
+        }
+
+        public ISymbol Symbol { get; }
+
+        public VisitNode? Next { get; }
+    }
 
     private readonly struct Scope
     {
-        public Scope(ImmutableHashSet<ISymbol> visiting, int depth, CancellationToken token)
+        private readonly VisitNode? _visiting;
+
+        public Scope(VisitNode? visiting, int depth, CancellationToken token)
         {
-            Visiting = visiting;
+            _visiting = visiting;
             Depth = depth;
             Token = token;
         }
-
-        public ImmutableHashSet<ISymbol> Visiting { get; }
 
         public int Depth { get; }
 
         public CancellationToken Token { get; }
 
-        public Scope Deeper() => new(Visiting, Depth + 1, Token);
+        public bool IsVisiting(ISymbol symbol)
+        {
+            for (var node = _visiting; node is not null; node = node.Next)
+            {
+                if (SymbolEqualityComparer.Default.Equals(node.Symbol, symbol)) return true;
+            }
+            return false;
+        }
 
-        public Scope Entering(ISymbol symbol) => new(Visiting.Add(symbol), Depth + 1, Token);
+        public Scope Deeper() => new(_visiting, Depth + 1, Token);
+
+        public Scope Entering(ISymbol symbol) => new(new VisitNode(symbol, _visiting), Depth + 1, Token);
     }
 
     private Proof Eval(IOperation? operation, Scope scope)
@@ -333,12 +356,25 @@ internal sealed class ValueProver
         var local = reference.Local;
         if (local.HasConstantValue && IntegerTypes.TryToInt64(local.ConstantValue, out long c))
         {
-            return ArchValues.Constant(IntegerTypes.Normalize(c, local.Type), ImmutableHashSet.Create(StringComparer.Ordinal, local.Name));
+            return ArchValues.Constant(IntegerTypes.Normalize(c, local.Type), NameSet.Of(local.Name));
         }
         if (local.IsRef) return Proof.Fail($"local '{local.Name}' is a ref local");
+        return Memoized(local, scope, s => EvalLocalAssignments(local, ScopeOf(reference), s));
+    }
+
+    /// <summary>
+    /// The operations a local can be used in: the block that declares it (a local cannot be named outside its
+    /// block), else the whole body.
+    /// </summary>
+    private static IOperation ScopeOf(ILocalReferenceOperation reference)
+    {
         IOperation top = reference;
-        while (top.Parent is not null) top = top.Parent;
-        return Memoized(local, scope, s => EvalLocalAssignments(local, top, s));
+        for (var op = reference.Parent; op is not null; op = op.Parent)
+        {
+            if (op is IBlockOperation block && block.Locals.Contains(reference.Local, SymbolEqualityComparer.Default)) return block;
+            top = op;
+        }
+        return top;
     }
 
     private Proof EvalLocalAssignments(ILocalSymbol local, IOperation root, Scope scope)
@@ -467,7 +503,7 @@ internal sealed class ValueProver
     private Proof Memoized(ISymbol symbol, Scope scope, Func<Scope, Proof> compute)
     {
         if (_memo.TryGetValue(symbol, out var cached)) return cached;
-        if (scope.Visiting.Contains(symbol)) return Proof.Fail($"'{symbol.Name}' is defined in terms of itself");
+        if (scope.IsVisiting(symbol)) return Proof.Fail($"'{symbol.Name}' is defined in terms of itself");
         var result = compute(scope.Entering(symbol));
         // failures caused by the cycle guard depend on the path; do not cache those
         if (result.IsProven || !(result.Failure?.EndsWith("in terms of itself", StringComparison.Ordinal) ?? false))
@@ -507,18 +543,33 @@ internal sealed class ValueProver
         }
     }
 
-    private static ImmutableHashSet<string> CollectNames(IOperation operation)
+    private static NameSet CollectNames(IOperation operation)
     {
-        var names = ArchValues.NoNames;
-        foreach (var op in operation.DescendantsAndSelf())
+        switch (operation)
         {
-            switch (op)
+            case IFieldReferenceOperation f:
+                return NameSet.Of(f.Field.Name);
+            case ILocalReferenceOperation { Local.IsConst: true } l:
+                return NameSet.Of(l.Local.Name);
+            case ILiteralOperation:
+                return NameSet.Empty;
+        }
+        // iterative: a constant expression can be thousands of operators deep
+        var names = NameSet.Empty;
+        var pending = new Stack<IOperation>();
+        pending.Push(operation);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
             {
                 case IFieldReferenceOperation f:
                     names = names.Add(f.Field.Name);
                     break;
                 case ILocalReferenceOperation { Local.IsConst: true } l:
                     names = names.Add(l.Local.Name);
+                    break;
+                case var op:
+                    foreach (var child in op.ChildOperations) pending.Push(child);
                     break;
             }
         }

@@ -157,6 +157,45 @@ public class BindingTests
         }
         """);
 
+    /// <summary>
+    /// The analyzer decides once per (parameter, value) and shares the verdict between declarations of the same
+    /// syscall: every declaration still gets its diagnostics, and a value that is right for one binding kind is not
+    /// taken for right for another (the generated binding's portable bits against the raw P/Invoke's native bits).
+    /// </summary>
+    [Fact]
+    public Task Same_values_through_several_declarations_and_bindings_each_get_their_own_verdict() => FlagsTest.RunAsync("linux-ppc64le", Sources.KapiRuntime, Sources.GeneratedBindings, """
+        using System.Runtime.InteropServices;
+        using Kapi.Generated;
+
+        static class A
+        {
+            [DllImport("libc")]
+            static extern int mlockall(int flags);
+
+            static void M()
+            {
+                mlockall(0x2000);
+                mlockall({|KAPI2001:1|});
+                mlockall({|KAPI2001:1|});
+            }
+        }
+
+        static class B
+        {
+            [DllImport("libc", EntryPoint = "mlockall")]
+            static extern int LockAll(int flags);
+
+            static void M()
+            {
+                LockAll(0x2000);
+                LockAll({|KAPI2001:1|});
+                Syscalls.Mlockall(1);
+                Syscalls.Mlockall({|KAPI2001:0x2000|});
+                Syscalls.Mlockall({|KAPI2001:0x2000|});
+            }
+        }
+        """);
+
     [Fact]
     public Task LibraryImport_partial_methods() => FlagsTest.RunAsync("linux-x64", """
         using System.Runtime.InteropServices;
