@@ -16,7 +16,9 @@ using Kapi.Benchmarks;
 // The closing markdown table is printed and written to BenchmarkDotNet.Artifacts/results/kapi-summary.md.
 
 // Profiling aid (no BenchmarkDotNet): `-- trace analyzers|frontend|frontend-corpus|generator [n]` runs one stage's main operation n times
-// (`trace runtime [n]`: n interleaved rounds of the run-time variants against the raw DllImport),
+// (`trace runtime [n]`: n interleaved rounds of the run-time variants against the raw DllImport;
+// `trace telemetry [n]`: n paired compile rounds and n runs of driver telemetry for the analyzers;
+// `trace realbuild [n] [dir]`: n paired real `dotnet build`s of the analyzer project, with and without the Kapi analyzers),
 // for example under `dotnet-trace collect -- dotnet tests/Kapi.Benchmarks/bin/Release/net10.0/Kapi.Benchmarks.dll trace analyzers 5`.
 if (args.Length > 1 && args[0] == "trace")
 {
@@ -52,6 +54,24 @@ if (args.Length > 1 && args[0] == "trace")
             operation = b.Generator_Cold;
             break;
         }
+        case "telemetry":
+        {
+            // n paired rounds (no analyzers / Kapi analyzers) and n telemetry runs: the quickest look at the analyzers' cost
+            var t = AnalyzerBenchmarks.Measure(rounds: runs, telemetryRuns: runs);
+            Console.WriteLine($"compile without analyzers (median): {t.CompileMs:F0} ms; paired ratio with Kapi analyzers: {t.Paired}");
+            foreach (var (name, ms) in t.AnalyzerMs) Console.WriteLine($"{name}: {ms:F1} ms (median of {t.Runs})");
+            return 0;
+        }
+        case "realbuild":
+        {
+            foreach (var archs in new[] { null, "x64" })
+            {
+                var r = RealBuildBenchmark.Run(runs, archs, args.Length > 3 ? args[3] : null);
+                Console.WriteLine($"[{archs ?? "AnyCPU"}] Csc without Kapi analyzers: {r.CscWithoutMs:F0} ms, with: {r.CscWithMs:F0} ms (medians); paired ratio {r.Paired}");
+                Console.WriteLine($"[{archs ?? "AnyCPU"}] ReportAnalyzer: Kapi.Analyzers {r.KapiAnalyzersMs:F0} ms of {r.AllAnalyzersMs:F0} ms for all analyzers ({r.KapiAnalyzersMs / r.CscWithMs:P1} of Csc); other analyzer assemblies: {r.SdkAnalyzers}");
+            }
+            return 0;
+        }
         case "runtime":
             foreach (var (name, ratio) in PairedRatios.RunTime(runs))
             {
@@ -59,7 +79,7 @@ if (args.Length > 1 && args[0] == "trace")
             }
             return 0;
         default:
-            Console.Error.WriteLine("trace: analyzers, frontend, generator or runtime");
+            Console.Error.WriteLine("trace: analyzers, frontend, frontend-corpus, generator, telemetry, realbuild or runtime");
             return 2;
     }
     for (int i = 0; i < runs; i++)
@@ -128,6 +148,13 @@ if (summaries.Any(s => s.Reports.Any(r => r.BenchmarkCase.Descriptor.Type == typ
 {
     telemetry = mode == "quick" ? AnalyzerBenchmarks.Measure(rounds: 2, telemetryRuns: 1) : AnalyzerBenchmarks.Measure(rounds: 8, telemetryRuns: 3);
 }
+// Real `dotnet build`s of the analyzer project with and without the Kapi analyzers (full mode only: about 3 minutes).
+var realBuilds = new List<RealBuildBenchmark.Result>();
+if (mode == "full" && telemetry is not null)
+{
+    realBuilds.Add(RealBuildBenchmark.Run(rounds: 6));
+    realBuilds.Add(RealBuildBenchmark.Run(rounds: 6, targetArchitectures: "x64"));
+}
 // Interleaved run-time ratios, when the run-time benchmarks ran.
 IReadOnlyDictionary<string, PairedRatios.PairedRatio>? runtimePaired = null;
 if (summaries.Any(s => s.Reports.Any(r => r.BenchmarkCase.Descriptor.Type == typeof(RuntimeBenchmarks))))
@@ -137,7 +164,7 @@ if (summaries.Any(s => s.Reports.Any(r => r.BenchmarkCase.Descriptor.Type == typ
 stopwatch.Stop();
 context = context with { Elapsed = stopwatch.Elapsed, LoadAverageEnd = RunContext.LoadAverage() };
 
-string table = SummaryTable.Build(summaries, telemetry, runtimePaired, context, monoUnavailable);
+string table = SummaryTable.Build(summaries, telemetry, realBuilds, runtimePaired, context, monoUnavailable);
 Console.WriteLine();
 Console.WriteLine(table);
 string resultsDir = summaries.FirstOrDefault()?.ResultsDirectoryPath ?? Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts", "results");

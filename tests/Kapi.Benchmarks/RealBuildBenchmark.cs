@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Kapi.Benchmarks;
+
+/// <summary>
+/// The analyzer project (<see cref="AnalyzerProject"/>: 10,000 mlockall calls in 200 files) built by a real
+/// <c>dotnet build</c> on disk, the way a user builds it: the SDK's default analyzers on, the Kapi generator always
+/// (the calls use its bindings), and the Kapi analyzers in one variant and not in the other. Compared: the <c>Csc</c>
+/// task time (MSBuild's performance summary; the compiler server is warm) and the analyzers' execution time that
+/// <c>-p:ReportAnalyzer=true</c> prints.
+/// </summary>
+/// <remarks>
+/// Not a BenchmarkDotNet benchmark: each build is a separate process tree. Builds alternate between the variants
+/// (which one goes first alternates too) after one warm-up build of each; a source file is touched before each build
+/// so that <c>CoreCompile</c> runs. Run by <c>-- full</c> after the BenchmarkDotNet suite and by <c>-- trace realbuild [n]</c>.
+/// </remarks>
+internal static partial class RealBuildBenchmark
+{
+    internal sealed record Result(
+        string? TargetArchitectures, double CscWithoutMs, double CscWithMs, PairedRatios.PairedRatio Paired,
+        double KapiAnalyzersMs, double AllAnalyzersMs, int Rounds, string SdkAnalyzers);
+
+    /// <param name="rounds">Paired rounds (one build of each variant per round).</param>
+    /// <param name="targetArchitectures">
+    /// Null: an AnyCPU project, every Linux architecture is a candidate, and the analyzers report KAPI2003 on the
+    /// own P/Invokes' architecture-dependent constants (3,300 warnings). "x64": <c>KapiTargetArchitectures=x64</c>,
+    /// as an app built for linux-x64: only the 100 invalid calls are reported.
+    /// </param>
+    /// <param name="keepIn">A folder to write the project to and keep (for a look at it); else a temporary one.</param>
+    public static Result Run(int rounds, string? targetArchitectures = null, string? keepIn = null)
+    {
+        string dir = keepIn ?? Path.Combine(Path.GetTempPath(), "kapi-realbuild-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        try
+        {
+            WriteProject(dir);
+            // restore (and a first compile of each variant: JIT and the compiler server warm up)
+            Build(dir, withKapi: false, restore: true, targetArchitectures);
+            Build(dir, withKapi: true, restore: false, targetArchitectures);
+
+            var without = new List<double>();
+            var with = new List<double>();
+            var kapiMs = new List<double>();
+            var allMs = new List<double>();
+            string sdkAnalyzers = "";
+            var paired = PairedRatios.Analyzers(
+                () =>
+                {
+                    var r = Build(dir, withKapi: false, restore: false, targetArchitectures);
+                    without.Add(r.CscMs);
+                    return r.CscMs;
+                },
+                () =>
+                {
+                    var r = Build(dir, withKapi: true, restore: false, targetArchitectures);
+                    with.Add(r.CscMs);
+                    kapiMs.Add(r.KapiMs);
+                    allMs.Add(r.AllAnalyzersMs);
+                    sdkAnalyzers = r.AnalyzerAssemblies;
+                    return r.CscMs;
+                },
+                rounds);
+            return new Result(targetArchitectures, Median(without), Median(with), paired, Median(kapiMs), Median(allMs), rounds, sdkAnalyzers);
+        }
+        finally
+        {
+            if (keepIn is null)
+            {
+                try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
+        }
+    }
+
+    private sealed record BuildResult(double CscMs, double KapiMs, double AllAnalyzersMs, string AnalyzerAssemblies);
+
+    private static BuildResult Build(string dir, bool withKapi, bool restore, string? targetArchitectures)
+    {
+        File.SetLastWriteTimeUtc(Path.Combine(dir, "Calls000.cs"), DateTime.UtcNow);
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = dir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[]
+        {
+            "build", "-c", "Release", "-nologo", "-v:d", "-clp:PerformanceSummary",
+            "-p:ReportAnalyzer=true", "-p:WithKapiAnalyzers=" + (withKapi ? "true" : "false"),
+        })
+        {
+            psi.ArgumentList.Add(a);
+        }
+        if (!restore) psi.ArgumentList.Add("--no-restore");
+        if (targetArchitectures is not null) psi.ArgumentList.Add("-p:KapiTargetArchitectures=" + targetArchitectures);
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["MSBUILDNOINPROCNODE"] = null;
+        using var process = Process.Start(psi)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet build of the real-build project failed ({process.ExitCode}):\n{Tail(output)}\n{stderr.Result}");
+        }
+
+        var csc = CscTask().Match(output);
+        if (!csc.Success) throw new InvalidOperationException("No Csc line in the performance summary:\n" + Tail(output));
+        double cscMs = double.Parse(csc.Groups["ms"].Value, CultureInfo.InvariantCulture);
+
+        // ReportAnalyzer: "Total analyzer execution time: 1.234 seconds." then one line per assembly and per analyzer:
+        //   "   0.123   12  Kapi.Analyzers, Version=…" / "   0.120   12     Kapi.Analyzers.KapiFlagsAnalyzer (KAPI2001, …)"
+        double all = 0;
+        var total = TotalAnalyzerTime().Match(output);
+        if (total.Success) all = double.Parse(total.Groups["s"].Value, CultureInfo.InvariantCulture) * 1000;
+        double kapi = 0;
+        var assemblies = new List<string>();
+        foreach (Match m in AnalyzerAssemblyLine().Matches(output))
+        {
+            string name = m.Groups["name"].Value;
+            if (name.StartsWith("Kapi.Analyzers", StringComparison.Ordinal))
+            {
+                string seconds = m.Groups["s"].Value;
+                kapi += seconds.StartsWith('<') ? 0 : double.Parse(seconds, CultureInfo.InvariantCulture) * 1000;
+            }
+            else if (!assemblies.Contains(name))
+            {
+                assemblies.Add(name);
+            }
+        }
+        return new BuildResult(cscMs, kapi, all, string.Join(", ", assemblies));
+    }
+
+    private static void WriteProject(string dir)
+    {
+        Directory.CreateDirectory(Path.Combine(dir, "kapi", "mm"));
+        foreach (var spec in new[] { "mlockall.kapi", "munlockall.kapi" })
+        {
+            File.Copy(Path.Combine(BenchmarkInputs.RepoRoot, "kapi", "mm", spec), Path.Combine(dir, "kapi", "mm", spec), overwrite: true);
+        }
+        foreach (var (path, text) in AnalyzerProject.Files)
+        {
+            File.WriteAllText(Path.Combine(dir, Path.GetFileName(path)), text);
+        }
+        // the components as the package ships them: the build files from src/Kapi.Package/build, the assemblies
+        // next to this benchmark (the same Release build)
+        string bin = AppContext.BaseDirectory;
+        string build = Path.Combine(BenchmarkInputs.RepoRoot, "src", "Kapi.Package", "build");
+        const string tmds = "0.5.0"; // as Directory.Packages.props pins it
+        File.WriteAllText(Path.Combine(dir, "RealBuild.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <Import Project="{Path.Combine(build, "Kapi.props")}" />
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+                <AllowUnsafeBlocks>true</AllowUnsafeBlocks>
+                <!-- the warnings the analyzers report on purpose (1 call in 100 is invalid) must not fail the build;
+                     they must not be suppressed either: an analyzer whose every diagnostic is off does not run -->
+                <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                <GenerateDocumentationFile>false</GenerateDocumentationFile>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Tmds.LibC" Version="{tmds}" />
+                <Reference Include="Kapi.Runtime" HintPath="{Path.Combine(bin, "Kapi.Runtime.dll")}" />
+                <Analyzer Include="{Path.Combine(bin, "Kapi.Syntax.dll")}" />
+                <Analyzer Include="{Path.Combine(bin, "Kapi.Model.dll")}" />
+                <Analyzer Include="{Path.Combine(bin, "Kapi.Generators.dll")}" />
+              </ItemGroup>
+              <ItemGroup Condition="'$(WithKapiAnalyzers)' == 'true'">
+                <Analyzer Include="{Path.Combine(bin, "Kapi.Analyzers.dll")}" />
+              </ItemGroup>
+              <Import Project="{Path.Combine(build, "Kapi.targets")}" />
+            </Project>
+            """);
+        // the real-build project must not inherit this repository's Directory.Build.* or package pins
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.targets"), "<Project />");
+        File.WriteAllText(Path.Combine(dir, "Directory.Packages.props"), "<Project />");
+    }
+
+    private static double Median(List<double> values)
+    {
+        if (values.Count == 0) return 0;
+        var sorted = values.OrderBy(v => v).ToList();
+        int n = sorted.Count;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];
+
+    [GeneratedRegex(@"^\s*(?<ms>\d+)\s+ms\s+Csc\s+\d+\s+calls", RegexOptions.Multiline)]
+    private static partial Regex CscTask();
+
+    [GeneratedRegex(@"Total analyzer execution time:\s*(?<s>[\d.]+)\s*seconds", RegexOptions.Multiline)]
+    private static partial Regex TotalAnalyzerTime();
+
+    [GeneratedRegex(@"^\s*(?<s>\d+(?:\.\d+)?|<0\.001)\s+(?:\d+\s+)?(?<name>[A-Za-z][\w.]*), Version=", RegexOptions.Multiline)]
+    private static partial Regex AnalyzerAssemblyLine();
+}
