@@ -9,6 +9,7 @@ using Kapi.Generators.Emitting;
 using Kapi.Generators.Pipeline;
 using Kapi.Generators.Planning;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
@@ -20,6 +21,7 @@ namespace Kapi.Generators;
 /// <remarks>
 /// Pipeline (Roslyn cookbook; dotnet-anchors §d3), every step value-equatable:
 /// <code>
+/// AnalyzerConfigOptions ─Select→ options ─Combine(Compilation ─Select→ AllowUnsafe: bool)→ Options
 /// AdditionalTexts (.kapi or KapiSpec=true) ─Parse→ KapiFileModel ─┬─ keys ─Collect→ OwnershipIndex
 ///                                                                  └─ Extract specs ─Combine(owner)→ Spec ─Combine(options)→ Plan ─Combine(names)→ Resolve → Emit → one file per spec
 ///                                                    Plan → SpecNames ─Collect→ Names (NameTable: C# names made unique across specs)
@@ -53,15 +55,25 @@ public sealed class KapiGenerator : IIncrementalGenerator
         public const string Emit = "Kapi.Emit";
         /// <summary>The registry source (collected).</summary>
         public const string Index = "Kapi.Index";
-        /// <summary>The MSBuild options.</summary>
+        /// <summary>The MSBuild options, with <see cref="AllowUnsafe"/> folded in.</summary>
         public const string Options = "Kapi.Options";
+        /// <summary>Whether the compilation allows unsafe code (a bool read from the compilation options).</summary>
+        public const string AllowUnsafe = "Kapi.AllowUnsafe";
     }
 
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // AllowUnsafeBlocks decides whether the Span overloads are emitted. Only the bool leaves the compilation: it is
+        // recomputed on every edit but compares equal, so the steps below stay cached.
+        var allowUnsafe = context.CompilationProvider
+            .Select(static (c, _) => c.Options is CSharpCompilationOptions { AllowUnsafe: true })
+            .WithTrackingName(StepNames.AllowUnsafe);
+
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (p, _) => KapiGeneratorOptions.From(p.GlobalOptions))
+            .Combine(allowUnsafe)
+            .Select(static (p, _) => p.Right ? p.Left with { AllowUnsafe = true } : p.Left)
             .WithTrackingName(StepNames.Options);
 
         var specTexts = context.AdditionalTextsProvider

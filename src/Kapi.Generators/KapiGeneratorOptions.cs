@@ -14,6 +14,13 @@ namespace Kapi.Generators;
 /// <param name="RuntimeValidation">KapiRuntimeValidation: check mask/range/enum constraints before the call (default true).</param>
 internal sealed record KapiGeneratorOptions(string Namespace, string ClassName, bool IsPublic, bool RuntimeValidation)
 {
+    /// <summary>
+    /// The consuming compilation allows unsafe code (<c>AllowUnsafeBlocks</c>): only then are the <c>Span&lt;byte&gt;</c>
+    /// overloads for user buffers emitted (they pin the span with <c>fixed</c>). Not an MSBuild property: the generator
+    /// reads it from the compilation options as a bool and sets it here (see <see cref="KapiGenerator"/>).
+    /// </summary>
+    public bool AllowUnsafe { get; init; }
+
     public const string DefaultNamespace = "Kapi.Generated";
     public const string DefaultClassName = "Syscalls";
 

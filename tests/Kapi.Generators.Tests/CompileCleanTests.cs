@@ -37,11 +37,20 @@ public class CompileCleanTests
     [MemberData(nameof(CorpusSpecs))]
     public void CorpusSpec_CompilesClean(string fileName) => CheckFile(Path.Combine(RepoPaths.CorpusDirectory, fileName));
 
-    private static void CheckFile(string path)
+    /// <summary>The same with AllowUnsafeBlocks: the Span overloads for user buffers compile clean too.</summary>
+    [Theory]
+    [MemberData(nameof(RepoSpecs))]
+    public void RepoSpec_CompilesClean_AllowUnsafe(string relativePath) => CheckFile(Path.Combine(RepoPaths.KapiDirectory, relativePath), allowUnsafe: true);
+
+    [CorpusTheory]
+    [MemberData(nameof(CorpusSpecs))]
+    public void CorpusSpec_CompilesClean_AllowUnsafe(string fileName) => CheckFile(Path.Combine(RepoPaths.CorpusDirectory, fileName), allowUnsafe: true);
+
+    private static void CheckFile(string path, bool allowUnsafe = false)
     {
         var text = File.ReadAllText(path);
         var model = KapiDocument.Parse(text, path);
-        var run = GeneratorHarness.Run(new[] { (path, text) }, s_public);
+        var run = GeneratorHarness.Run(new[] { (path, text) }, s_public, allowUnsafe);
         GeneratorHarness.AssertNoGeneratorFailure(run);
         GeneratorHarness.AssertCompilesClean(run, Path.GetFileName(path));
 
@@ -73,13 +82,15 @@ public class CompileCleanTests
         var names = files.SelectMany(f => KapiDocument.Parse(File.ReadAllText(f), f) is var m && !m.HasErrors ? m.Specs.Select(s => s.Name) : Enumerable.Empty<string>())
             .Distinct(StringComparer.Ordinal).ToList();
 
-        foreach (var options in new[]
+        foreach (var (options, allowUnsafe) in new[]
         {
-            s_public,
-            new Dictionary<string, string> { ["KapiRuntimeValidation"] = "false", ["KapiNamespace"] = "Acme.Linux", ["KapiClassName"] = "Sys" },
+            (s_public, false),
+            (new Dictionary<string, string> { ["KapiRuntimeValidation"] = "false", ["KapiNamespace"] = "Acme.Linux", ["KapiClassName"] = "Sys" }, false),
+            (s_public, true),
+            (new Dictionary<string, string> { ["KapiRuntimeValidation"] = "false", ["KapiNamespace"] = "Acme.Linux", ["KapiClassName"] = "Sys" }, true),
         })
         {
-            var run = GeneratorHarness.RunFiles(files, options);
+            var run = GeneratorHarness.RunFiles(files, options, allowUnsafe);
             GeneratorHarness.AssertNoGeneratorFailure(run);
             GeneratorHarness.AssertCompilesClean(run, "all specs");
             Assert.Equal(names.Count + 1, run.Sources.Count);
@@ -132,19 +143,23 @@ public class Net8CompileTests
         Assert.True(File.Exists(runtime8), "Kapi.Runtime for net8.0 not built: " + runtime8);
         var references = Basic.Reference.Assemblies.Net80.References.All.Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(runtime8));
-        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
-            "Net8Bindings",
-            Array.Empty<SyntaxTree>(),
-            references,
-            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
-        var specs = CompileCleanTests.RepoSpecs().Select(r => Path.Combine(RepoPaths.KapiDirectory, (string)r[0]))
-            .Select(f => (f, File.ReadAllText(f)))
-            .Append(("/specs/openat.kapi", TestSpecs.OpenAt))
-            .Append(("/specs/madvise.kapi", TestSpecs.Madvise))
-            .Select(s => (AdditionalText)new InMemoryAdditionalText(s.Item1, s.Item2));
-        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(specs, new TestOptionsProvider(new Dictionary<string, string> { ["KapiVisibility"] = "public" })), compilation);
-        GeneratorHarness.AssertNoGeneratorFailure(run);
-        GeneratorHarness.AssertCompilesClean(run, "net8.0");
-        Assert.True(run.Sources.Count > 3);
+        foreach (bool allowUnsafe in new[] { false, true })
+        {
+            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "Net8Bindings",
+                Array.Empty<SyntaxTree>(),
+                references,
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999, allowUnsafe: allowUnsafe));
+            var specs = CompileCleanTests.RepoSpecs().Select(r => Path.Combine(RepoPaths.KapiDirectory, (string)r[0]))
+                .Select(f => (f, File.ReadAllText(f)))
+                .Append(("/specs/openat.kapi", TestSpecs.OpenAt))
+                .Append(("/specs/madvise.kapi", TestSpecs.Madvise))
+                .Select(s => (AdditionalText)new InMemoryAdditionalText(s.Item1, s.Item2));
+            var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver(specs, new TestOptionsProvider(new Dictionary<string, string> { ["KapiVisibility"] = "public" })), compilation);
+            GeneratorHarness.AssertNoGeneratorFailure(run);
+            GeneratorHarness.AssertCompilesClean(run, allowUnsafe ? "net8.0, AllowUnsafeBlocks" : "net8.0");
+            Assert.True(run.Sources.Count > 3);
+            Assert.Equal(allowUnsafe, run.Source("Kapi.Spec.SysRead.g.cs").Contains("global::System.Span<byte> buf", StringComparison.Ordinal));
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Kapi.Generators.Tests.Infrastructure;
 using Xunit;
 
@@ -56,6 +57,18 @@ public class GeneratorSnapshotTests
 
     [Fact]
     public void Hostile_SpecTextIsEscaped() => Check(Synthetic("hostile", TestSpecs.Hostile), nameof(Hostile_SpecTextIsEscaped));
+
+    /// <summary>
+    /// kapi/fs/read.kapi and write.kapi in a compilation with AllowUnsafeBlocks: the nint overloads as without it,
+    /// plus Span overloads (Span&lt;byte&gt; for read's OUT buffer, ReadOnlySpan&lt;byte&gt; for write's IN buffer).
+    /// </summary>
+    [Fact]
+    public void ReadWrite_SpanOverloads_AllowUnsafe() => Check(
+        GeneratorHarness.Run(
+            new[] { "read.kapi", "write.kapi" }.Select(f => ("/kapi/fs/" + f, File.ReadAllText(Path.Combine(RepoPaths.KapiDirectory, "fs", f)))),
+            s_public,
+            allowUnsafe: true),
+        nameof(ReadWrite_SpanOverloads_AllowUnsafe));
 
     [Fact]
     public void Options_NamespaceClassInternalNoValidation() => Check(

@@ -20,7 +20,7 @@ public class IncrementalTests
     {
         KapiGenerator.StepNames.Parse, KapiGenerator.StepNames.Ownership, KapiGenerator.StepNames.Extract, KapiGenerator.StepNames.Spec,
         KapiGenerator.StepNames.Plan, KapiGenerator.StepNames.Names, KapiGenerator.StepNames.Resolve, KapiGenerator.StepNames.Emit, KapiGenerator.StepNames.Index,
-        KapiGenerator.StepNames.Options,
+        KapiGenerator.StepNames.Options, KapiGenerator.StepNames.AllowUnsafe,
     };
 
     private static readonly InMemoryAdditionalText s_openat = new("/p/kapi/fs/openat.kapi", TestSpecs.OpenAt);
@@ -76,6 +76,42 @@ public class IncrementalTests
         AssertAll(driver, KapiGenerator.StepNames.Plan, IncrementalStepRunReason.Cached);
         AssertAll(driver, KapiGenerator.StepNames.Emit, IncrementalStepRunReason.Cached);
         AssertAll(driver, KapiGenerator.StepNames.Index, IncrementalStepRunReason.Cached);
+    }
+
+    /// <summary>
+    /// The AllowUnsafe step reads the compilation: an unrelated edit re-runs it, its bool compares equal, and every
+    /// step below stays cached (also with unsafe code allowed, where the Span overloads are emitted).
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void UnrelatedCSharpEdit_AllowUnsafeUnchanged_EverythingElseCached(bool allowUnsafe)
+    {
+        var compilation = GeneratorHarness.CreateCompilation(allowUnsafe, "namespace App { public static class Program { public static int Main() => 0; } }");
+        var driver = GeneratorHarness.CreateDriver(new AdditionalText[] { s_openat, s_madvise, s_getpid }).RunGenerators(compilation);
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App { internal sealed class Added { } }", GeneratorHarness.ParseOptions));
+        driver = driver.RunGenerators(edited);
+        AssertAll(driver, KapiGenerator.StepNames.AllowUnsafe, IncrementalStepRunReason.Unchanged);
+        Assert.Equal(allowUnsafe, Assert.Single(Outputs(driver, KapiGenerator.StepNames.AllowUnsafe)).Value);
+        foreach (var step in s_steps.Where(s => s != KapiGenerator.StepNames.AllowUnsafe))
+        {
+            AssertAll(driver, step, IncrementalStepRunReason.Cached);
+        }
+    }
+
+    [Fact]
+    public void AllowUnsafeToggled_RegeneratesWithoutReparsing()
+    {
+        var (driver, compilation) = FirstRun();
+        var spec = new InMemoryAdditionalText("/p/kapi/fs/read.kapi", System.IO.File.ReadAllText(System.IO.Path.Combine(RepoPaths.KapiDirectory, "fs", "read.kapi")));
+        driver = driver.AddAdditionalTexts(System.Collections.Immutable.ImmutableArray.Create<AdditionalText>(spec)).RunGenerators(compilation);
+        Assert.DoesNotContain("Span<byte>", driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "Kapi.Spec.SysRead.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+
+        driver = driver.RunGenerators(compilation.WithOptions(((CSharpCompilationOptions)compilation.Options).WithAllowUnsafe(true)));
+        AssertAll(driver, KapiGenerator.StepNames.AllowUnsafe, IncrementalStepRunReason.Modified);
+        AssertAll(driver, KapiGenerator.StepNames.Parse, IncrementalStepRunReason.Cached);
+        AssertAll(driver, KapiGenerator.StepNames.Plan, IncrementalStepRunReason.Modified);
+        Assert.Contains("global::System.Span<byte> buf", driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == "Kapi.Spec.SysRead.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,8 +176,13 @@ public class IncrementalTests
         driver = driver.ReplaceAdditionalText(s_getpid, edited).RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class X { }")));
         var result = driver.GetRunResult().Results.Single();
         var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        // Roslyn's own input node for CompilationProvider is tracked under WellKnownGeneratorInputs.Compilation: it is
+        // the Compilation itself, not a step of ours. Our step on it (AllowUnsafe) holds a bool only.
+        Assert.Contains(result.TrackedSteps.Keys, k => k == WellKnownGeneratorInputs.Compilation);
+        Assert.All(result.TrackedSteps[KapiGenerator.StepNames.AllowUnsafe].SelectMany(s => s.Outputs), o => Assert.IsType<bool>(o.Value));
         foreach (var (name, steps) in result.TrackedSteps.Concat(result.TrackedOutputSteps))
         {
+            if (name == WellKnownGeneratorInputs.Compilation) continue;
             foreach (var output in steps.SelectMany(s => s.Outputs))
             {
                 Walk(output.Value, name, visited, 0);

@@ -271,9 +271,16 @@ internal static class SyscallEmitter
             w.Line($"public static {result} {s.MethodName}({ParameterList(plan, s, raw: true)}) => {s.MethodName}({args});");
         }
 
+        // The Span overload (compilations with unsafe code only): byte buffers as spans, their lengths from the spans.
+        string? valueType = ValueType(s);
+        if (s.SpanBuffers.Count > 0)
+        {
+            w.Line();
+            EmitSpanOverload(w, plan, s, throwing: false, result);
+        }
+
         // The throwing variant.
         w.Line();
-        string? valueType = ValueType(s);
         w.Line($"/// <summary>Calls <see cref=\"{s.MethodName}({string.Join(", ", s.Params.Select(p => CrefType(p)))})\"/> and throws when it fails.{Sentence(plan.Spec.Description)}</summary>");
         foreach (var p in s.Params) w.Line($"/// <param name=\"{p.Identifier.TrimStart('@')}\">{ParamDoc(p, s)}</param>");
         if (valueType is not null) w.Line("/// <returns>The value the call returned.</returns>");
@@ -285,6 +292,12 @@ internal static class SyscallEmitter
         w.Line($"if (__result.IsError) throw __{s.MethodName}_Exception(__result.Error, __result.Errno);");
         if (valueType is not null) w.Line("return __result.Value;");
         w.Close();
+
+        if (s.SpanBuffers.Count > 0)
+        {
+            w.Line();
+            EmitSpanOverload(w, plan, s, throwing: true, valueType ?? "void");
+        }
 
         // Exception factory: the spec's description of each error.
         w.Line();
@@ -314,6 +327,82 @@ internal static class SyscallEmitter
         w.Line($"[global::System.Runtime.InteropServices.DllImport(\"libc\", EntryPoint = {CSharp.Literal(s.LibcFunction)}, ExactSpelling = true)]");
         w.Line($"private static extern {s.Return.NativeType} {s.NativeMethodName}({string.Join(", ", s.Params.Select(p => p.NativeType + " " + p.Identifier))});");
         w.Close();
+    }
+
+    /// <summary>
+    /// The Span overload of the wrapper (or of its throwing variant): each buffer of <see cref="SyscallPlan.SpanBuffers"/>
+    /// is a span, pinned with <c>fixed</c> and passed as a pointer, and its length parameter is left out and passed the
+    /// span's length. It calls the pointer overload, which checks the constraints and makes the call.
+    /// </summary>
+    private static void EmitSpanOverload(SourceWriter w, SpecPlan plan, SyscallPlan s, bool throwing, string returnType)
+    {
+        string name = s.MethodName + (throwing ? "OrThrow" : string.Empty);
+        string target = $"{name}({string.Join(", ", s.Params.Select(p => CrefType(p)))})";
+        bool several = s.SpanBuffers.Count > 1;
+
+        w.Line($"/// <summary>Calls <see cref=\"{target}\"/> with the address and length of {(several ? "the spans" : "the span")}{(throwing ? " and throws when it fails" : string.Empty)}.{Sentence(plan.Spec.Description)}</summary>");
+        w.Line($"/// <remarks>{(several ? "Each span is" : "The span is")} pinned for the duration of the call and its length is passed as the spec's size parameter; an empty span passes a null pointer and 0. The overload called {(plan.Options.RuntimeValidation ? "checks the spec's constraints" : "makes the call")} and reports the errors.</remarks>");
+        for (int i = 0; i < s.Params.Count; i++)
+        {
+            if (s.IsSpanLength(i)) continue;
+            var p = s.Params[i];
+            string doc = s.SpanFor(i) is { } b ? SpanParamDoc(p, s.Params[b.Size]) : ParamDoc(p, s);
+            w.Line($"/// <param name=\"{p.Identifier.TrimStart('@')}\">{doc}</param>");
+        }
+        if (!throwing)
+        {
+            var returnDoc = CSharp.Xml(plan.Spec.Return?.Description);
+            w.Line($"/// <returns>{(returnDoc.Length > 0 ? returnDoc + ". " : string.Empty)}On failure the result holds a <see cref=\"{s.Errors.TypeName}\"/>.</returns>");
+        }
+        else
+        {
+            if (returnType != "void") w.Line("/// <returns>The value the call returned.</returns>");
+            w.Line("/// <exception cref=\"global::Kapi.Runtime.KapiSyscallException\">The call failed; the message is the spec's description of the error.</exception>");
+        }
+        w.Line($"[global::Kapi.Runtime.KapiSyscall({CSharp.AttributeLiteral(plan.SpecName)})]");
+        w.Line(Common.GeneratedCodeAttribute);
+
+        var parameters = new List<string>();
+        var args = new List<string>();
+        var pins = new List<string>();
+        for (int i = 0; i < s.Params.Count; i++)
+        {
+            var p = s.Params[i];
+            if (s.SpanFor(i) is { } b)
+            {
+                parameters.Add(b.SpanType + " " + p.Identifier);
+                pins.Add($"{p.NativeLocal} = {p.Identifier}");
+                args.Add("(nint)" + p.NativeLocal);
+            }
+            else if (s.IsSpanLength(i))
+            {
+                var buffer = s.Params[s.SpanBuffers.First(x => x.Size == i).Buffer];
+                // Every length type holds 0..int.MaxValue (see SpecPlanner), so the conversion keeps the value.
+                args.Add(p.NativeType == "int" ? buffer.Identifier + ".Length" : $"({p.NativeType}){buffer.Identifier}.Length");
+            }
+            else
+            {
+                string attr = p.FlagsAttribute is { } f ? FlagsAttribute(plan, p, f) + " " : string.Empty;
+                parameters.Add(attr + p.PublicType + " " + p.Identifier);
+                args.Add(p.Identifier);
+            }
+        }
+        w.Open($"public static unsafe {returnType} {name}({string.Join(", ", parameters)})");
+        w.Open($"fixed (byte* {string.Join(", ", pins)})");
+        w.Line($"{(returnType == "void" ? string.Empty : "return ")}{name}({string.Join(", ", args)});");
+        w.Close();
+        w.Close();
+    }
+
+    private static string SpanParamDoc(ParamPlan p, ParamPlan size)
+    {
+        var parts = new List<string>();
+        var d = CSharp.Xml(p.Description);
+        if (d.Length > 0) parts.Add(d.EndsWith(".", System.StringComparison.Ordinal) ? d : d + ".");
+        var c = CSharp.Xml(p.ConstraintText);
+        if (c.Length > 0) parts.Add(c.EndsWith(".", System.StringComparison.Ordinal) ? c : c + ".");
+        parts.Add($"Its length is passed as <c>{CSharp.Xml(size.SpecName)}</c>.");
+        return string.Join(" ", parts);
     }
 
     private static string CrefType(ParamPlan p) => p.Kind switch

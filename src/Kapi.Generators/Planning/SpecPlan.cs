@@ -57,6 +57,8 @@ internal enum ReturnKind
 /// Otherwise libc sets errno whenever it returns −1, and the wrapper saves the extra native call.</param>
 internal sealed record ReturnPlan(ReturnKind Kind, string NativeType, bool MinusOneCanSucceed = true);
 
+/// <param name="SpanBuffers">The byte buffers the <c>Span&lt;byte&gt;</c> overload takes as spans (empty: no such
+/// overload; always empty when the compilation does not allow unsafe code).</param>
 internal sealed record SyscallPlan(
     string MethodName,
     string LibcFunction,
@@ -64,8 +66,29 @@ internal sealed record SyscallPlan(
     ReturnPlan Return,
     EquatableArray<ParamPlan> Params,
     EquatableArray<EnumPlan> Enums,
-    ErrorEnumPlan Errors)
+    ErrorEnumPlan Errors,
+    EquatableArray<SpanBufferPlan> SpanBuffers)
 {
+    /// <summary>The span for the parameter at <paramref name="index"/> (a position in <see cref="Params"/>), or null.</summary>
+    public SpanBufferPlan? SpanFor(int index)
+    {
+        foreach (var b in SpanBuffers)
+        {
+            if (b.Buffer == index) return b;
+        }
+        return null;
+    }
+
+    /// <summary>True when the parameter at <paramref name="index"/> is the length of a span (absent from the Span overload).</summary>
+    public bool IsSpanLength(int index)
+    {
+        foreach (var b in SpanBuffers)
+        {
+            if (b.Size == index) return true;
+        }
+        return false;
+    }
+
     public bool HasEnumParams
     {
         get
@@ -77,6 +100,19 @@ internal sealed record SyscallPlan(
             return false;
         }
     }
+}
+
+/// <summary>
+/// A user byte buffer with its length parameter: in the <c>Span&lt;byte&gt;</c> overload the buffer is a span, pinned
+/// and passed as a pointer, and the length parameter is the span's length.
+/// </summary>
+/// <param name="Buffer">The buffer's position in <see cref="SyscallPlan.Params"/>.</param>
+/// <param name="Size">The length parameter's position in <see cref="SyscallPlan.Params"/> (the spec's size parameter index).</param>
+/// <param name="Writable">The kernel writes the buffer (<c>KAPI_PARAM_OUT</c>/<c>INOUT</c>): <c>Span&lt;byte&gt;</c>;
+/// otherwise (<c>KAPI_PARAM_IN</c> only) <c>ReadOnlySpan&lt;byte&gt;</c>.</param>
+internal sealed record SpanBufferPlan(int Buffer, int Size, bool Writable)
+{
+    public string SpanType => Writable ? "global::System.Span<byte>" : "global::System.ReadOnlySpan<byte>";
 }
 
 internal enum ParamKind

@@ -150,7 +150,83 @@ internal static class SpecPlanner
             ret,
             parameters.ToEquatableArray(),
             enums.ToEquatableArray(),
-            errors);
+            errors,
+            options.AllowUnsafe ? PlanSpanBuffers(specParams, parameters) : EquatableArray<SpanBufferPlan>.Empty);
+    }
+
+    // C types (after CTypes.Normalize) of a pointer to bytes.
+    private static readonly HashSet<string> s_bytePointers = new(StringComparer.Ordinal)
+    {
+        "char *", "signed char *", "unsigned char *", "void *", "u8 *", "__u8 *", "uint8_t *",
+    };
+
+    // Length types that hold every Span length (0..int.MaxValue), so the conversion never loses a value.
+    private static readonly HashSet<string> s_lengthTypes = new(StringComparer.Ordinal)
+    {
+        "int", "uint", "nint", "nuint", "long", "ulong",
+    };
+
+    /// <summary>
+    /// The user byte buffers that get a span in the Span overload: a user pointer to bytes (<c>char __user *</c>,
+    /// <c>const void __user *</c> …; no structs, no element size other than 1) whose size parameter index names another
+    /// plain integer parameter (no enum, no flags) that is the length of this buffer only. The direction comes from the
+    /// parameter flags (<c>KAPI_PARAM_OUT</c>/<c>INOUT</c>: writable; <c>KAPI_PARAM_IN</c> only: read-only), or from the
+    /// pointee's <c>const</c> when the flags say neither.
+    /// </summary>
+    private static EquatableArray<SpanBufferPlan> PlanSpanBuffers(List<ParamSpec> specParams, List<ParamPlan> parameters)
+    {
+        var sizeUses = new Dictionary<long, int>();
+        foreach (var p in specParams)
+        {
+            if (p.SizeParamIndex is long idx) sizeUses[idx] = sizeUses.TryGetValue(idx, out var n) ? n + 1 : 1;
+        }
+
+        var buffers = new List<SpanBufferPlan>();
+        for (int i = 0; i < specParams.Count; i++)
+        {
+            var p = specParams[i];
+            if (parameters[i].Kind != ParamKind.Pointer || p.SizeParamIndex is not long sizeIndex) continue;
+            if (sizeIndex < 0 || sizeIndex >= specParams.Count || sizeIndex == i || sizeUses[sizeIndex] != 1) continue;
+            if (!IsUserPointer(p) || !s_bytePointers.Contains(CTypes.Normalize(p.CTypeName))) continue;
+            if (p.Size is not null || p.SizeMultiplier is { } m && m.X64 != 1) continue;
+
+            int s = (int)sizeIndex;
+            var size = parameters[s];
+            if (size.Kind != ParamKind.Integer || size.Enum is not null || size.FlagsAttribute is not null) continue;
+            if (!s_lengthTypes.Contains(size.NativeType) || specParams[s].SizeParamIndex is not null) continue;
+
+            buffers.Add(new SpanBufferPlan(i, s, IsWritable(p)));
+        }
+        return buffers.ToEquatableArray();
+    }
+
+    private static bool IsUserPointer(ParamSpec p)
+    {
+        string type = Token(p.Type, "KAPI_TYPE_");
+        if (type is "USER_PTR" or "UPTR") return true;
+        return (type is "" or "PTR") && (p.CTypeName?.IndexOf("__user", StringComparison.Ordinal) ?? -1) >= 0;
+    }
+
+    /// <summary>KAPI_PARAM_OUT (2) or INOUT (3): writable; KAPI_PARAM_IN (1) only: read-only; neither: not a const pointee.</summary>
+    private static bool IsWritable(ParamSpec p)
+    {
+        if (p.Flags is { } flags)
+        {
+            if (flags.X64 is long f)
+            {
+                if ((f & 2) != 0) return true;
+                if ((f & 1) != 0) return false;
+            }
+            else
+            {
+                if (flags.Expression.IndexOf("OUT", StringComparison.Ordinal) >= 0) return true;
+                if (flags.Expression.IndexOf("KAPI_PARAM_IN", StringComparison.Ordinal) >= 0) return false;
+            }
+        }
+        var c = p.CTypeName ?? string.Empty;
+        int star = c.IndexOf('*');
+        var pointee = (star >= 0 ? c.Substring(0, star) : c).Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+        return Array.IndexOf(pointee, "const") < 0;
     }
 
     /// <summary>

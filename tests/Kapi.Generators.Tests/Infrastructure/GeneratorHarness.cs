@@ -36,7 +36,11 @@ internal static class GeneratorHarness
             .Append(MetadataReference.CreateFromFile(typeof(KapiFlagsAttribute).Assembly.Location))
             .ToImmutableArray();
 
-    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(allowUnsafe: false, sources);
+
+    /// <param name="allowUnsafe">AllowUnsafeBlocks: the generator then adds the Span overloads for user buffers.</param>
+    /// <param name="sources">The C# sources of the compilation.</param>
+    public static CSharpCompilation CreateCompilation(bool allowUnsafe, params string[] sources) =>
         CSharpCompilation.Create(
             "KapiGeneratedTest",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"/src/Test{i}.cs")),
@@ -45,7 +49,8 @@ internal static class GeneratorHarness
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
                 warningLevel: 9999,
-                deterministic: true));
+                deterministic: true,
+                allowUnsafe: allowUnsafe));
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> texts, AnalyzerConfigOptionsProvider? options = null) =>
         CSharpGeneratorDriver.Create(
@@ -62,16 +67,24 @@ internal static class GeneratorHarness
     }
 
     /// <summary>Runs the generator over in-memory spec files.</summary>
-    public static GeneratorRun Run(IEnumerable<(string Path, string Text)> specs, IReadOnlyDictionary<string, string>? properties = null, params string[] sources)
+    public static GeneratorRun Run(IEnumerable<(string Path, string Text)> specs, IReadOnlyDictionary<string, string>? properties = null, params string[] sources) =>
+        Run(specs, properties, allowUnsafe: false, sources);
+
+    /// <summary>Runs the generator over in-memory spec files, in a compilation with or without AllowUnsafeBlocks.</summary>
+    public static GeneratorRun Run(IEnumerable<(string Path, string Text)> specs, IReadOnlyDictionary<string, string>? properties, bool allowUnsafe, params string[] sources)
     {
         var texts = specs.Select(s => (AdditionalText)new InMemoryAdditionalText(s.Path, s.Text)).ToList();
         var driver = CreateDriver(texts, new TestOptionsProvider(properties));
-        return Run(driver, CreateCompilation(sources));
+        return Run(driver, CreateCompilation(allowUnsafe, sources));
     }
 
     /// <summary>Runs the generator over spec files on disk (their text read by the test, never by the generator).</summary>
     public static GeneratorRun RunFiles(IEnumerable<string> paths, IReadOnlyDictionary<string, string>? properties = null, params string[] sources) =>
         Run(paths.Select(p => (p, File.ReadAllText(p))), properties, sources);
+
+    /// <summary>Like <see cref="RunFiles(IEnumerable{string}, IReadOnlyDictionary{string, string}?, string[])"/>, with or without AllowUnsafeBlocks.</summary>
+    public static GeneratorRun RunFiles(IEnumerable<string> paths, IReadOnlyDictionary<string, string>? properties, bool allowUnsafe, params string[] sources) =>
+        Run(paths.Select(p => (p, File.ReadAllText(p))), properties, allowUnsafe, sources);
 
     /// <summary>Fails when the generator threw (CS8785 in a real build) or reported anything.</summary>
     public static void AssertNoGeneratorFailure(GeneratorRun run)

@@ -34,9 +34,17 @@ internal sealed class LoadedBindings : IDisposable
     /// with <see cref="NativeCallBlockedException"/>: P/Invoke targets are bound lazily, at the first call that
     /// reaches them, so a count of 0 proves that no call reached native code.
     /// </param>
-    public static LoadedBindings Compile(string specPath, string specText, IReadOnlyDictionary<string, string>? properties = null, bool blockNative = false)
+    /// <param name="allowUnsafe">Compile with AllowUnsafeBlocks (the generator then adds the Span overloads).</param>
+    public static LoadedBindings Compile(string specPath, string specText, IReadOnlyDictionary<string, string>? properties = null, bool blockNative = false, bool allowUnsafe = false) =>
+        Compile(new[] { (specPath, specText) }, properties, blockNative, allowUnsafe);
+
+    /// <summary>
+    /// Several spec files compiled into one assembly, with <paramref name="sources"/> (C# compiled beside the bindings,
+    /// e.g. a driver that calls Span overloads, which reflection cannot).
+    /// </summary>
+    public static LoadedBindings Compile(IEnumerable<(string Path, string Text)> specs, IReadOnlyDictionary<string, string>? properties = null, bool blockNative = false, bool allowUnsafe = false, params string[] sources)
     {
-        var run = GeneratorHarness.Run(new[] { (specPath, specText) }, properties);
+        var run = GeneratorHarness.Run(specs, properties, allowUnsafe, sources);
         GeneratorHarness.AssertNoGeneratorFailure(run);
         using var stream = new MemoryStream();
         var emitted = run.Output.Emit(stream);
