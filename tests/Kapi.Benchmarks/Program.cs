@@ -18,7 +18,7 @@ using Kapi.Benchmarks;
 // Profiling aid (no BenchmarkDotNet): `-- trace analyzers|frontend|frontend-corpus|generator [n]` runs one stage's main operation n times
 // (`trace runtime [n]`: n interleaved rounds of the run-time variants against the raw DllImport;
 // `trace telemetry [n]`: n paired compile rounds and n runs of driver telemetry for the analyzers;
-// `trace realbuild [n] [dir]`: n paired real `dotnet build`s of the analyzer project, with and without the Kapi analyzers),
+// `trace realbuild [n] [server|csc]`: n paired real `dotnet build`s of the analyzer project, with and without the Kapi analyzers),
 // for example under `dotnet-trace collect -- dotnet tests/Kapi.Benchmarks/bin/Release/net10.0/Kapi.Benchmarks.dll trace analyzers 5`.
 if (args.Length > 1 && args[0] == "trace")
 {
@@ -64,11 +64,15 @@ if (args.Length > 1 && args[0] == "trace")
         }
         case "realbuild":
         {
-            foreach (var archs in new[] { null, "x64" })
+            // optional: "server" or "csc" picks the configurations with or without the compiler server
+            string? only = args.Length > 3 ? args[3] : null;
+            foreach (var (archs, shared) in RealBuildBenchmark.Configurations)
             {
-                var r = RealBuildBenchmark.Run(runs, archs, args.Length > 3 ? args[3] : null);
-                Console.WriteLine($"[{archs ?? "AnyCPU"}] Csc without Kapi analyzers: {r.CscWithoutMs:F0} ms, with: {r.CscWithMs:F0} ms (medians); paired ratio {r.Paired}");
-                Console.WriteLine($"[{archs ?? "AnyCPU"}] ReportAnalyzer: Kapi.Analyzers {r.KapiAnalyzersMs:F0} ms of {r.AllAnalyzersMs:F0} ms for all analyzers ({r.KapiAnalyzersMs / r.CscWithMs:P1} of Csc); other analyzer assemblies: {r.SdkAnalyzers}");
+                if ((only == "server" && !shared) || (only == "csc" && shared)) continue;
+                var r = RealBuildBenchmark.Run(runs, archs, shared);
+                string name = $"[{archs ?? "AnyCPU"}, {(shared ? "compiler server" : "csc per build")}]";
+                Console.WriteLine($"{name} Csc without Kapi analyzers: {r.CscWithoutMs:F0} ms, with: {r.CscWithMs:F0} ms (medians); paired ratio {r.Paired}");
+                Console.WriteLine($"{name} ReportAnalyzer: Kapi.Analyzers {r.KapiAnalyzersMs:F0} ms of {r.AllAnalyzersMs:F0} ms for all analyzers ({r.KapiAnalyzersMs / r.CscWithMs:P1} of Csc)");
             }
             return 0;
         }
@@ -148,12 +152,14 @@ if (summaries.Any(s => s.Reports.Any(r => r.BenchmarkCase.Descriptor.Type == typ
 {
     telemetry = mode == "quick" ? AnalyzerBenchmarks.Measure(rounds: 2, telemetryRuns: 1) : AnalyzerBenchmarks.Measure(rounds: 8, telemetryRuns: 3);
 }
-// Real `dotnet build`s of the analyzer project with and without the Kapi analyzers (full mode only: about 3 minutes).
+// Real `dotnet build`s of the analyzer project with and without the Kapi analyzers (full mode only: about 4 minutes).
 var realBuilds = new List<RealBuildBenchmark.Result>();
 if (mode == "full" && telemetry is not null)
 {
-    realBuilds.Add(RealBuildBenchmark.Run(rounds: 6));
-    realBuilds.Add(RealBuildBenchmark.Run(rounds: 6, targetArchitectures: "x64"));
+    foreach (var (archs, shared) in RealBuildBenchmark.Configurations)
+    {
+        realBuilds.Add(RealBuildBenchmark.Run(rounds: 8, archs, shared));
+    }
 }
 // Interleaved run-time ratios, when the run-time benchmarks ran.
 IReadOnlyDictionary<string, PairedRatios.PairedRatio>? runtimePaired = null;

@@ -8,18 +8,29 @@ namespace Kapi.Benchmarks;
 /// The analyzer project (<see cref="AnalyzerProject"/>: 10,000 mlockall calls in 200 files) built by a real
 /// <c>dotnet build</c> on disk, the way a user builds it: the SDK's default analyzers on, the Kapi generator always
 /// (the calls use its bindings), and the Kapi analyzers in one variant and not in the other. Compared: the <c>Csc</c>
-/// task time (MSBuild's performance summary; the compiler server is warm) and the analyzers' execution time that
-/// <c>-p:ReportAnalyzer=true</c> prints.
+/// task time (MSBuild's performance summary) and the analyzers' execution time that <c>-p:ReportAnalyzer=true</c> prints.
 /// </summary>
 /// <remarks>
 /// Not a BenchmarkDotNet benchmark: each build is a separate process tree. Builds alternate between the variants
-/// (which one goes first alternates too) after one warm-up build of each; a source file is touched before each build
-/// so that <c>CoreCompile</c> runs. Run by <c>-- full</c> after the BenchmarkDotNet suite and by <c>-- trace realbuild [n]</c>.
+/// (which one goes first alternates too) after warm-up builds of each; a source file is touched before each build
+/// so that <c>CoreCompile</c> runs. Two ways csc runs: through the compiler server (<c>UseSharedCompilation=true</c>,
+/// the SDK's default, what a developer's repeated builds use: Roslyn and the analyzers stay loaded and JIT-compiled),
+/// or as a new csc process per build (<c>UseSharedCompilation=false</c>, as this machine's environment sets it, and
+/// as many CI systems build: everything, the analyzers included, is loaded and JIT-compiled again every time).
+/// Run by <c>-- full</c> after the BenchmarkDotNet suite and by <c>-- trace realbuild [n]</c>.
 /// </remarks>
 internal static partial class RealBuildBenchmark
 {
+    /// <summary>The configurations measured: (KapiTargetArchitectures, UseSharedCompilation).</summary>
+    public static IReadOnlyList<(string? Architectures, bool Shared)> Configurations { get; } = new (string?, bool)[]
+    {
+        (null, true),
+        ("x64", true),
+        (null, false),
+    };
+
     internal sealed record Result(
-        string? TargetArchitectures, double CscWithoutMs, double CscWithMs, PairedRatios.PairedRatio Paired,
+        string? TargetArchitectures, bool SharedCompilation, double CscWithoutMs, double CscWithMs, PairedRatios.PairedRatio Paired,
         double KapiAnalyzersMs, double AllAnalyzersMs, int Rounds, string SdkAnalyzers);
 
     /// <param name="rounds">Paired rounds (one build of each variant per round).</param>
@@ -28,16 +39,21 @@ internal static partial class RealBuildBenchmark
     /// own P/Invokes' architecture-dependent constants (3,300 warnings). "x64": <c>KapiTargetArchitectures=x64</c>,
     /// as an app built for linux-x64: only the 100 invalid calls are reported.
     /// </param>
-    /// <param name="keepIn">A folder to write the project to and keep (for a look at it); else a temporary one.</param>
-    public static Result Run(int rounds, string? targetArchitectures = null, string? keepIn = null)
+    /// <param name="sharedCompilation">True: csc runs in the compiler server (warmed up first); false: a new csc process per build.</param>
+    public static Result Run(int rounds, string? targetArchitectures = null, bool sharedCompilation = true)
     {
-        string dir = keepIn ?? Path.Combine(Path.GetTempPath(), "kapi-realbuild-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        string dir = Path.Combine(Path.GetTempPath(), "kapi-realbuild-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         try
         {
             WriteProject(dir);
             // restore (and a first compile of each variant: JIT and the compiler server warm up)
-            Build(dir, withKapi: false, restore: true, targetArchitectures);
-            Build(dir, withKapi: true, restore: false, targetArchitectures);
+            Build(dir, withKapi: false, restore: true, targetArchitectures, sharedCompilation);
+            // the compiler server needs a few builds to get Roslyn and the analyzers to tier-1 code
+            for (int i = 0; i < (sharedCompilation ? 3 : 1); i++)
+            {
+                Build(dir, withKapi: true, restore: false, targetArchitectures, sharedCompilation);
+                Build(dir, withKapi: false, restore: false, targetArchitectures, sharedCompilation);
+            }
 
             var without = new List<double>();
             var with = new List<double>();
@@ -47,13 +63,13 @@ internal static partial class RealBuildBenchmark
             var paired = PairedRatios.Analyzers(
                 () =>
                 {
-                    var r = Build(dir, withKapi: false, restore: false, targetArchitectures);
+                    var r = Build(dir, withKapi: false, restore: false, targetArchitectures, sharedCompilation);
                     without.Add(r.CscMs);
                     return r.CscMs;
                 },
                 () =>
                 {
-                    var r = Build(dir, withKapi: true, restore: false, targetArchitectures);
+                    var r = Build(dir, withKapi: true, restore: false, targetArchitectures, sharedCompilation);
                     with.Add(r.CscMs);
                     kapiMs.Add(r.KapiMs);
                     allMs.Add(r.AllAnalyzersMs);
@@ -61,20 +77,17 @@ internal static partial class RealBuildBenchmark
                     return r.CscMs;
                 },
                 rounds);
-            return new Result(targetArchitectures, Median(without), Median(with), paired, Median(kapiMs), Median(allMs), rounds, sdkAnalyzers);
+            return new Result(targetArchitectures, sharedCompilation, Median(without), Median(with), paired, Median(kapiMs), Median(allMs), rounds, sdkAnalyzers);
         }
         finally
         {
-            if (keepIn is null)
-            {
-                try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            }
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
 
     private sealed record BuildResult(double CscMs, double KapiMs, double AllAnalyzersMs, string AnalyzerAssemblies);
 
-    private static BuildResult Build(string dir, bool withKapi, bool restore, string? targetArchitectures)
+    private static BuildResult Build(string dir, bool withKapi, bool restore, string? targetArchitectures, bool sharedCompilation)
     {
         File.SetLastWriteTimeUtc(Path.Combine(dir, "Calls000.cs"), DateTime.UtcNow);
         var psi = new ProcessStartInfo("dotnet")
@@ -88,6 +101,7 @@ internal static partial class RealBuildBenchmark
         {
             "build", "-c", "Release", "-nologo", "-v:d", "-clp:PerformanceSummary",
             "-p:ReportAnalyzer=true", "-p:WithKapiAnalyzers=" + (withKapi ? "true" : "false"),
+            "-p:UseSharedCompilation=" + (sharedCompilation ? "true" : "false"),
         })
         {
             psi.ArgumentList.Add(a);
