@@ -18,6 +18,7 @@ using Kapi.Benchmarks;
 // Profiling aid (no BenchmarkDotNet): `-- trace analyzers|frontend|frontend-corpus|generator [n]` runs one stage's main operation n times
 // (`trace runtime [n]`: n interleaved rounds of the run-time variants against the raw DllImport;
 // `trace telemetry [n]`: n paired compile rounds and n runs of driver telemetry for the analyzers;
+// `trace realbuild-project DIR`: writes that project to DIR;
 // `trace realbuild [n] [server|csc]`: n paired real `dotnet build`s of the analyzer project, with and without the Kapi analyzers),
 // for example under `dotnet-trace collect -- dotnet tests/Kapi.Benchmarks/bin/Release/net10.0/Kapi.Benchmarks.dll trace analyzers 5`.
 if (args.Length > 1 && args[0] == "trace")
@@ -76,6 +77,11 @@ if (args.Length > 1 && args[0] == "trace")
             }
             return 0;
         }
+        case "realbuild-project":
+            // the real-build project on disk, to build or profile by hand (`dotnet build -p:WithKapiAnalyzers=true` in DIR)
+            RealBuildBenchmark.WriteProject(args[2]);
+            Console.WriteLine($"written to {args[2]}");
+            return 0;
         case "runtime":
             foreach (var (name, ratio) in PairedRatios.RunTime(runs))
             {

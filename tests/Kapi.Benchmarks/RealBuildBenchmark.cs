@@ -146,7 +146,8 @@ internal static partial class RealBuildBenchmark
         return new BuildResult(cscMs, kapi, all, string.Join(", ", assemblies));
     }
 
-    private static void WriteProject(string dir)
+    /// <summary>Writes the project (also for profiling: <c>trace realbuild-project DIR</c>).</summary>
+    internal static void WriteProject(string dir)
     {
         Directory.CreateDirectory(Path.Combine(dir, "kapi", "mm"));
         foreach (var spec in new[] { "mlockall.kapi", "munlockall.kapi" })
