@@ -248,4 +248,33 @@ public class DiagnosticTests
             void M() => Native.mlockall(8);
         }
         """);
+
+    /// <summary>Code marked [GeneratedCode], and files named like generator output, are not analyzed either.</summary>
+    [Fact]
+    public async Task Generated_code_by_attribute_or_file_name_is_not_analyzed()
+    {
+        var test = new FlagsTest(Sources.Native, """
+            [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+            class GeneratedByAttribute
+            {
+                void M() => Native.mlockall(8);
+            }
+
+            class UserCode
+            {
+                [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+                void Generated() => Native.mlockall(8);
+
+                void Mine() => Native.mlockall({|KAPI2001:8|});
+            }
+            """);
+        test.TestState.Sources.Add(("Bindings.g.cs", """
+            class GeneratedByFileName
+            {
+                void M() => Native.mlockall(8);
+            }
+            """));
+        test.WithRuntimeIdentifier("linux-x64");
+        await test.RunAsync();
+    }
 }
