@@ -28,37 +28,20 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunRe
 
 internal static class GeneratorHarness
 {
-    /// <summary>Latest language, documentation comments diagnosed (CS1591, CS1570 … surface).</summary>
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+    public static readonly CSharpParseOptions ParseOptions = KapiGeneratorDriver.ParseOptions;
 
-    public static readonly ImmutableArray<MetadataReference> References =
-        Net100.References.All.Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(KapiFlagsAttribute).Assembly.Location))
-            .ToImmutableArray();
+    public static readonly ImmutableArray<MetadataReference> References = KapiGeneratorDriver.References;
 
     public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(allowUnsafe: false, sources);
 
     /// <param name="allowUnsafe">AllowUnsafeBlocks: the generator then adds the Span overloads for user buffers.</param>
     /// <param name="sources">The C# sources of the compilation.</param>
     public static CSharpCompilation CreateCompilation(bool allowUnsafe, params string[] sources) =>
-        CSharpCompilation.Create(
-            "KapiGeneratedTest",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"/src/Test{i}.cs")),
-            References,
-            new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: NullableContextOptions.Enable,
-                warningLevel: 9999,
-                deterministic: true,
-                allowUnsafe: allowUnsafe));
+        KapiGeneratorDriver.CreateCompilation("KapiGeneratedTest", sources, allowUnsafe: allowUnsafe);
 
+    /// <summary>A driver with step tracking on (the cache tests read the tracked steps).</summary>
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> texts, AnalyzerConfigOptionsProvider? options = null) =>
-        CSharpGeneratorDriver.Create(
-            new[] { new KapiGenerator().AsSourceGenerator() },
-            texts,
-            ParseOptions,
-            options ?? new TestOptionsProvider(),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        KapiGeneratorDriver.Create(texts, options ?? new TestOptionsProvider(), trackSteps: true);
 
     public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
     {

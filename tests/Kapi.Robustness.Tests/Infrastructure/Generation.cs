@@ -38,36 +38,20 @@ internal sealed record GeneratorRun(GeneratorDriverRunResult Result, Compilation
 /// <summary>Runs the Kapi generator through <see cref="CSharpGeneratorDriver"/> the way the compiler does.</summary>
 internal static class Generation
 {
-    /// <summary>Latest language, documentation comments parsed and diagnosed (CS1570 … surface).</summary>
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+    public static readonly CSharpParseOptions ParseOptions = KapiGeneratorDriver.ParseOptions;
 
-    public static readonly ImmutableArray<MetadataReference> FrameworkReferences =
-        Net100.References.All.Cast<MetadataReference>().ToImmutableArray();
+    public static readonly ImmutableArray<MetadataReference> FrameworkReferences = KapiGeneratorDriver.FrameworkReferences;
 
-    public static readonly MetadataReference KapiRuntime =
-        MetadataReference.CreateFromFile(typeof(KapiFlagsAttribute).Assembly.Location);
+    public static readonly MetadataReference KapiRuntime = KapiGeneratorDriver.KapiRuntime;
 
     /// <summary>.NET 10 reference assemblies plus Kapi.Runtime.</summary>
-    public static readonly ImmutableArray<MetadataReference> References = FrameworkReferences.Add(KapiRuntime);
+    public static readonly ImmutableArray<MetadataReference> References = KapiGeneratorDriver.References;
 
     public static CSharpCompilation CreateCompilation(IEnumerable<MetadataReference>? references = null, params string[] sources) =>
-        CSharpCompilation.Create(
-            "KapiRobustness",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"/src/Test{i}.cs")),
-            references ?? References,
-            new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: NullableContextOptions.Enable,
-                warningLevel: 9999,
-                deterministic: true));
+        KapiGeneratorDriver.CreateCompilation("KapiRobustness", sources, references);
 
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> texts, AnalyzerConfigOptionsProvider? options = null) =>
-        CSharpGeneratorDriver.Create(
-            new[] { new KapiGenerator().AsSourceGenerator() },
-            texts,
-            ParseOptions,
-            options ?? TestOptionsProvider.Empty,
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+        KapiGeneratorDriver.Create(texts, options);
 
     public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
     {
