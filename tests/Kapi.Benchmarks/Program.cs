@@ -73,6 +73,7 @@ if (args.Length > 1 && args[0] == "trace")
                 var r = RealBuildBenchmark.Run(runs, archs, shared);
                 string name = $"[{archs ?? "AnyCPU"}, {(shared ? "compiler server" : "csc per build")}]";
                 Console.WriteLine($"{name} Csc without Kapi analyzers: {r.CscWithoutMs:F0} ms, with: {r.CscWithMs:F0} ms (medians); paired ratio {r.Paired}");
+                Console.WriteLine($"{name} CPU without: {r.CpuWithoutMs:F0} ms, with: {r.CpuWithMs:F0} ms (medians); paired ratio {r.PairedCpu?.ToString() ?? "n/a"}");
                 Console.WriteLine($"{name} ReportAnalyzer: Kapi.Analyzers {r.KapiAnalyzersMs:F0} ms of {r.AllAnalyzersMs:F0} ms for all analyzers ({r.KapiAnalyzersMs / r.CscWithMs:P1} of Csc)");
             }
             return 0;
@@ -164,7 +165,7 @@ if (mode == "full" && telemetry is not null)
 {
     foreach (var (archs, shared) in RealBuildBenchmark.Configurations)
     {
-        realBuilds.Add(RealBuildBenchmark.Run(rounds: 8, archs, shared));
+        realBuilds.Add(RealBuildBenchmark.Run(rounds: 10, archs, shared));
     }
 }
 // Interleaved run-time ratios, when the run-time benchmarks ran.

@@ -29,8 +29,11 @@ internal static partial class RealBuildBenchmark
         (null, false),
     };
 
+    /// <param name="CpuWithoutMs">Median CPU time of the compile: the compiler server's (user + system) with the server,
+    /// else the whole build process tree's (MSBuild and csc, from this process's children time).</param>
     internal sealed record Result(
         string? TargetArchitectures, bool SharedCompilation, double CscWithoutMs, double CscWithMs, PairedRatios.PairedRatio Paired,
+        double CpuWithoutMs, double CpuWithMs, PairedRatios.PairedRatio? PairedCpu,
         double KapiAnalyzersMs, double AllAnalyzersMs, int Rounds, string SdkAnalyzers);
 
     /// <param name="rounds">Paired rounds (one build of each variant per round).</param>
@@ -55,29 +58,35 @@ internal static partial class RealBuildBenchmark
                 Build(dir, withKapi: false, restore: false, targetArchitectures, sharedCompilation);
             }
 
-            var without = new List<double>();
-            var with = new List<double>();
-            var kapiMs = new List<double>();
-            var allMs = new List<double>();
-            string sdkAnalyzers = "";
-            var paired = PairedRatios.Analyzers(
-                () =>
+            var without = new List<BuildResult>();
+            var with = new List<BuildResult>();
+            var wallRatios = new List<double>();
+            var cpuRatios = new List<double>();
+            for (int round = 0; round < rounds; round++)
+            {
+                // alternate which variant goes first
+                BuildResult a, b;
+                if (round % 2 == 0)
                 {
-                    var r = Build(dir, withKapi: false, restore: false, targetArchitectures, sharedCompilation);
-                    without.Add(r.CscMs);
-                    return r.CscMs;
-                },
-                () =>
+                    a = Build(dir, withKapi: false, restore: false, targetArchitectures, sharedCompilation);
+                    b = Build(dir, withKapi: true, restore: false, targetArchitectures, sharedCompilation);
+                }
+                else
                 {
-                    var r = Build(dir, withKapi: true, restore: false, targetArchitectures, sharedCompilation);
-                    with.Add(r.CscMs);
-                    kapiMs.Add(r.KapiMs);
-                    allMs.Add(r.AllAnalyzersMs);
-                    sdkAnalyzers = r.AnalyzerAssemblies;
-                    return r.CscMs;
-                },
-                rounds);
-            return new Result(targetArchitectures, sharedCompilation, Median(without), Median(with), paired, Median(kapiMs), Median(allMs), rounds, sdkAnalyzers);
+                    b = Build(dir, withKapi: true, restore: false, targetArchitectures, sharedCompilation);
+                    a = Build(dir, withKapi: false, restore: false, targetArchitectures, sharedCompilation);
+                }
+                without.Add(a);
+                with.Add(b);
+                wallRatios.Add(b.CscMs / a.CscMs);
+                if (a.CpuMs > 0 && b.CpuMs > 0) cpuRatios.Add(b.CpuMs / a.CpuMs);
+            }
+            return new Result(
+                targetArchitectures, sharedCompilation,
+                Median(without.Select(r => r.CscMs).ToList()), Median(with.Select(r => r.CscMs).ToList()), PairedRatios.Summarize(wallRatios),
+                Median(without.Select(r => r.CpuMs).ToList()), Median(with.Select(r => r.CpuMs).ToList()), cpuRatios.Count > 0 ? PairedRatios.Summarize(cpuRatios) : null,
+                Median(with.Select(r => r.KapiMs).ToList()), Median(with.Select(r => r.AllAnalyzersMs).ToList()), rounds,
+                with.LastOrDefault()?.AnalyzerAssemblies ?? "");
         }
         finally
         {
@@ -85,7 +94,7 @@ internal static partial class RealBuildBenchmark
         }
     }
 
-    private sealed record BuildResult(double CscMs, double KapiMs, double AllAnalyzersMs, string AnalyzerAssemblies);
+    private sealed record BuildResult(double CscMs, double CpuMs, double KapiMs, double AllAnalyzersMs, string AnalyzerAssemblies);
 
     private static BuildResult Build(string dir, bool withKapi, bool restore, string? targetArchitectures, bool sharedCompilation)
     {
@@ -110,10 +119,16 @@ internal static partial class RealBuildBenchmark
         if (targetArchitectures is not null) psi.ArgumentList.Add("-p:KapiTargetArchitectures=" + targetArchitectures);
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["MSBUILDNOINPROCNODE"] = null;
+        int? server = sharedCompilation ? FindCompilerServer() : null;
+        double cpuBefore = server is int pidBefore ? ProcessCpuMs(pidBefore) : ChildrenCpuMs();
         using var process = Process.Start(psi)!;
         var stderr = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
+        // the server CPU counts only when the same server ran the whole build (the first build starts it)
+        double cpuMs = server is int pid
+            ? (FindCompilerServer() == pid ? ProcessCpuMs(pid) - cpuBefore : 0)
+            : (sharedCompilation ? 0 : ChildrenCpuMs() - cpuBefore);
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"dotnet build of the real-build project failed ({process.ExitCode}):\n{Tail(output)}\n{stderr.Result}");
@@ -143,7 +158,7 @@ internal static partial class RealBuildBenchmark
                 assemblies.Add(name);
             }
         }
-        return new BuildResult(cscMs, kapi, all, string.Join(", ", assemblies));
+        return new BuildResult(cscMs, cpuMs, kapi, all, string.Join(", ", assemblies));
     }
 
     /// <summary>Writes the project (also for profiling: <c>trace realbuild-project DIR</c>).</summary>
@@ -194,6 +209,48 @@ internal static partial class RealBuildBenchmark
         File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(dir, "Directory.Build.targets"), "<Project />");
         File.WriteAllText(Path.Combine(dir, "Directory.Packages.props"), "<Project />");
+    }
+
+    // ---- CPU time from /proc (clock ticks of 10 ms) ----
+
+    private static readonly double s_msPerTick = 1000.0 / 100;
+
+    /// <summary>The running compiler server (VBCSCompiler), if any.</summary>
+    private static int? FindCompilerServer()
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out int pid)) continue;
+            try
+            {
+                string cmdline = File.ReadAllText(Path.Combine(dir, "cmdline"));
+                if (cmdline.Contains("VBCSCompiler", StringComparison.Ordinal)) return pid;
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        return null;
+    }
+
+    /// <summary>utime + stime of a process.</summary>
+    private static double ProcessCpuMs(int pid) => StatFields($"/proc/{pid}/stat", 11, 12);
+
+    /// <summary>cutime + cstime of this process: the CPU of the children it has waited for (the builds, their MSBuild and csc).</summary>
+    private static double ChildrenCpuMs() => StatFields("/proc/self/stat", 13, 14);
+
+    private static double StatFields(string path, int first, int second)
+    {
+        try
+        {
+            string stat = File.ReadAllText(path);
+            // fields after "pid (comm) ": index 0 is field 3 (state); utime is field 14, cutime field 16
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[first], CultureInfo.InvariantCulture) + long.Parse(fields[second], CultureInfo.InvariantCulture)) * s_msPerTick;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     private static double Median(List<double> values)

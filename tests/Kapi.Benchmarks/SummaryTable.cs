@@ -213,6 +213,11 @@ internal static class SummaryTable
         double ratio = r.CscWithMs / r.CscWithoutMs;
         string met = r.Paired.Median <= RatioTarget ? "met" : "missed";
         w.AppendLine(CultureInfo.InvariantCulture, $"| Analyzers | Real `dotnet build` ({project}; SDK analyzers on): Csc task with the Kapi analyzers; without: {r.CscWithoutMs:F0} ms | {r.CscWithMs:F0} ms | {ratio:F3}× | {r.Paired} | — | ≤ {RatioTarget:F2}× | {met} |");
+        if (r.PairedCpu is { } cpu)
+        {
+            string whose = r.SharedCompilation ? "the compiler server's CPU time" : "CPU time of the build's process tree (MSBuild + csc)";
+            w.AppendLine(CultureInfo.InvariantCulture, $"| Analyzers | Same builds, {whose} with the Kapi analyzers; without: {r.CpuWithoutMs:F0} ms | {r.CpuWithMs:F0} ms | {r.CpuWithMs / r.CpuWithoutMs:F3}× | {cpu} | — | report only | — |");
+        }
         w.AppendLine(CultureInfo.InvariantCulture, $"| Analyzers | Same builds, -p:ReportAnalyzer=true: Kapi.Analyzers execution time (summed over threads) of {r.AllAnalyzersMs:F0} ms for all analyzers | {r.KapiAnalyzersMs:F0} ms | {r.KapiAnalyzersMs / r.CscWithMs:P1} of Csc | — | — | report only | — |");
     }
 
