@@ -186,11 +186,12 @@ internal static class SpecPlanner
         {
             var p = specParams[i];
             if (parameters[i].Kind != ParamKind.Pointer || p.SizeParamIndex is not long sizeIndex) continue;
-            if (sizeIndex < 0 || sizeIndex >= specParams.Count || sizeIndex == i || sizeUses[sizeIndex] != 1) continue;
+            // the size parameter by its spec index (indices need not be contiguous), never the buffer itself
+            int s = specParams.FindIndex(x => x.Index == sizeIndex);
+            if (s < 0 || s == i || sizeUses[sizeIndex] != 1) continue;
             if (!IsUserPointer(p) || !s_bytePointers.Contains(CTypes.Normalize(p.CTypeName))) continue;
             if (p.Size is not null || p.SizeMultiplier is { } m && m.X64 != 1) continue;
 
-            int s = (int)sizeIndex;
             var size = parameters[s];
             if (size.Kind != ParamKind.Integer || size.Enum is not null || size.FlagsAttribute is not null) continue;
             if (!s_lengthTypes.Contains(size.NativeType) || specParams[s].SizeParamIndex is not null) continue;
