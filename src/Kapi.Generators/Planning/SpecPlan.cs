@@ -107,7 +107,8 @@ internal sealed record SyscallPlan(
 /// and passed as a pointer, and the length parameter is the span's length.
 /// </summary>
 /// <param name="Buffer">The buffer's position in <see cref="SyscallPlan.Params"/>.</param>
-/// <param name="Size">The length parameter's position in <see cref="SyscallPlan.Params"/> (the spec's size parameter index).</param>
+/// <param name="Size">The length parameter's position in <see cref="SyscallPlan.Params"/> (equal to its spec index: a
+/// binding is only planned when the indices run 0..n-1).</param>
 /// <param name="Writable">The kernel writes the buffer (<c>KAPI_PARAM_OUT</c>/<c>INOUT</c>): <c>Span&lt;byte&gt;</c>;
 /// otherwise (<c>KAPI_PARAM_IN</c> only) <c>ReadOnlySpan&lt;byte&gt;</c>.</param>
 internal sealed record SpanBufferPlan(int Buffer, int Size, bool Writable)

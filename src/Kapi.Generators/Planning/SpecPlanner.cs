@@ -186,11 +186,12 @@ internal static class SpecPlanner
         {
             var p = specParams[i];
             if (parameters[i].Kind != ParamKind.Pointer || p.SizeParamIndex is not long sizeIndex) continue;
-            // the size parameter by its spec index (indices need not be contiguous), never the buffer itself
-            int s = specParams.FindIndex(x => x.Index == sizeIndex);
-            if (s < 0 || s == i || sizeUses[sizeIndex] != 1) continue;
+            // PlanSyscall has checked that the indices run 0..n-1, so a spec index is also a position in the lists
+            if (sizeIndex < 0 || sizeIndex >= specParams.Count || sizeIndex == i || sizeUses[sizeIndex] != 1) continue;
+            int s = (int)sizeIndex;
             if (!IsUserPointer(p) || !s_bytePointers.Contains(CTypes.Normalize(p.CTypeName))) continue;
-            if (p.Size is not null || p.SizeMultiplier is { } m && m.X64 != 1) continue;
+            // one byte per unit of the length on every architecture
+            if (p.Size is not null || p.SizeMultiplier is { } m && !(m.IsUniform && m.X64 == 1)) continue;
 
             var size = parameters[s];
             if (size.Kind != ParamKind.Integer || size.Enum is not null || size.FlagsAttribute is not null) continue;
