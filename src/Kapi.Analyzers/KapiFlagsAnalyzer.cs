@@ -37,7 +37,9 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
     {
         // Generated code is not analyzed (no Analyze flag). ReportDiagnostics lets the driver skip its per-diagnostic
         // "is this location generated?" check, whose first use in a file scans every token of it for [GeneratedCode]:
-        // this analyzer reports only at argument locations of calls it analyzed, which are never in generated code.
+        // this analyzer reports only at argument locations of calls it analyzed, which are not in generated code. One
+        // edge case changes: a call inside a `#line hidden` region of an ordinary file is analyzed either way, and its
+        // diagnostic is now kept instead of filtered out.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(OnCompilationStart);

@@ -189,7 +189,7 @@ internal sealed class ArchValues : IEquatable<ArchValues>
                 Array.Copy(lane, 0, values, at, lane.Length);
                 at += lane.Length;
             }
-            var distinct = Distinct(values);
+            var distinct = SortDistinctInPlace(values);
             if (distinct.Length > MaxValuesPerArchitecture) return null;
             lanes[i] = distinct;
         }
@@ -205,10 +205,12 @@ internal sealed class ArchValues : IEquatable<ArchValues>
         return true;
     }
 
-    /// <summary>The distinct values in ascending order.</summary>
-    private static long[] Distinct(IEnumerable<long> values)
+    /// <summary>The distinct values in ascending order, in a new array (a lane may be shared: it is never sorted in place).</summary>
+    private static long[] Distinct(IEnumerable<long> values) => SortDistinctInPlace(values.ToArray());
+
+    /// <summary>Sorts <paramref name="array"/>, which the caller has just made, and drops repeats.</summary>
+    private static long[] SortDistinctInPlace(long[] array)
     {
-        var array = values as long[] ?? new List<long>(values).ToArray();
         if (array.Length < 2) return array;
         Array.Sort(array);
         int n = 1;
