@@ -17,25 +17,11 @@ namespace Kapi.Generators.Tests;
 /// </summary>
 public class NameCollisionTests
 {
-    private static string Spec(string name, string body) => $$"""
-        DEFINE_KERNEL_API_SPEC({{name}})
-        	KAPI_DESCRIPTION("Collision")
-        {{body}}
-        	KAPI_RETURN("long", "0 on success")
-        		.type = KAPI_TYPE_INT,
-        		.check_type = KAPI_RETURN_ERROR_CHECK,
-        		.success_value = 0,
-        	KAPI_RETURN_END
-        	KAPI_ERROR(0, -EINVAL, "EINVAL", "Bad", "Invalid argument.")
-        KAPI_END_SPEC;
+    private static string Spec(string name, string body) => SpecText.Spec(name, body, "Collision");
 
-        """;
+    private static string Flags(int index, string name) => SpecText.Param(index, name, "flags");
 
-    private static string Flags(int index, string name) =>
-        $"\tKAPI_PARAM({index}, \"{name}\", \"int\", \"Flags\")\n\t\t.type = KAPI_TYPE_INT,\n\t\t.constraint_type = KAPI_CONSTRAINT_MASK,\n\t\t.valid_mask = MCL_CURRENT | MCL_FUTURE,\n\tKAPI_PARAM_END\n";
-
-    private static string Enum(int index, string name) =>
-        $"\tKAPI_PARAM({index}, \"{name}\", \"int\", \"Advice\")\n\t\t.type = KAPI_TYPE_INT,\n\t\t.constraint_type = KAPI_CONSTRAINT_ENUM,\n\t\t.enum_values = (const s64[]){{MADV_NORMAL, MADV_RANDOM}},\n\tKAPI_PARAM_END\n";
+    private static string Enum(int index, string name) => SpecText.Param(index, name, "enum");
 
     // sys_a: enum ABError (b_error), flags AC + class ACInfo (c), error enum AError, methods A/AOrThrow.
     // sys_a_b: error enum ABError. sys_a_error: method AError. sys_a_c_info: method ACInfo. sys_a_or_throw: method AOrThrow.

@@ -13,27 +13,10 @@ namespace Kapi.Robustness.Tests;
 /// </summary>
 public class RegressionTests
 {
-    private static string Spec(string name, string body, string errors = "\tKAPI_ERROR(0, -EINVAL, \"EINVAL\", \"Bad\", \"Invalid argument.\")\n") => $$"""
-        DEFINE_KERNEL_API_SPEC({{name}})
-        	KAPI_DESCRIPTION("Regression")
-        {{body}}
-        	KAPI_RETURN("long", "0 on success")
-        		.type = KAPI_TYPE_INT,
-        		.check_type = KAPI_RETURN_ERROR_CHECK,
-        		.success_value = 0,
-        	KAPI_RETURN_END
-        {{errors}}KAPI_END_SPEC;
+    private static string Spec(string name, string body, string errors = SpecText.DefaultError) =>
+        SpecText.Spec(name, body, "Regression", errors);
 
-        """;
-
-    private static string Param(int index, string name, string kind, string ctype = "int") => kind switch
-    {
-        "flags" => $"\tKAPI_PARAM({index}, \"{name}\", \"{ctype}\", \"Flags\")\n\t\t.type = KAPI_TYPE_INT,\n\t\t.constraint_type = KAPI_CONSTRAINT_MASK,\n\t\t.valid_mask = MCL_CURRENT | MCL_FUTURE,\n\tKAPI_PARAM_END\n",
-        "enum" => $"\tKAPI_PARAM({index}, \"{name}\", \"{ctype}\", \"Advice\")\n\t\t.type = KAPI_TYPE_INT,\n\t\t.constraint_type = KAPI_CONSTRAINT_ENUM,\n\t\t.enum_values = (const s64[]){{MADV_NORMAL, MADV_RANDOM}},\n\tKAPI_PARAM_END\n",
-        "range" => $"\tKAPI_PARAM({index}, \"{name}\", \"{ctype}\", \"Count\")\n\t\t.type = KAPI_TYPE_INT,\n\t\t.constraint_type = KAPI_CONSTRAINT_RANGE,\n\t\t.min_value = 0,\n\t\t.max_value = 10,\n\tKAPI_PARAM_END\n",
-        "path" => $"\tKAPI_PARAM({index}, \"{name}\", \"const char __user *\", \"Path\")\n\t\t.type = KAPI_TYPE_PATH,\n\tKAPI_PARAM_END\n",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    private static string Param(int index, string name, string kind, string ctype = "int") => SpecText.Param(index, name, kind, ctype);
 
     private static GeneratorRun AssertGeneratesCleanCode(params (string Path, string Text)[] files)
     {

@@ -54,20 +54,6 @@ internal sealed class ArchValues : IEquatable<ArchValues>
         return new ArchValues(lanes, names ?? NameSet.Empty);
     }
 
-    /// <summary>True when every architecture has the same single value.</summary>
-    public bool IsSingleUniform(out long value)
-    {
-        value = 0;
-        long[]? first = _lanes[0];
-        if (first is null || first.Length != 1) return false;
-        foreach (var lane in _lanes)
-        {
-            if (lane is null || lane.Length != 1 || lane[0] != first[0]) return false;
-        }
-        value = first[0];
-        return true;
-    }
-
     public bool IsUniform
     {
         get
@@ -80,12 +66,6 @@ internal sealed class ArchValues : IEquatable<ArchValues>
             }
             return true;
         }
-    }
-
-    public ArchValues WithNames(NameSet names)
-    {
-        var union = Names.Union(names);
-        return ReferenceEquals(union, Names) ? this : new(_lanes, union);
     }
 
     public ArchValues WithName(string name)

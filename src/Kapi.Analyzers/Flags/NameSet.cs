@@ -24,8 +24,6 @@ internal sealed class NameSet : IEquatable<NameSet>, IReadOnlyCollection<string>
 
     public static NameSet Of(string name) => new(new[] { name });
 
-    public bool Contains(string name) => Array.BinarySearch(_names, name, StringComparer.Ordinal) >= 0;
-
     public NameSet Add(string name)
     {
         int index = Array.BinarySearch(_names, name, StringComparer.Ordinal);

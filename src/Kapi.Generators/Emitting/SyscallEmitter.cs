@@ -396,11 +396,7 @@ internal static class SyscallEmitter
 
     private static string SpanParamDoc(ParamPlan p, ParamPlan size)
     {
-        var parts = new List<string>();
-        var d = CSharp.Xml(p.Description);
-        if (d.Length > 0) parts.Add(d.EndsWith(".", System.StringComparison.Ordinal) ? d : d + ".");
-        var c = CSharp.Xml(p.ConstraintText);
-        if (c.Length > 0) parts.Add(c.EndsWith(".", System.StringComparison.Ordinal) ? c : c + ".");
+        var parts = DescriptionAndConstraint(p);
         parts.Add($"Its length is passed as <c>{CSharp.Xml(size.SpecName)}</c>.");
         return string.Join(" ", parts);
     }
@@ -653,13 +649,20 @@ internal static class SyscallEmitter
         return " " + t + (last is '.' or '!' or '?' or ':' ? string.Empty : ".");
     }
 
-    private static string ParamDoc(ParamPlan p, SyscallPlan s)
+    /// <summary>A parameter's spec description and constraint text, XML-escaped, each as a sentence.</summary>
+    private static List<string> DescriptionAndConstraint(ParamPlan p)
     {
         var parts = new List<string>();
         var d = CSharp.Xml(p.Description);
         if (d.Length > 0) parts.Add(d.EndsWith(".", System.StringComparison.Ordinal) ? d : d + ".");
         var c = CSharp.Xml(p.ConstraintText);
         if (c.Length > 0) parts.Add(c.EndsWith(".", System.StringComparison.Ordinal) ? c : c + ".");
+        return parts;
+    }
+
+    private static string ParamDoc(ParamPlan p, SyscallPlan s)
+    {
+        var parts = DescriptionAndConstraint(p);
         if (p.Enum is not null)
         {
             var e = s.Enums.First(x => x.TypeName == p.Enum);
