@@ -16,7 +16,8 @@ namespace Kapi.Analyzers;
 /// <summary>
 /// Checks the flags passed to mask-constrained calls (KAPI2001–KAPI2005): the Kapi-generated bindings (parameters
 /// with <c>[Kapi.Runtime.KapiFlags]</c>), the user's own <c>[DllImport]</c>/<c>[LibraryImport]</c> declarations into
-/// libc, Tmds.LibC and Mono.Posix. Specs come from the built-in library plus the compilation's <c>.kapi</c> AdditionalFiles.
+/// libc, Tmds.LibC, Mono.Posix, and delegates and function pointers over libc exports looked up by name
+/// (<c>NativeLibrary.GetExport</c>). Specs come from the built-in library plus the compilation's <c>.kapi</c> AdditionalFiles.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
@@ -58,6 +59,7 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
         var architectures = TargetArchitectures.FromOptions(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
         var state = new State(start.Compilation, catalog, architectures);
         start.RegisterOperationAction(state.AnalyzeInvocation, OperationKind.Invocation);
+        start.RegisterOperationAction(state.AnalyzeFunctionPointerInvocation, OperationKind.FunctionPointerInvocation);
     }
 
     private sealed class State
@@ -79,6 +81,8 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
         private readonly Func<IPropertySymbol, Proof?> _lookUpProperty;
         private readonly Func<IMethodSymbol, MethodTarget> _resolve;
         private readonly ConcurrentDictionary<ParamTarget, ParamTarget> _paramTargets = new();
+        private readonly NativeExports _exports;
+        private readonly ConcurrentDictionary<(SymbolKey Signature, NativeExport Export), MethodTarget> _exportTargets = new();
 
         public State(Compilation compilation, SpecCatalog catalog, TargetArchitectures architectures)
         {
@@ -86,6 +90,7 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
             _catalog = catalog;
             _architectures = architectures;
             _prover = new ValueProver(compilation, KnownProperty);
+            _exports = new NativeExports(_prover.ModelFor);
             _generatedBindings = new Lazy<Dictionary<string, string>>(FindGeneratedBindings, LazyThreadSafetyMode.ExecutionAndPublication);
             _decide = key => FlagChecker.Check(key.Target, key.Values, _architectures, Suggestion, _catalog).ToArray();
             _lookUpProperty = property => KnownConstants.GetProperty(property, _catalog);
@@ -97,31 +102,78 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
             if (method.Parameters.IsEmpty) return;
-            var target = _targets.GetOrAdd(method.OriginalDefinition, _resolve);
-            if (target.Parameters.IsEmpty) return;
-
-            _prover.Seed(invocation.SemanticModel);
-            foreach (var argument in invocation.Arguments)
+            MethodTarget target;
+            if (method.MethodKind == MethodKind.DelegateInvoke)
             {
-                if (argument.Parameter is not { } parameter || argument.IsImplicit) continue;
-                if (argument.ArgumentKind != ArgumentKind.Explicit) continue;
+                if (invocation.Instance is not { } instance) return;
+                target = ExportTarget(method, instance, invocation.SemanticModel, context.CancellationToken);
+            }
+            else
+            {
+                target = _targets.GetOrAdd(method.OriginalDefinition, _resolve);
+            }
+            if (target.Parameters.IsEmpty) return;
+            AnalyzeArguments(context, invocation.Arguments, target, invocation.SemanticModel);
+        }
+
+        public void AnalyzeFunctionPointerInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IFunctionPointerInvocationOperation)context.Operation;
+            var signature = invocation.GetFunctionPointerSignature();
+            if (signature.Parameters.IsEmpty) return;
+            var target = ExportTarget(signature, invocation.Target, invocation.SemanticModel, context.CancellationToken);
+            if (target.Parameters.IsEmpty) return;
+            AnalyzeArguments(context, invocation.Arguments, target, invocation.SemanticModel);
+        }
+
+        /// <summary>The checked parameters of a call through a delegate or function pointer <paramref name="callee"/>, when it calls a native export.</summary>
+        private MethodTarget ExportTarget(IMethodSymbol signature, IOperation callee, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
+        {
+            _prover.Seed(model);
+            if (_exports.ExportOf(callee, cancellationToken) is not { } export) return s_none;
+            return _exportTargets.GetOrAdd((new SymbolKey(signature), export), key => Intern(FlagTargets.ResolveExport(signature, key.Export, _catalog)) ?? s_none);
+        }
+
+        private void AnalyzeArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, MethodTarget target, SemanticModel? model)
+        {
+            _prover.Seed(model);
+            foreach (var argument in arguments)
+            {
+                // An explicit argument can still be IsImplicit (its syntax is not the argument's: `f((8))`, `f(checked(8))`),
+                // so only the argument kind tells a written argument from a default value or a params array.
+                if (argument.Parameter is not { } parameter || argument.ArgumentKind != ArgumentKind.Explicit) continue;
                 if (parameter.Ordinal >= target.Parameters.Length || target.Parameters[parameter.Ordinal] is not { } paramTarget) continue;
 
+                var location = ArgumentLocation(argument);
                 var proof = _prover.Prove(argument.Value, context.CancellationToken);
                 if (!proof.IsProven)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(KapiDescriptors.UnprovableFlagValue, argument.Value.Syntax.GetLocation(),
+                    context.ReportDiagnostic(Diagnostic.Create(KapiDescriptors.UnprovableFlagValue, location,
                         paramTarget.ApiName, paramTarget.ParameterName, proof.Failure));
                     continue;
                 }
                 var findings = _verdicts.GetOrAdd((paramTarget, proof.Values!), _decide);
-                if (findings.Length == 0) continue;
-                var location = argument.Value.Syntax.GetLocation();
                 foreach (var finding in findings)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, location, finding.Properties, finding.Arguments));
                 }
             }
+        }
+
+        /// <summary>The argument as written, with its parentheses or checked(…) (the value's syntax is inside them).</summary>
+        private static Location ArgumentLocation(IArgumentOperation argument)
+        {
+            var syntax = argument.Value.Syntax;
+            for (var node = syntax; node is not null; node = node.Parent)
+            {
+                if (node is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax written) return written.Expression.GetLocation();
+                if (node is not (Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.CheckedExpressionSyntax)
+                    && node != syntax)
+                {
+                    break;
+                }
+            }
+            return syntax.GetLocation();
         }
 
         /// <summary>

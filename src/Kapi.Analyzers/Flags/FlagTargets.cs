@@ -19,6 +19,8 @@ internal enum FlagBindingKind
     TmdsLibC,
     /// <summary>Mono.Unix.Native.Syscall: a managed enum translated to native values.</summary>
     MonoPosix,
+    /// <summary>A delegate or function pointer over a libc export looked up by name (NativeLibrary.GetExport …).</summary>
+    NativeExport,
 }
 
 /// <summary>
@@ -294,23 +296,42 @@ internal static class FlagTargets
     private static MethodTarget? ResolvePInvoke(IMethodSymbol method, SpecCatalog catalog)
     {
         if (!TryGetImport(method, out var library, out var entryPoint)) return null;
-        if (!IsLibcLike(library) || !catalog.TryGetSyscall(entryPoint, out var spec)) return null;
-
+        if (!IsLibcLike(library)) return null;
         bool isTmds = SymbolNames.Is(method.ContainingType, TmdsLibCType);
-        var binding = isTmds ? FlagBindingKind.TmdsLibC : FlagBindingKind.PInvoke;
-        var architectures = isTmds ? TmdsArchitectures : KapiArchitectures.All.ToImmutableArray();
+        return ResolveNative(method.Parameters, entryPoint, isTmds ? FlagBindingKind.TmdsLibC : FlagBindingKind.PInvoke,
+            isTmds ? TmdsArchitectures : KapiArchitectures.All.ToImmutableArray(), catalog);
+    }
+
+    // ---- 4. delegates and function pointers over a native export looked up by name ----
+
+    /// <summary>
+    /// A call through a delegate or an unmanaged function pointer whose target is <paramref name="export"/>
+    /// (<paramref name="signature"/>: the delegate's Invoke method or the function pointer's signature). The export
+    /// must be a spec'd function of a library that is the C library, or of a library that cannot be followed
+    /// (exports named like libc functions are libc's); arguments map by position.
+    /// </summary>
+    public static MethodTarget? ResolveExport(IMethodSymbol signature, NativeExport export, SpecCatalog catalog)
+    {
+        if (export.Library is { } library && !IsLibcLike(library)) return null;
+        return ResolveNative(signature.Parameters, export.Symbol, FlagBindingKind.NativeExport, KapiArchitectures.All.ToImmutableArray(), catalog);
+    }
+
+    /// <summary>Native values passed as is to the C function <paramref name="entryPoint"/>: parameters map to the spec's by position.</summary>
+    private static MethodTarget? ResolveNative(
+        ImmutableArray<IParameterSymbol> parameters, string entryPoint, FlagBindingKind binding, ImmutableArray<KapiArch> architectures, SpecCatalog catalog)
+    {
+        if (!catalog.TryGetSyscall(entryPoint, out var spec) || parameters.Length != spec.Params.Count) return null;
         ParamTarget?[]? targets = null;
-        foreach (var parameter in method.Parameters)
+        foreach (var parameter in parameters)
         {
             int width = IntegerTypes.BitWidth(parameter.Type);
             if (width == 0 || parameter.RefKind != RefKind.None) continue;
-            var specParam = MapParameter(method, parameter, spec);
+            var specParam = SpecParameterAt(spec, parameter.Ordinal);
             if (specParam is null || !HasConstraint(specParam)) continue;
             var sp = new SpecParameter(spec, specParam);
-            var family = FamilyOf(sp);
-            targets ??= new ParamTarget?[method.Parameters.Length];
+            targets ??= new ParamTarget?[parameters.Length];
             targets[parameter.Ordinal] = new ParamTarget(binding, spec.Name, specParam.Name ?? parameter.Name, width, sp,
-                isPortable: false, 0, 0, ImmutableArray<(string, long)>.Empty, null, architectures, family, enumOverloadType: null);
+                isPortable: false, 0, 0, ImmutableArray<(string, long)>.Empty, null, architectures, FamilyOf(sp), enumOverloadType: null);
         }
         return targets is null ? null : new MethodTarget(targets.ToImmutableArray());
     }
@@ -367,10 +388,12 @@ internal static class FlagTargets
 
     // ---- helpers ----
 
-    private static ParamSpec? MapParameter(IMethodSymbol method, IParameterSymbol parameter, ApiSpec spec)
+    private static ParamSpec? MapParameter(IMethodSymbol method, IParameterSymbol parameter, ApiSpec spec) =>
+        method.Parameters.Length == spec.Params.Count ? SpecParameterAt(spec, parameter.Ordinal) : null;
+
+    private static ParamSpec? SpecParameterAt(ApiSpec spec, int index)
     {
-        if (method.Parameters.Length != spec.Params.Count) return null;
-        foreach (var p in spec.Params) if (p.Index == parameter.Ordinal) return p;
+        foreach (var p in spec.Params) if (p.Index == index) return p;
         return null;
     }
 

@@ -26,3 +26,17 @@ internal static class SymbolNames
         return false;
     }
 }
+
+/// <summary>A symbol as a dictionary key, compared with <see cref="SymbolEqualityComparer.Default"/>.</summary>
+internal readonly struct SymbolKey : IEquatable<SymbolKey>
+{
+    public SymbolKey(ISymbol symbol) => Symbol = symbol;
+
+    public ISymbol Symbol { get; }
+
+    public bool Equals(SymbolKey other) => SymbolEqualityComparer.Default.Equals(Symbol, other.Symbol);
+
+    public override bool Equals(object? obj) => obj is SymbolKey other && Equals(other);
+
+    public override int GetHashCode() => SymbolEqualityComparer.Default.GetHashCode(Symbol);
+}

@@ -14,8 +14,8 @@ namespace Kapi.Analyzers.Flags;
 /// Proves the value of an argument at compile time. What it understands:
 /// literals and constants (const fields and locals, also from referenced assemblies), enum members, conversions and
 /// casts, the operators | &amp; ^ ~ + - * / % &lt;&lt; &gt;&gt; &gt;&gt;&gt;, named arguments (the caller passes the argument's
-/// value), locals whose every assignment is provable (flow-insensitive; |=, &amp;= and ^= are applied as optional
-/// steps), switch and conditional expressions whose arms are all provable, static readonly fields and get-only static
+/// value), locals whose every assignment is provable (flow-insensitive; compound assignments and ++/-- are applied as
+/// optional steps, repeated to a fixed point where they can run more than once), switch and conditional expressions whose arms are all provable, static readonly fields and get-only static
 /// auto-properties initialised with provable values (and assigned nowhere else), properties and methods whose every
 /// return is provable and does not depend on their parameters, and the constant properties of known binding libraries
 /// (Tmds.LibC, whose values are taken per architecture).
@@ -219,7 +219,7 @@ internal sealed class ValueProver
                 if (reference.GetSyntax(s.Token) is VariableDeclaratorSyntax { Initializer: { } initializer })
                 {
                     hasSyntax = true;
-                    var model = GetModel(initializer.SyntaxTree);
+                    var model = ModelFor(initializer.SyntaxTree);
                     var op = model?.GetOperation(initializer, s.Token);
                     var value = op is IFieldInitializerOperation fi ? fi.Value : op;
                     var proof = Map(Eval(value, s), v => IntegerTypes.Normalize(v, field.Type));
@@ -256,7 +256,7 @@ internal sealed class ValueProver
             foreach (var reference in property.DeclaringSyntaxReferences)
             {
                 if (reference.GetSyntax(s.Token) is not PropertyDeclarationSyntax declaration) continue;
-                var model = GetModel(declaration.SyntaxTree);
+                var model = ModelFor(declaration.SyntaxTree);
                 if (model is null) break;
                 if (declaration.ExpressionBody is { } arrow)
                 {
@@ -308,7 +308,7 @@ internal sealed class ValueProver
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
                 var syntax = reference.GetSyntax(s.Token);
-                var model = GetModel(syntax.SyntaxTree);
+                var model = ModelFor(syntax.SyntaxTree);
                 if (model is null) break;
                 (ArrowExpressionClauseSyntax? arrow, BlockSyntax? body) = syntax switch
                 {
@@ -366,7 +366,7 @@ internal sealed class ValueProver
     /// The operations a local can be used in: the block that declares it (a local cannot be named outside its
     /// block), else the whole body.
     /// </summary>
-    private static IOperation ScopeOf(ILocalReferenceOperation reference)
+    internal static IOperation ScopeOf(ILocalReferenceOperation reference)
     {
         IOperation top = reference;
         for (var op = reference.Parent; op is not null; op = op.Parent)
@@ -388,7 +388,7 @@ internal sealed class ValueProver
         }
 
         var values = new List<ArchValues>();
-        var compounds = new List<(BinaryOperatorKind Kind, IOperation Value)>();
+        var updates = new List<(Func<long, long, long?> Apply, IOperation? Value, IOperation At)>();
         foreach (var op in root.Descendants())
         {
             if (op is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
@@ -415,14 +415,21 @@ internal sealed class ValueProver
                     break;
                 }
                 case ICompoundAssignmentOperation compound when compound.Target == use:
-                    if (compound.OperatorMethod is not null || compound.OperatorKind is not (BinaryOperatorKind.Or or BinaryOperatorKind.And or BinaryOperatorKind.ExclusiveOr))
+                {
+                    if (compound.OperatorMethod is not null || BinaryOperator(compound.OperatorKind, compound.Type) is not { } apply)
                     {
                         return Proof.Fail($"local '{local.Name}' is updated with '{Text(compound)}'");
                     }
-                    compounds.Add((compound.OperatorKind, compound.Value));
+                    updates.Add((apply, compound.Value, compound));
                     break;
-                case IIncrementOrDecrementOperation:
-                    return Proof.Fail($"local '{local.Name}' is incremented or decremented");
+                }
+                case IIncrementOrDecrementOperation step when step.Target == use:
+                {
+                    if (step.OperatorMethod is not null) return Proof.Fail($"local '{local.Name}' is updated with '{Text(step)}'");
+                    long delta = step.Kind == OperationKind.Increment ? 1 : -1;
+                    updates.Add(((a, _) => unchecked(a + delta), null, step));
+                    break;
+                }
                 case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
                     return Proof.Fail($"local '{local.Name}' is passed by reference");
                 case IAddressOfOperation:
@@ -440,22 +447,77 @@ internal sealed class ValueProver
         var result = ArchValues.Union(values);
         if (result is null) return Proof.Fail($"local '{local.Name}' has too many possible values");
 
-        foreach (var (kind, valueOp) in compounds)
+        if (updates.Count == 0) return result;
+
+        // Each update (x |= v, x += v, x++ …) may run or not, in program order. An update that can run more than once (in
+        // a loop, a lambda or a local function, or anywhere after a goto) makes the passes repeat until no new value
+        // appears: bitwise updates reach a fixed point, arithmetic ones in a loop exceed the value limit and fail.
+        var steps = new List<(Func<long, long, long?> Apply, ArchValues? Operand)>();
+        bool repeats = false;
+        foreach (var (apply, valueOp, at) in updates)
         {
-            var proof = Map(Eval(valueOp, scope), v => IntegerTypes.Normalize(v, local.Type));
-            if (!proof.IsProven) return proof;
-            Func<long, long, long?> f = kind switch
+            ArchValues? operand = null;
+            if (valueOp is not null)
             {
-                BinaryOperatorKind.Or => (a, b) => a | b,
-                BinaryOperatorKind.And => (a, b) => a & b,
-                _ => (a, b) => a ^ b,
-            };
-            var applied = ArchValues.Combine(result, proof.Values!, f);
-            var merged = applied is null ? null : ArchValues.Union(new[] { result, applied });
-            if (merged is null) return Proof.Fail($"local '{local.Name}' has too many possible values");
-            result = merged;
+                var proof = Eval(valueOp, scope);
+                if (!proof.IsProven) return proof;
+                operand = proof.Values;
+            }
+            steps.Add((apply, operand));
+            repeats |= CanRepeat(at, root);
+        }
+        var one = ArchValues.Constant(0);
+        for (int pass = 0; ; pass++)
+        {
+            var before = result;
+            foreach (var (apply, operand) in steps)
+            {
+                var applied = ArchValues.Combine(result, operand ?? one, (a, b) => apply(a, b) is long r ? IntegerTypes.Normalize(r, local.Type) : null);
+                var merged = applied is null ? null : ArchValues.Union(new[] { result, applied });
+                if (merged is null) return Proof.Fail($"local '{local.Name}' has too many possible values");
+                result = merged;
+            }
+            if (!repeats || result.Equals(before)) break;
+            if (pass > ArchValues.MaxValuesPerArchitecture) return Proof.Fail($"local '{local.Name}' has too many possible values");
         }
         return result;
+    }
+
+    /// <summary>True when <paramref name="update"/> can run more than once per run of <paramref name="root"/>.</summary>
+    private static bool CanRepeat(IOperation update, IOperation root)
+    {
+        for (var op = update.Parent; op is not null && op != root; op = op.Parent)
+        {
+            if (op is ILoopOperation or IAnonymousFunctionOperation or ILocalFunctionOperation) return true;
+        }
+        foreach (var op in root.Descendants())
+        {
+            if (op is IBranchOperation { BranchKind: BranchKind.GoTo }) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The integer operators a compound assignment can use, with C#'s unchecked semantics for <paramref name="type"/>.</summary>
+    private static Func<long, long, long?>? BinaryOperator(BinaryOperatorKind kind, ITypeSymbol? type)
+    {
+        if (!IntegerTypes.IsIntegral(type)) return null;
+        int width = IntegerTypes.BitWidth(type);
+        // arithmetic happens in at least 32 bits (byte and short operands are promoted)
+        int opWidth = Math.Max(width, 32);
+        bool signed = IntegerTypes.IsSigned(type) || width < 32;
+        return kind switch
+        {
+            BinaryOperatorKind.Or => (a, b) => a | b,
+            BinaryOperatorKind.And => (a, b) => a & b,
+            BinaryOperatorKind.ExclusiveOr => (a, b) => a ^ b,
+            BinaryOperatorKind.Add => (a, b) => unchecked(a + b),
+            BinaryOperatorKind.Subtract => (a, b) => unchecked(a - b),
+            BinaryOperatorKind.Multiply => (a, b) => unchecked(a * b),
+            BinaryOperatorKind.LeftShift => (a, b) => a << (int)(b & (opWidth - 1)),
+            BinaryOperatorKind.RightShift => (a, b) => signed ? a >> (int)(b & (opWidth - 1)) : (long)((ulong)IntegerTypes.Bits(a, opWidth) >> (int)(b & (opWidth - 1))),
+            BinaryOperatorKind.UnsignedRightShift => (a, b) => (long)((ulong)IntegerTypes.Bits(a, opWidth) >> (int)(b & (opWidth - 1))),
+            _ => null,
+        };
     }
 
     /// <summary>Adds the values assigned to <paramref name="member"/> in static constructors; a failed proof stops.</summary>
@@ -466,7 +528,7 @@ internal sealed class ValueProver
             foreach (var reference in ctor.DeclaringSyntaxReferences)
             {
                 var syntax = reference.GetSyntax(scope.Token);
-                var model = GetModel(syntax.SyntaxTree);
+                var model = ModelFor(syntax.SyntaxTree);
                 var body = model?.GetOperation(syntax, scope.Token);
                 if (body is null) continue;
                 foreach (var op in body.Descendants())
@@ -513,7 +575,8 @@ internal sealed class ValueProver
         return result;
     }
 
-    private SemanticModel? GetModel(SyntaxTree tree)
+    /// <summary>The semantic model of a tree of this compilation (cached), or null for a tree of another compilation.</summary>
+    public SemanticModel? ModelFor(SyntaxTree tree)
     {
         if (!_compilation.ContainsSyntaxTree(tree)) return null;
 #pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() within a diagnostic analyzer

@@ -195,7 +195,7 @@ public class ProofRuleTests
                 Native.mlockall({|KAPI2004:parsed|});
 
                 int counter = 1;
-                counter++;
+                for (int i = 0; i < text.Length; i++) counter++;
                 Native.mlockall({|KAPI2004:counter|});
 
                 int byRef = 1;
