@@ -29,9 +29,15 @@ internal sealed partial class KapiBinder
     private TextSpan? _spanOverride;
     private int _helperDepth;
 
+    private readonly SpecValues _values;
+    private int _suggestionBudget = 64;
+    private readonly SpecModelBuilder _modelBuilder;
+
     private KapiBinder(List<KapiDiagnostic> diagnostics)
     {
         _diagnostics = diagnostics;
+        _values = new SpecValues(_symbols, (d, span, args) => Report(d, span, args));
+        _modelBuilder = new SpecModelBuilder(_values, (d, span, args) => Report(d, span, args));
     }
 
     public static KapiFileModel BindFile(KapiSourceText text, KapiParseOptions options)
@@ -187,7 +193,7 @@ internal sealed partial class KapiBinder
                 Report(KapiDiagnostics.SyntaxError, span, $"'.{field}' is an array: write '.{field}[index] = {{'");
                 return null;
             }
-            var v = EvaluateIndex(indexExpr);
+            var v = _values.EvaluateIndex(indexExpr);
             if (v is null) return null;
             if (v < 0 || v >= max)
             {
@@ -220,19 +226,6 @@ internal sealed partial class KapiBinder
             parent.Singles[field] = child;
         }
         return child;
-    }
-
-    private long? EvaluateIndex(ExpressionSyntax e)
-    {
-        _evaluators ??= Architectures.KapiArchitectures.All.Select(a => new ConstantEvaluator(_symbols, a)).ToArray();
-        var ev = _evaluators[0];
-        var v = ev.Evaluate(e);
-        if (v is null)
-        {
-            var f = ev.LastFailure;
-            Report(KapiDiagnostics.BadConstantExpression, f?.Span ?? e.Span, f?.Text ?? ExpressionPrinter.Print(e), "an index must be an integer constant" + (f is null ? string.Empty : $" ({f.Reason})"));
-        }
-        return v;
     }
 
     // ------------------------------------------------------------------ spec blocks
@@ -289,7 +282,7 @@ internal sealed partial class KapiBinder
             spec = new Scope(ScopeKind.Spec, null, 0, block.NameSpan, ".api_spec", true);
         }
 
-        return BuildSpec(block, spec, wrapper);
+        return _modelBuilder.Build(block, spec, wrapper);
     }
 
     private void BindStatement(StatementSyntax statement, Scope? wrapper, Scope spec)
@@ -374,7 +367,7 @@ internal sealed partial class KapiBinder
         {
             Report(KapiDiagnostics.SyntaxError, a.Index.Span, $"'.{a.Field}' is not an array");
         }
-        if (IsStringField(scope.Kind, a.Field) && !IsStringValue(a.Value))
+        if (MacroTable.TakesString(scope.Kind, a.Field) && !_values.IsString(a.Value))
         {
             Report(KapiDiagnostics.WrongArgumentType, a.Value.Span, 1, "." + a.Field, "a string literal");
             return;
@@ -530,8 +523,8 @@ internal sealed partial class KapiBinder
             var arg = args[start + i];
             switch (shape)
             {
-                case "s":
-                    if (!IsStringValue(arg.Expression))
+                case "" when MacroTable.TakesString(def.Scope, field):
+                    if (!_values.IsString(arg.Expression))
                     {
                         Report(KapiDiagnostics.WrongArgumentType, arg.Span, start + i + 1, def.Name, "a string literal");
                         continue;
@@ -561,38 +554,6 @@ internal sealed partial class KapiBinder
     {
         while (e is ParenthesizedExpressionSyntax p) e = p.Inner;
         return e is CompoundLiteralSyntax or InitializerListSyntax;
-    }
-
-    private bool IsStringValue(ExpressionSyntax e)
-    {
-        while (e is ParenthesizedExpressionSyntax p) e = p.Inner;
-        return e switch
-        {
-            StringLiteralSyntax => true,
-            IdentifierSyntax id => id.Name == "NULL" || KapiVocabulary.TryGetString(id.Name, out _) || (_symbols.TryGetDefine(id.Name, out var d) && d is StringLiteralSyntax),
-            _ => false,
-        };
-    }
-
-    private static readonly HashSet<string> s_numericNamedFields = new(StringComparer.Ordinal) { "type", "flags", "scope" };
-
-    private static bool IsStringField(ScopeKind kind, string field)
-    {
-        switch (field)
-        {
-            case "name": case "type_name": case "description": case "long_description": case "examples": case "notes":
-            case "since_version": case "replacement": case "connection_establishment": case "connection_termination":
-            case "data_transfer_semantics": case "cmd_name": case "file_ops_name": case "subsystem": case "device_type":
-            case "constraints": case "sysfs_path": case "default_value": case "units": case "condition": case "target":
-            case "timing": case "queue_behavior": case "signal_name": case "mask_name": case "lock_name": case "cap_name":
-            case "allows": case "without_cap": case "check_condition": case "expression": case "object": case "from_state":
-            case "to_state": case "behavior": case "flag_description": case "family_name": case "addr_format":
-            case "special_addresses": case "state_condition": case "partial_transfer_rules": case "fragmentation_rules":
-            case "completion_condition": case "timeout_behavior":
-                return true;
-        }
-        _ = kind;
-        return false;
     }
 
     private void ExpandHelper(MacroInvocationSyntax m, MacroDef def)
