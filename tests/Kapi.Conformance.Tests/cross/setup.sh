@@ -10,7 +10,8 @@
 # The cache is $KAPI_CROSS_CACHE, else $XDG_CACHE_HOME/kapi-cross, else ~/.cache/kapi-cross (the tests use the same rule).
 set -euo pipefail
 
-cache="${KAPI_CROSS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kapi-cross}"
+home="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
+cache="${KAPI_CROSS_CACHE:-${XDG_CACHE_HOME:-$home/.cache}/kapi-cross}"
 source_pkg="${KAPI_LINUX_SOURCE_PKG:-linux-source-6.1}"
 tarball="/usr/src/${source_pkg}.tar.xz"
 loong="$cache/linux-loongarch64"
