@@ -6,7 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using Kapi.Architectures;
-using Kapi.Conformance.Tests.Cross;
+using Kapi.Conformance.Tests.CrossArch;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -9,7 +9,7 @@ using System.Text.RegularExpressions;
 using Kapi.Architectures;
 using Xunit;
 
-namespace Kapi.Conformance.Tests.Cross;
+namespace Kapi.Conformance.Tests.CrossArch;
 
 /// <summary>
 /// The compile-only counterpart of <see cref="CProbe"/>, in the manner of syzkaller's <c>syz-extract</c> and the kernel's

@@ -7,7 +7,7 @@ using System.Linq;
 using Kapi.Architectures;
 using Xunit;
 
-namespace Kapi.Conformance.Tests.Cross;
+namespace Kapi.Conformance.Tests.CrossArch;
 
 /// <summary>
 /// The compiler and headers of one architecture, used compile-only (<c>-c</c>): Debian's cross compilers

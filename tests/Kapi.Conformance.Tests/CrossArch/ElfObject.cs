@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 
-namespace Kapi.Conformance.Tests.Cross;
+namespace Kapi.Conformance.Tests.CrossArch;
 
 /// <summary>
 /// The little of an ELF relocatable object (<c>cc -c</c> output) the cross-architecture probes need: class, byte order,
