@@ -182,7 +182,7 @@ public sealed partial class Parser
                         var operand = ParseUnary();
                         return new SizeofExpressionSyntax(t.Span.Cover(operand.Span), t.Text, operand);
                     }
-                    if (Current.Kind == TokenKind.OpenParen && Current.Span.Start >= t.Span.End)
+                    if (Current.Kind == TokenKind.OpenParen)
                     {
                         var open = Advance();
                         var args = new List<ExpressionSyntax>();
@@ -228,7 +228,7 @@ public sealed partial class Parser
                 {
                     Advance();
                 }
-                return new MissingExpressionSyntax(new TextSpan(t.Span.Start, 0));
+                return new MissingExpressionSyntax(PointBefore(t.Span));
         }
     }
 

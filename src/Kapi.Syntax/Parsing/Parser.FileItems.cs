@@ -139,7 +139,7 @@ public sealed partial class Parser
         {
             new Token(TokenKind.EndOfFile, new TextSpan(toks[toks.Count - 1].Span.End, 0), string.Empty),
         };
-        var p = new Parser(sub, _diagnostics, false);
+        var p = new Parser(sub, _diagnostics, false, _helpers);
         var value = p.ParseExpr();
         if (p.Current.Kind != TokenKind.EndOfFile)
         {
@@ -171,7 +171,7 @@ public sealed partial class Parser
         {
             Advance(); // =
             Advance(); // {
-            var body = ParseSpecBody(SpecEntryForm.IoctlStruct, out bool terminated, out var terminator);
+            var body = ParseSpecBody(SpecEntryForm.IoctlStruct, out bool terminated, out var terminator, out _);
             var span = TextSpan.FromBounds(staticTok.Span.Start, terminated ? terminator.End : Current.Span.Start);
             if (!terminated)
             {
@@ -233,12 +233,12 @@ public sealed partial class Parser
             Error(entry.Span, $"'{entry.Text}' must be followed by '(name)'");
         }
 
-        var body = ParseSpecBody(form, out bool terminated, out var terminator);
+        var body = ParseSpecBody(form, out bool terminated, out var terminator, out int statementsEnd);
         if (!terminated)
         {
             _diagnostics.Add(KapiDiagnostic.Create(KapiDiagnostics.UnterminatedSpec, nameSpan, name, form == SpecEntryForm.IoctlHeaderMacro ? "KAPI_END_IOCTL_SPEC" : "KAPI_END_SPEC;"));
         }
-        var end = terminated ? terminator.End : (body.Count > 0 ? body[body.Count - 1].Span.End : nameSpan.End);
+        var end = terminated ? terminator.End : (statementsEnd >= 0 ? statementsEnd : nameSpan.End);
         return new SpecBlockSyntax(TextSpan.FromBounds(entry.Span.Start, end), form, name, nameSpan, entryArgs, body.ToEquatableArray(), terminated, terminator);
     }
 

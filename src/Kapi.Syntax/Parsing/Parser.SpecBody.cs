@@ -10,11 +10,17 @@ namespace Kapi.Parsing;
 /// <summary>Spec bodies: statements (macro invocations, designated initializers, braces) and macro arguments.</summary>
 public sealed partial class Parser
 {
-    private List<StatementSyntax> ParseSpecBody(SpecEntryForm form, out bool terminated, out TextSpan terminator)
+    /// <summary>
+    /// Parses statements up to the spec's terminator (<c>KAPI_END_SPEC;</c> or <c>};</c>), the next entry form or the
+    /// end of the tokens. <paramref name="statementsEnd"/> is where the last statement ends (a helper invocation
+    /// counts even when it expands to nothing), -1 if there is none.
+    /// </summary>
+    private List<StatementSyntax> ParseSpecBody(SpecEntryForm form, out bool terminated, out TextSpan terminator, out int statementsEnd)
     {
         var body = new List<StatementSyntax>();
         terminated = false;
         terminator = default;
+        statementsEnd = -1;
         bool recovering = false;
         while (true)
         {
@@ -23,8 +29,12 @@ public sealed partial class Parser
             {
                 case TokenKind.EndOfFile:
                     return body;
+                case TokenKind.Identifier when _expansion is not null && (IsSpecTerminator(t.Text) || IsEntryName(t.Text)):
+                    // a helper's expansion can neither end the spec nor start another one
+                    SkipUnexpected(t, ref recovering);
+                    break;
                 case TokenKind.Identifier:
-                    if (t.Text is "KAPI_END_SPEC" or "KAPI_END_IOCTL_SPEC" or "KAPI_IOCTL_END_SPEC")
+                    if (IsSpecTerminator(t.Text))
                     {
                         Advance();
                         var endSpan = t.Span;
@@ -37,20 +47,8 @@ public sealed partial class Parser
                     {
                         return body; // a new spec starts: this one is unterminated
                     }
-                    {
-                        var name = Advance();
-                        EquatableArray<MacroArgumentSyntax>? args = null;
-                        var span = name.Span;
-                        if (Current.Kind == TokenKind.OpenParen)
-                        {
-                            var list = ParseMacroArguments();
-                            args = list.ToEquatableArray();
-                            span = TextSpan.FromBounds(name.Span.Start, _tokens[Math.Max(0, _pos - 1)].Span.End);
-                        }
-                        if (Current.Kind is TokenKind.Semicolon or TokenKind.Comma) Advance();
-                        body.Add(new MacroInvocationSyntax(span, name.Text, name.Span, args));
-                        recovering = false;
-                    }
+                    statementsEnd = ParseMacroStatement(body).End;
+                    recovering = false;
                     break;
                 case TokenKind.Dot:
                     {
@@ -58,13 +56,14 @@ public sealed partial class Parser
                         if (stmt is not null)
                         {
                             body.Add(stmt);
+                            statementsEnd = stmt.Span.End;
                             recovering = false;
                         }
                         break;
                     }
                 case TokenKind.CloseBrace:
                     Advance();
-                    if (Current.Kind == TokenKind.Semicolon)
+                    if (Current.Kind == TokenKind.Semicolon && _expansion is null)
                     {
                         var semi = Advance();
                         terminated = true;
@@ -73,6 +72,7 @@ public sealed partial class Parser
                     }
                     Accept(TokenKind.Comma);
                     body.Add(new CloseBraceSyntax(t.Span));
+                    statementsEnd = t.Span.End;
                     recovering = false;
                     break;
                 case TokenKind.Comma:
@@ -80,15 +80,49 @@ public sealed partial class Parser
                     Advance();
                     break;
                 default:
-                    if (!recovering && t.Kind != TokenKind.Bad)
-                    {
-                        Error(t.Span, $"Unexpected {Describe(t)} in a spec: expected a KAPI macro, a '.field = value,' initializer or '}}'");
-                    }
-                    recovering = true;
-                    Advance();
+                    SkipUnexpected(t, ref recovering);
                     break;
             }
         }
+    }
+
+    private static bool IsSpecTerminator(string name) => name is "KAPI_END_SPEC" or "KAPI_END_IOCTL_SPEC" or "KAPI_IOCTL_END_SPEC";
+
+    /// <summary>Skips a token that starts no statement, reporting the first of a run.</summary>
+    private void SkipUnexpected(Token t, ref bool recovering)
+    {
+        if (!recovering && t.Kind != TokenKind.Bad)
+        {
+            Error(t.Span, $"Unexpected {Describe(t)} in a spec: expected a KAPI macro, a '.field = value,' initializer or '}}'");
+        }
+        recovering = true;
+        Advance();
+    }
+
+    /// <summary>
+    /// <c>NAME</c> or <c>NAME(args)</c>, optionally followed by ';' or ','. The invocation of a helper macro is
+    /// replaced by the statements of its expansion. Returns the invocation's span.
+    /// </summary>
+    private TextSpan ParseMacroStatement(List<StatementSyntax> body)
+    {
+        var name = Advance();
+        var helper = _helpers.TryGet(name.Text, out var found) ? found : null;
+        var argumentTokens = helper is null ? null : new List<(int Start, int End)>();
+        List<MacroArgumentSyntax>? arguments = null;
+        var span = name.Span;
+        if (Current.Kind == TokenKind.OpenParen)
+        {
+            arguments = ParseMacroArguments(argumentTokens);
+            span = TextSpan.FromBounds(name.Span.Start, _tokens[Math.Max(0, _pos - 1)].Span.End);
+        }
+        if (Current.Kind is TokenKind.Semicolon or TokenKind.Comma) Advance();
+        if (helper is not null)
+        {
+            ExpandHelper(helper, name, span, arguments, argumentTokens!, body);
+            return span;
+        }
+        body.Add(new MacroInvocationSyntax(span, name.Text, name.Span, arguments?.ToEquatableArray()));
+        return span;
     }
 
     private StatementSyntax? ParseDesignatedStatement()
@@ -120,15 +154,18 @@ public sealed partial class Parser
         var span = TextSpan.FromBounds(dot.Span.Start, value.Span.End);
         // A comma may be omitted before a closer: '*_END' and KAPI_END_SPEC expand to '},' / '};'.
         if (!Accept(TokenKind.Comma) && Current.Kind != TokenKind.CloseBrace
-            && !(Current.Kind == TokenKind.Identifier && (Current.Text.EndsWith("_END", StringComparison.Ordinal) || Current.Text is "KAPI_END_SPEC" or "KAPI_END_IOCTL_SPEC" or "KAPI_IOCTL_END_SPEC")))
+            && !(Current.Kind == TokenKind.Identifier && (Current.Text.EndsWith("_END", StringComparison.Ordinal) || IsSpecTerminator(Current.Text))))
         {
-            Error(new TextSpan(value.Span.End, 0), $"Expected ',' after the value of '.{field.Text}', found {Describe(Current)}");
+            Error(PointAfter(value.Span), $"Expected ',' after the value of '.{field.Text}', found {Describe(Current)}");
         }
         return new FieldAssignmentSyntax(span, field.Text, field.Span, index, value);
     }
 
-    /// <summary>Parses '(' arg, arg, … ')' where each argument is a balanced token run.</summary>
-    private List<MacroArgumentSyntax> ParseMacroArguments()
+    /// <summary>
+    /// Parses '(' arg, arg, … ')' where each argument is a balanced token run; <paramref name="argumentTokens"/>, if
+    /// given, receives the range of each argument's tokens.
+    /// </summary>
+    private List<MacroArgumentSyntax> ParseMacroArguments(List<(int Start, int End)>? argumentTokens = null)
     {
         var open = Advance(); // (
         var args = new List<MacroArgumentSyntax>();
@@ -158,6 +195,7 @@ public sealed partial class Parser
             }
             int end = _pos;
             args.Add(MakeArgument(start, end));
+            argumentTokens?.Add((start, end));
             if (Current.Kind == TokenKind.Comma)
             {
                 Advance();
@@ -177,7 +215,7 @@ public sealed partial class Parser
     {
         if (end <= start)
         {
-            var at = new TextSpan(Current.Span.Start, 0);
+            var at = PointBefore(Current.Span);
             return new MacroArgumentSyntax(at, string.Empty, new MissingExpressionSyntax(at));
         }
         var span = TextSpan.FromBounds(_tokens[start].Span.Start, _tokens[end - 1].Span.End);
@@ -204,7 +242,7 @@ public sealed partial class Parser
         var savedDiagnostics = _diagnostics;
         _pos = start;
         _limit = end;
-        _limitToken = new Token(TokenKind.EndOfFile, new TextSpan(span.End, 0), string.Empty);
+        _limitToken = new Token(TokenKind.EndOfFile, PointAfter(span), string.Empty);
         _scratch.Clear();
         _diagnostics = _scratch;
         try

@@ -18,7 +18,8 @@ namespace Kapi.Parsing;
 /// Split by concern, the way Roslyn splits its parser: this file holds the entry points, the token cursor and
 /// the one nesting guard; <c>Parser.FileItems.cs</c> the entry forms, <c>static</c> declarations and #define
 /// lines; <c>Parser.SpecBody.cs</c> the statements of a spec body and macro arguments;
-/// <c>Parser.Expressions.cs</c> C expressions, type names and initializer lists.
+/// <c>Parser.Expressions.cs</c> C expressions, type names and initializer lists;
+/// <c>Parser.HelperExpansion.cs</c> the expansion of helper macros in a spec body.
 /// </remarks>
 public sealed partial class Parser
 {
@@ -36,21 +37,34 @@ public sealed partial class Parser
     private int _depth;
     private bool _depthReported;
 
-    private Parser(List<Token> tokens, List<KapiDiagnostic> diagnostics, bool cSource)
+    private readonly HelperMacroTable _helpers;
+    // Set while the tokens are a helper's expansion (see Parser.HelperExpansion.cs), with the number of expansions
+    // this one is nested in; null and 0 for a file's own tokens.
+    private readonly HelperExpansion? _expansion;
+    private readonly int _expansionDepth;
+
+    private Parser(List<Token> tokens, List<KapiDiagnostic> diagnostics, bool cSource, HelperMacroTable helpers, HelperExpansion? expansion = null, int expansionDepth = 0)
     {
         _tokens = tokens;
         _diagnostics = diagnostics;
         _cSource = cSource;
+        _helpers = helpers;
+        _expansion = expansion;
+        _expansionDepth = expansionDepth;
     }
 
     /// <summary>Lexes and parses <paramref name="text"/>.</summary>
     /// <param name="cSource">True for C sources and headers: text outside spec blocks is skipped silently.</param>
-    public static KapiFileSyntax Parse(KapiSourceText text, List<KapiDiagnostic> diagnostics, bool cSource = false)
+    public static KapiFileSyntax Parse(KapiSourceText text, List<KapiDiagnostic> diagnostics, bool cSource = false) =>
+        Parse(text, diagnostics, cSource, HelperMacroTable.Kernel);
+
+    /// <summary>Lexes and parses <paramref name="text"/>, expanding the helper macros of <paramref name="helpers"/>.</summary>
+    internal static KapiFileSyntax Parse(KapiSourceText text, List<KapiDiagnostic> diagnostics, bool cSource, HelperMacroTable helpers)
     {
         var raw = Lexer.Lex(text.Text, diagnostics);
         var defines = new List<Preprocessor.DirectiveLine>();
         var tokens = Preprocessor.Run(raw, diagnostics, defines);
-        var parser = new Parser(tokens, diagnostics, cSource);
+        var parser = new Parser(tokens, diagnostics, cSource, helpers);
         var items = parser.ParseFile(defines);
         return new KapiFileSyntax(items.ToEquatableArray());
     }
@@ -59,7 +73,7 @@ public sealed partial class Parser
     public static ExpressionSyntax ParseExpression(string text, List<KapiDiagnostic> diagnostics)
     {
         var tokens = Lexer.Lex(text, diagnostics);
-        var parser = new Parser(tokens, diagnostics, false);
+        var parser = new Parser(tokens, diagnostics, false, HelperMacroTable.Kernel);
         var e = parser.ParseExpr();
         if (parser.Current.Kind != TokenKind.EndOfFile)
         {
@@ -92,6 +106,15 @@ public sealed partial class Parser
 
     private void Error(TextSpan span, string message) =>
         _diagnostics.Add(KapiDiagnostic.Create(KapiDiagnostics.SyntaxError, span, message));
+
+    /// <summary>
+    /// An empty span at the start of <paramref name="span"/>. Inside a helper's expansion every token stands for the
+    /// whole invocation, so there it is the invocation's span: what is reported lands on the call site.
+    /// </summary>
+    private TextSpan PointBefore(TextSpan span) => _expansion?.CallSite ?? new TextSpan(span.Start, 0);
+
+    /// <summary>An empty span at the end of <paramref name="span"/> (inside an expansion: the invocation's span).</summary>
+    private TextSpan PointAfter(TextSpan span) => _expansion?.CallSite ?? new TextSpan(span.End, 0);
 
     private static string Describe(Token t) => t.Kind switch
     {
