@@ -38,7 +38,8 @@ internal sealed class HelperMacro
 
     private static TemplatePiece[] Compile(string expansion, string[] parameters)
     {
-        var tokens = Lexer.Lex(expansion, new List<KapiDiagnostic>());
+        // lexed after a space: a '#' at the start of the text is the stringify operator, not a directive
+        var tokens = Lexer.Lex(" " + expansion, new List<KapiDiagnostic>());
         var pieces = new List<TemplatePiece>(tokens.Count);
         for (int i = 0; i < tokens.Count; i++)
         {

@@ -38,8 +38,8 @@ public sealed partial class Parser
     private bool _depthReported;
 
     private readonly HelperMacroTable _helpers;
-    // Set while the tokens are a helper's expansion (see Parser.HelperExpansion.cs), with the number of expansions
-    // this one is nested in; null and 0 for a file's own tokens.
+    // Set while the tokens are a helper's expansion (see Parser.HelperExpansion.cs), with how many expansions deep
+    // they are; null and 0 for a file's own tokens.
     private readonly HelperExpansion? _expansion;
     private readonly int _expansionDepth;
 
