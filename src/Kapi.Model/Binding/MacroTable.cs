@@ -38,8 +38,6 @@ internal enum MacroKind
     Set,
     /// <summary>No arguments: sets one field to a fixed value.</summary>
     Flag,
-    /// <summary>Expands to other macros (syscall_api_spec.h / ioctl_api_spec.h helpers).</summary>
-    Helper,
     /// <summary>Opens and closes in one (<c>KAPI_ERROR</c>).</summary>
     SelfContained,
 }
@@ -58,18 +56,15 @@ internal sealed record MacroDef(
     string[] Args,
     bool Variadic = false,
     string? FlagField = null,
-    string? FlagValue = null,
-    string[]? HelperParams = null,
-    string? Expansion = null)
+    string? FlagValue = null)
 {
-    public int MinArgs => Kind == MacroKind.Helper ? HelperParams?.Length ?? 0 : (ArrayField is not null && Kind is MacroKind.Open or MacroKind.SelfContained ? 1 : 0) + Args.Length;
+    public int MinArgs => (ArrayField is not null && Kind is MacroKind.Open or MacroKind.SelfContained ? 1 : 0) + Args.Length;
 
     public int MaxArgs => Variadic ? int.MaxValue : MinArgs;
 
     public bool TakesParentheses => Kind switch
     {
         MacroKind.Close or MacroKind.Flag => false,
-        MacroKind.Helper => HelperParams is not null,
         _ => true,
     };
 }
@@ -196,7 +191,6 @@ internal static class MacroTable
         void Set(string name, ScopeKind scope, params string[] args) => t[name] = new MacroDef(name, MacroKind.Set, scope, null, args);
         void SetVar(string name, ScopeKind scope, params string[] args) => t[name] = new MacroDef(name, MacroKind.Set, scope, null, args, Variadic: true);
         void Flag(string name, ScopeKind scope, string field, string value = "true") => t[name] = new MacroDef(name, MacroKind.Flag, scope, null, Array.Empty<string>(), FlagField: field, FlagValue: value);
-        void Helper(string name, string[]? parameters, string expansion) => t[name] = new MacroDef(name, MacroKind.Helper, ScopeKind.Spec, null, Array.Empty<string>(), HelperParams: parameters, Expansion: expansion);
 
         // ---- header / info (top level)
         Set("KAPI_DESCRIPTION", ScopeKind.Spec, "description");
@@ -371,54 +365,6 @@ internal static class MacroTable
         Set("KAPI_ADDR_FEATURES", ScopeKind.AddrFamily, "supports_wildcard", "supports_multicast", "supports_broadcast");
         Set("KAPI_ADDR_SPECIAL", ScopeKind.AddrFamily, "special_addresses");
         Set("KAPI_ADDR_PORTS", ScopeKind.AddrFamily, "port_range_min", "port_range_max");
-
-        // ---- helpers that expand to whole blocks (syscall_api_spec.h / ioctl_api_spec.h, R1-P2).
-        // Expansions follow the headers' effects as listed in kapi-language.md Appendix A; the fixed texts of the
-        // canned errors follow the headers' wording where the document quotes it.
-        Helper("KAPI_SYSCALL_SLEEPABLE", null, "KAPI_CONTEXT(KAPI_CTX_PROCESS | KAPI_CTX_SLEEPABLE)");
-        Helper("KAPI_SYSCALL_ATOMIC", null, "KAPI_CONTEXT(KAPI_CTX_PROCESS | KAPI_CTX_ATOMIC)");
-        Helper("KAPI_PARAM_FD", new[] { "idx", "desc" },
-            "KAPI_PARAM(idx, \"fd\", \"int\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_IN) .type = KAPI_TYPE_FD, .constraint_type = KAPI_CONSTRAINT_NONE, KAPI_PARAM_END");
-        Helper("KAPI_PARAM_USER_BUF", new[] { "idx", "name", "desc" },
-            "KAPI_PARAM(idx, name, \"void __user *\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_USER) .type = KAPI_TYPE_USER_PTR, .constraint_type = KAPI_CONSTRAINT_NONE, KAPI_PARAM_END");
-        Helper("KAPI_PARAM_USER_STRUCT", new[] { "idx", "name", "struct_type", "desc" },
-            "KAPI_PARAM(idx, name, #struct_type, desc) KAPI_PARAM_FLAGS(KAPI_PARAM_USER) .type = KAPI_TYPE_USER_PTR, .size = sizeof(struct_type), .constraint_type = KAPI_CONSTRAINT_NONE, KAPI_PARAM_END");
-        Helper("KAPI_PARAM_SIZE_T", new[] { "idx", "name", "desc" },
-            "KAPI_PARAM(idx, name, \"size_t\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_IN) .type = KAPI_TYPE_UINT, .constraint_type = KAPI_CONSTRAINT_NONE, KAPI_PARAM_END");
-        Helper("KAPI_PARAM_USER_PATH", new[] { "idx", "name", "desc" },
-            "KAPI_PARAM(idx, name, \"const char __user *\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_IN | KAPI_PARAM_USER) .type = KAPI_TYPE_PATH, .constraint_type = KAPI_CONSTRAINT_USER_PATH, KAPI_PARAM_END");
-        Helper("KAPI_PARAM_USER_STRING", new[] { "idx", "name", "min_len", "max_len", "desc" },
-            "KAPI_PARAM(idx, name, \"const char __user *\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_IN | KAPI_PARAM_USER) .type = KAPI_TYPE_USER_PTR, .constraint_type = KAPI_CONSTRAINT_USER_STRING, .min_value = min_len, .max_value = max_len, KAPI_PARAM_END");
-        Helper("KAPI_PARAM_USER_PTR_SIZED", new[] { "idx", "name", "ptr_size", "desc" },
-            "KAPI_PARAM(idx, name, \"void __user *\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_IN | KAPI_PARAM_USER) .type = KAPI_TYPE_USER_PTR, .size = ptr_size, .constraint_type = KAPI_CONSTRAINT_USER_PTR, KAPI_PARAM_END");
-        Helper("KAPI_IOCTL_PARAM_SIZE", null,
-            "KAPI_PARAM(0, \"size\", \"__u32\", \"Size of the ioctl argument structure\") KAPI_PARAM_FLAGS(KAPI_PARAM_IN) .type = KAPI_TYPE_UINT, .constraint_type = KAPI_CONSTRAINT_NONE, .constraints = \"Must match the size of the structure for this ioctl\", KAPI_PARAM_END");
-        Helper("KAPI_IOCTL_PARAM_FLAGS", null,
-            "KAPI_PARAM(1, \"flags\", \"__u32\", \"Flags for the operation\") KAPI_PARAM_FLAGS(KAPI_PARAM_IN) .type = KAPI_TYPE_UINT, .constraint_type = KAPI_CONSTRAINT_MASK, .valid_mask = 0, KAPI_PARAM_END");
-        Helper("KAPI_IOCTL_PARAM_USER_BUF", new[] { "idx", "name", "desc", "len_idx" },
-            "KAPI_PARAM(idx, name, \"__aligned_u64\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_IN | KAPI_PARAM_USER) .type = KAPI_TYPE_USER_PTR, .size_param_idx = len_idx, KAPI_PARAM_END");
-        Helper("KAPI_IOCTL_PARAM_USER_OUT_BUF", new[] { "idx", "name", "desc", "len_idx" },
-            "KAPI_PARAM(idx, name, \"__aligned_u64\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_OUT | KAPI_PARAM_USER) .type = KAPI_TYPE_USER_PTR, .size_param_idx = len_idx, KAPI_PARAM_END");
-        Helper("KAPI_IOCTL_PARAM_LEN", new[] { "idx", "name", "desc", "max_size" },
-            "KAPI_PARAM(idx, name, \"__u32\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_IN) .type = KAPI_TYPE_UINT, .constraint_type = KAPI_CONSTRAINT_RANGE, .min_value = 0, .max_value = max_size, KAPI_PARAM_END");
-        Helper("KAPI_RETURN_SUCCESS_ZERO", null,
-            "KAPI_RETURN(\"long\", \"0 on success, negative error code on failure\") .type = KAPI_TYPE_INT, .check_type = KAPI_RETURN_ERROR_CHECK, .success_value = 0, KAPI_RETURN_END");
-        Helper("KAPI_RETURN_FD_SPEC", null,
-            "KAPI_RETURN(\"long\", \"File descriptor on success, negative error code on failure\") .type = KAPI_TYPE_FD, .check_type = KAPI_RETURN_FD, KAPI_RETURN_END");
-        Helper("KAPI_RETURN_COUNT", null,
-            "KAPI_RETURN(\"long\", \"Number of bytes processed on success, negative error code on failure\") .type = KAPI_TYPE_INT, .check_type = KAPI_RETURN_RANGE, .success_min = 0, .success_max = S64_MAX, KAPI_RETURN_END");
-        Helper("KAPI_ERROR_EBADF", new[] { "idx" }, "KAPI_ERROR(idx, -EBADF, \"EBADF\", \"Invalid file descriptor\", \"The file descriptor is not valid or has been closed\")");
-        Helper("KAPI_ERROR_EFAULT", new[] { "idx" }, "KAPI_ERROR(idx, -EFAULT, \"EFAULT\", \"Bad address\", \"Invalid user space address provided\")");
-        Helper("KAPI_ERROR_ENOMEM", new[] { "idx" }, "KAPI_ERROR(idx, -ENOMEM, \"ENOMEM\", \"Insufficient memory\", \"Cannot allocate memory for the operation\")");
-        Helper("KAPI_ERROR_EPERM", new[] { "idx" }, "KAPI_ERROR(idx, -EPERM, \"EPERM\", \"Operation not permitted\", \"The calling process does not have the required permissions\")");
-        Helper("KAPI_ERROR_EINVAL", new[] { "idx", "condition" }, "KAPI_ERROR(idx, -EINVAL, \"EINVAL\", condition, \"Invalid argument provided\")");
-        Helper("KAPI_SIGNAL_INTERRUPTIBLE_SLEEP", null,
-            "KAPI_SIGNAL(0, SIGINT, \"SIGINT\", KAPI_SIGNAL_RECEIVE, KAPI_SIGNAL_ACTION_RETURN) KAPI_SIGNAL_CONDITION(\"Interruptible sleep\") KAPI_SIGNAL_DESC(\"The operation is interrupted and returns -EINTR\") KAPI_SIGNAL_ERROR(-EINTR) KAPI_SIGNAL_RESTARTABLE KAPI_SIGNAL_END " +
-            "KAPI_SIGNAL(1, SIGTERM, \"SIGTERM\", KAPI_SIGNAL_RECEIVE, KAPI_SIGNAL_ACTION_RETURN) KAPI_SIGNAL_CONDITION(\"Interruptible sleep\") KAPI_SIGNAL_DESC(\"The operation is interrupted and returns -EINTR\") KAPI_SIGNAL_ERROR(-EINTR) KAPI_SIGNAL_RESTARTABLE KAPI_SIGNAL_END");
-        Helper("KAPI_SIGNAL_FATAL_DEFAULT", null,
-            "KAPI_SIGNAL(2, SIGKILL, \"SIGKILL\", KAPI_SIGNAL_RECEIVE, KAPI_SIGNAL_ACTION_TERMINATE) KAPI_SIGNAL_CONDITION(\"Always\") KAPI_SIGNAL_DESC(\"Fatal signal terminates the process\") KAPI_SIGNAL_END");
-        Helper("KAPI_SIGNAL_STOP_CONT", null,
-            "KAPI_SIGNAL(3, SIGSTOP, \"SIGSTOP\", KAPI_SIGNAL_RECEIVE, KAPI_SIGNAL_ACTION_STOP) KAPI_SIGNAL_CONDITION(\"Always\") KAPI_SIGNAL_DESC(\"Stop and continue signals suspend and resume the process\") KAPI_SIGNAL_END");
         return t;
     }
 }
