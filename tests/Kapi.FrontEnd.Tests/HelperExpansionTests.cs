@@ -94,7 +94,7 @@ public class HelperExpansionTests
         string text = Spec(Invoked);
         var model = Bind(text);
         var spec = Assert.Single(model.Specs);
-        Assert.Equal(1 | 32, spec.ContextFlags![KapiArch.X64]);
+        Assert.Equal(Kapi.Vocabulary.KapiContextFlags.Process | Kapi.Vocabulary.KapiContextFlags.Sleepable, spec.ContextFlags!.Value);
         Assert.Equal(8, spec.Params[0].Size![KapiArch.X64]);
         var d = Assert.Single(model.Diagnostics, d => d.Id == KapiDiagnostics.SyntaxError.Id);
         Assert.Equal("'KAPI_PARAM_USER_PTR_SIZED' expands to invalid text: Expected ',' after the value of '.size', found 'KAPI_SYSCALL_SLEEPABLE'", d.Message);
