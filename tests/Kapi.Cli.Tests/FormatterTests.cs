@@ -212,6 +212,20 @@ public sealed class FormatterTests
     }
 
     [Fact]
+    public void A_field_added_to_the_schema_reaches_every_format()
+    {
+        // `.version` was added by touching only ApiSpec.cs (model + schema), KapiMetadata.cs (runtime) and MacroTable.cs
+        var model = KapiDocument.Parse("DEFINE_KERNEL_API_SPEC(sys_v)\n\t.version = 3,\n\tKAPI_DESCRIPTION(\"v\")\nKAPI_END_SPEC;\n", "v.kapi");
+        Assert.Empty(model.Diagnostics);
+        var spec = Assert.Single(model.Specs);
+        Assert.Equal(3, spec.Version![KapiArch.X64]);
+        Assert.Contains("Spec version: 3\n", PlainFormatter.Details(spec, KapiArch.X64));
+        Assert.Contains(":Spec version: 3\n", RstFormatter.Details(spec, KapiArch.X64));
+        using var doc = JsonDocument.Parse(JsonFormatter.Details(spec, KapiArch.X64));
+        Assert.Equal(3, doc.RootElement.GetProperty("api_details").GetProperty("version").GetInt32());
+    }
+
+    [Fact]
     public void Suggestions_rank_close_names_first()
     {
         var names = new[] { "sys_mlock", "sys_mlock2", "sys_mlockall", "sys_munlockall", "binder_version" };

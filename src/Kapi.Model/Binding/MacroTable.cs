@@ -110,7 +110,7 @@ internal static class MacroTable
         [ScopeKind.IoctlWrapper] = new[] { "api_spec" },
         [ScopeKind.Spec] = new[]
         {
-            "name", "version", "param_count", "error_count", "lock_count", "constraint_count", "signal_count", "signal_mask_count",
+            "name", "param_count", "error_count", "lock_count", "constraint_count", "signal_count", "signal_mask_count",
             "struct_spec_count", "side_effect_count", "state_trans_count", "capability_count", "protocol_behavior_count",
             "addr_family_count", "api_type", "param_magic", "return_magic", "error_magic", "lock_magic", "constraint_magic",
             "info_magic", "signal_magic", "sigmask_magic", "struct_magic", "effect_magic", "trans_magic", "cap_magic",

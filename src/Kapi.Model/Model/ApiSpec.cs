@@ -25,6 +25,9 @@ public sealed record ApiSpec
 
     public ApiKind Kind { get; init; }
 
+    /// <summary>The version of the spec itself (<c>.version</c>), as the kernel's struct kernel_api_spec has it.</summary>
+    public KapiValue? Version { get; init; }
+
     public string? Description { get; init; }
 
     public string? LongDescription { get; init; }
@@ -84,6 +87,7 @@ public sealed record ApiSpec
     /// fields at once, so the model builder sets them itself.
     /// </summary>
     public static KapiSectionSchema<ApiSpec> Schema { get; } = new KapiSectionSchema<ApiSpec>("spec", "KernelApiSpec")
+        .Number("version", nameof(Version), "Spec version", json: "version")
         .Text("description", nameof(Description), "Description", json: "description")
         .Text("long_description", nameof(LongDescription), "Detailed Description", json: "long_description")
         .Term("context_flags", nameof(ContextFlags), "Execution Context", json: "context_flags")

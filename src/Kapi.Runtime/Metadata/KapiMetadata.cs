@@ -13,6 +13,9 @@ public sealed partial class KernelApiSpec
     /// <summary>Function (syscall or kernel function), ioctl or sysfs attribute.</summary>
     public KernelApiKind Kind { get; init; }
 
+    /// <summary><c>.version</c>: the version of the spec itself.</summary>
+    public KapiConstant? Version { get; init; }
+
     /// <summary><c>KAPI_DESCRIPTION</c>: the one-line description.</summary>
     public string? Description { get; init; }
 
