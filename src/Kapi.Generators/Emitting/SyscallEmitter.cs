@@ -37,7 +37,7 @@ internal static class SyscallEmitter
         w.Line($"/// values (see <see cref=\"{e.InfoTypeName}\"/>).");
         w.Line("/// </remarks>");
         if (e.IsFlags) w.Line("[global::System.Flags]");
-        w.Line(Common.GeneratedCodeAttribute);
+        w.Line(GeneratedCodeMarkers.Attribute);
         w.Open($"{plan.Options.Visibility} enum {e.TypeName} : {e.UnderlyingType}");
         foreach (var m in e.Members)
         {
@@ -64,7 +64,7 @@ internal static class SyscallEmitter
     {
         string t = e.TypeName;
         w.Line($"/// <summary>Masks of <see cref=\"{t}\"/> and its translation from portable to native values.</summary>");
-        w.Line(Common.GeneratedCodeAttribute);
+        w.Line(GeneratedCodeMarkers.Attribute);
         w.Open($"{plan.Options.Visibility} static class {e.InfoTypeName}");
         if (e.ValidMask is long valid)
         {
@@ -101,7 +101,7 @@ internal static class SyscallEmitter
         {
             if (identity.Count > 0)
             {
-                Common.OpenProcessArchitectureSwitch(w, identity);
+                ArchitectureExpressions.OpenProcessArchitectureSwitch(w, identity);
                 w.Line($"    native = unchecked(({e.NativeType})value);");
                 w.Line("    return true;");
                 w.Close();
@@ -142,7 +142,7 @@ internal static class SyscallEmitter
         var groups = nonIdentity.GroupBy(a => TranslationKey(e, a)).ToList();
         foreach (var g in groups)
         {
-            foreach (var arch in g) w.Line($"case {Common.ArchEnum(arch)}:");
+            foreach (var arch in g) w.Line($"case {ArchitectureExpressions.KapiArchitectureMember(arch)}:");
             w.OpenBrace();
             EmitTranslation(w, e, g.First());
             w.Line("break;");
@@ -211,7 +211,7 @@ internal static class SyscallEmitter
         var errors = s.Errors;
         w.Line($"/// <summary>The errors <c>{CSharp.Xml(plan.SpecName)}</c> can return, as its spec lists them (<c>KAPI_ERROR</c>), in portable (x86-64) errno numbers.</summary>");
         w.Line("/// <remarks>An errno the spec does not list is kept as an undefined value of this enum (see <c>SyscallResult.IsSpecifiedError</c>).</remarks>");
-        w.Line(Common.GeneratedCodeAttribute);
+        w.Line(GeneratedCodeMarkers.Attribute);
         w.Open($"{plan.Options.Visibility} enum {errors.TypeName}");
         foreach (var m in errors.Members)
         {
@@ -242,7 +242,7 @@ internal static class SyscallEmitter
     {
         var e = s.Errors;
         string error = e.EinvalMember is string m ? $"{e.TypeName}.{m}" : $"({e.TypeName}){e.EinvalPortable.ToString(CultureInfo.InvariantCulture)}";
-        string native = Common.ArchInt(e.EinvalNative, e.EinvalPortable);
+        string native = ArchitectureExpressions.Int(e.EinvalNative, e.EinvalPortable);
         return $"{ResultType(s)}.Failure({error}, {native})";
     }
 
@@ -255,7 +255,7 @@ internal static class SyscallEmitter
         // The typed wrapper.
         EmitMethodDocs(w, plan, s, raw: false);
         w.Line($"[global::Kapi.Runtime.KapiSyscall({CSharp.AttributeLiteral(plan.SpecName)})]");
-        w.Line(Common.GeneratedCodeAttribute);
+        w.Line(GeneratedCodeMarkers.Attribute);
         w.Line($"public static {result} {s.MethodName}({ParameterList(plan, s, raw: false)})");
         w.OpenBrace();
         EmitBody(w, plan, s);
@@ -266,7 +266,7 @@ internal static class SyscallEmitter
             w.Line();
             EmitMethodDocs(w, plan, s, raw: true);
             w.Line($"[global::Kapi.Runtime.KapiSyscall({CSharp.AttributeLiteral(plan.SpecName)})]");
-            w.Line(Common.GeneratedCodeAttribute);
+            w.Line(GeneratedCodeMarkers.Attribute);
             var args = string.Join(", ", s.Params.Select(p => p.Enum is not null ? $"({p.Enum}){p.Identifier}" : p.Identifier));
             w.Line($"public static {result} {s.MethodName}({ParameterList(plan, s, raw: true)}) => {s.MethodName}({args});");
         }
@@ -286,7 +286,7 @@ internal static class SyscallEmitter
         if (valueType is not null) w.Line("/// <returns>The value the call returned.</returns>");
         w.Line("/// <exception cref=\"global::Kapi.Runtime.KapiSyscallException\">The call failed; the message is the spec's description of the error.</exception>");
         w.Line($"[global::Kapi.Runtime.KapiSyscall({CSharp.AttributeLiteral(plan.SpecName)})]");
-        w.Line(Common.GeneratedCodeAttribute);
+        w.Line(GeneratedCodeMarkers.Attribute);
         w.Open($"public static {valueType ?? "void"} {s.MethodName}OrThrow({ParameterList(plan, s, raw: false)})");
         w.Line($"var __result = {s.MethodName}({string.Join(", ", s.Params.Select(p => p.Identifier))});");
         w.Line($"if (__result.IsError) throw __{s.MethodName}_Exception(__result.Error, __result.Errno);");
@@ -360,7 +360,7 @@ internal static class SyscallEmitter
             w.Line("/// <exception cref=\"global::Kapi.Runtime.KapiSyscallException\">The call failed; the message is the spec's description of the error.</exception>");
         }
         w.Line($"[global::Kapi.Runtime.KapiSyscall({CSharp.AttributeLiteral(plan.SpecName)})]");
-        w.Line(Common.GeneratedCodeAttribute);
+        w.Line(GeneratedCodeMarkers.Attribute);
 
         var parameters = new List<string>();
         var args = new List<string>();
@@ -424,7 +424,7 @@ internal static class SyscallEmitter
         var identity = KapiArchitectures.All.Where(e.IsIdentity).ToList();
         if (identity.Count > 0)
         {
-            Common.OpenProcessArchitectureSwitch(w, identity);
+            ArchitectureExpressions.OpenProcessArchitectureSwitch(w, identity);
             w.Line($"    return ({e.TypeName})errno;");
             w.Close();
         }
@@ -441,7 +441,7 @@ internal static class SyscallEmitter
         w.Open("switch (architecture)");
         foreach (var g in nonIdentity.GroupBy(a => string.Join(",", e.Members.Select(m => m.Native[a]?.ToString(CultureInfo.InvariantCulture) ?? "-"))))
         {
-            foreach (var arch in g) w.Line($"case {Common.ArchEnum(arch)}:");
+            foreach (var arch in g) w.Line($"case {ArchitectureExpressions.KapiArchitectureMember(arch)}:");
             w.OpenBrace();
             w.Open("switch (errno)");
             var seen = new HashSet<long>();
@@ -569,12 +569,12 @@ internal static class SyscallEmitter
     {
         string x = p.CheckLocal;
         var conditions = new List<string>();
-        string Mask(ArchValues a) => v.OnPortable ? CSharp.Long(a.Portable ?? 0, true) : Common.ArchValue(a, 0, true);
+        string Mask(ArchValues a) => v.OnPortable ? CSharp.Long(a.Portable ?? 0, true) : ArchitectureExpressions.Long(a, 0, true);
 
         if (v.EnumMask is { } em)
         {
             string enumMask = Mask(em);
-            var values = v.EnumValues.Select(ev => v.OnPortable ? (ev.Portable is long pv ? CSharp.Long(pv, true) : null) : Common.ArchValue(ev, long.MinValue, true))
+            var values = v.EnumValues.Select(ev => v.OnPortable ? (ev.Portable is long pv ? CSharp.Long(pv, true) : null) : ArchitectureExpressions.Long(ev, long.MinValue, true))
                 .Where(t => t is not null).Distinct().ToList();
             if (values.Count > 0)
             {
@@ -595,13 +595,13 @@ internal static class SyscallEmitter
         }
         if (v.CheckEnum)
         {
-            var values = v.EnumValues.Select(ev => v.OnPortable ? (ev.Portable is long pv ? CSharp.Long(pv) : null) : Common.ArchValue(ev, long.MinValue, false))
+            var values = v.EnumValues.Select(ev => v.OnPortable ? (ev.Portable is long pv ? CSharp.Long(pv) : null) : ArchitectureExpressions.Long(ev, long.MinValue, false))
                 .Where(t => t is not null).Distinct().ToList();
             if (values.Count > 0) conditions.Add("(" + string.Join(" && ", values.Select(val => $"{x} != {val}")) + ")");
         }
         if (v.Min is { } min && !(min.IsUniform && min.Portable is null))
         {
-            conditions.Add($"{x} < {Common.ArchValue(min, long.MinValue, false)}");
+            conditions.Add($"{x} < {ArchitectureExpressions.Long(min, long.MinValue, false)}");
         }
         if (v.Max is { } max && !(max.IsUniform && max.Portable is null))
         {
@@ -612,7 +612,7 @@ internal static class SyscallEmitter
             }
             else
             {
-                string m = Common.ArchValue(max, -1, false);
+                string m = ArchitectureExpressions.Long(max, -1, false);
                 conditions.Add($"({m} >= 0 && {x} > {m})");
             }
         }
