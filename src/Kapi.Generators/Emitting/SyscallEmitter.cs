@@ -238,11 +238,12 @@ internal static class SyscallEmitter
         _ => s.Return.NativeType,
     };
 
-    private static string EinvalFailure(SyscallPlan s)
+    /// <summary>The failure a rejected argument returns (<see cref="ValidationPlan.Rejection"/>).</summary>
+    private static string Rejection(SyscallPlan s)
     {
-        var e = s.Errors;
-        string error = e.EinvalMember is string m ? $"{e.TypeName}.{m}" : $"({e.TypeName}){e.EinvalPortable.ToString(CultureInfo.InvariantCulture)}";
-        string native = ArchitectureExpressions.Int(e.EinvalNative, e.EinvalPortable);
+        var r = s.Validation.Rejection;
+        string error = r.Member is string m ? $"{s.Errors.TypeName}.{m}" : $"({s.Errors.TypeName}){r.Portable.ToString(CultureInfo.InvariantCulture)}";
+        string native = ArchitectureExpressions.Int(r.Native, r.Portable);
         return $"{ResultType(s)}.Failure({error}, {native})";
     }
 
@@ -483,16 +484,10 @@ internal static class SyscallEmitter
 
     private static void EmitBody(SourceWriter w, SpecPlan plan, SyscallPlan s)
     {
-        string einval = EinvalFailure(s);
+        string einval = Rejection(s);
 
         // 1. Constraint checks (CONFIG_KAPI_RUNTIME_CHECKS semantics): EINVAL before entering the kernel.
-        if (plan.Options.RuntimeValidation)
-        {
-            foreach (var p in s.Params)
-            {
-                if (p.Validation is { } v) EmitValidation(w, p, v, einval);
-            }
-        }
+        foreach (var p in s.Validation.Parameters) ValidationEmitter.Emit(w, p, einval);
 
         // 2. Portable -> native values.
         var args = new List<string>();
@@ -563,80 +558,6 @@ internal static class SyscallEmitter
         w.Close();
         w.Line($"if (__ret == -1 && __errno != 0) return {failure};");
         w.Line($"return {success};");
-    }
-
-    private static void EmitValidation(SourceWriter w, ParamPlan p, ValidationPlan v, string einval)
-    {
-        string x = p.CheckLocal;
-        var conditions = new List<string>();
-        string Mask(ArchValues a) => v.OnPortable ? CSharp.Long(a.Portable ?? 0, true) : ArchitectureExpressions.Long(a, 0, true);
-
-        if (v.EnumMask is { } em)
-        {
-            string enumMask = Mask(em);
-            var values = v.EnumValues.Select(ev => v.OnPortable ? (ev.Portable is long pv ? CSharp.Long(pv, true) : null) : ArchitectureExpressions.Long(ev, long.MinValue, true))
-                .Where(t => t is not null).Distinct().ToList();
-            if (values.Count > 0)
-            {
-                conditions.Add("(" + string.Join(" && ", values.Select(val => $"({x} & {enumMask}) != {val}")) + ")");
-            }
-            if (v.ValidMask is { } vm)
-            {
-                conditions.Add($"({x} & ~{enumMask} & ~{Mask(vm)}) != 0");
-            }
-        }
-        else if (v.ValidMask is { } vm)
-        {
-            conditions.Add($"({x} & ~{Mask(vm)}) != 0");
-        }
-        if (v.RequiredMask is { } rm && (!v.OnPortable || rm.Portable is long r && r != 0))
-        {
-            conditions.Add($"({x} & {Mask(rm)}) == 0");
-        }
-        if (v.CheckEnum)
-        {
-            var values = v.EnumValues.Select(ev => v.OnPortable ? (ev.Portable is long pv ? CSharp.Long(pv) : null) : ArchitectureExpressions.Long(ev, long.MinValue, false))
-                .Where(t => t is not null).Distinct().ToList();
-            if (values.Count > 0) conditions.Add("(" + string.Join(" && ", values.Select(val => $"{x} != {val}")) + ")");
-        }
-        if (v.Min is { } min && !(min.IsUniform && min.Portable is null))
-        {
-            conditions.Add($"{x} < {ArchitectureExpressions.Long(min, long.MinValue, false)}");
-        }
-        if (v.Max is { } max && !(max.IsUniform && max.Portable is null))
-        {
-            // The kernel's rule: a negative maximum (an unsigned maximum such as SIZE_MAX that wrapped) means no upper bound.
-            if (max.IsUniform)
-            {
-                if (max.Portable >= 0) conditions.Add($"{x} > {CSharp.Long(max.Portable!.Value)}");
-            }
-            else
-            {
-                string m = ArchitectureExpressions.Long(max, -1, false);
-                conditions.Add($"({m} >= 0 && {x} > {m})");
-            }
-        }
-        if (v.NonZero) conditions.Add($"{x} == 0");
-        if (v.PowerOfTwo) conditions.Add($"({x} == 0 || ({x} & ({x} - 1)) != 0)");
-        if (v.PageAligned) conditions.Add($"({x} & (global::System.Environment.SystemPageSize - 1)) != 0");
-        if (v.Alignment is { } al && al.IsUniform && al.Portable is long align && align > 0 && (align & (align - 1)) == 0)
-        {
-            conditions.Add($"({x} & {CSharp.Long(align - 1, true)}) != 0");
-        }
-        if (conditions.Count == 0) return;
-
-        w.Line($"long {x} = unchecked((long){p.Identifier});");
-        if (conditions.Count == 1)
-        {
-            w.Line($"if ({conditions[0]}) return {einval};");
-            return;
-        }
-        w.Line($"if ({conditions[0]} ||");
-        for (int i = 1; i < conditions.Count; i++)
-        {
-            w.Line($"    {conditions[i]}{(i == conditions.Count - 1 ? ")" : " ||")}");
-        }
-        w.Line($"    return {einval};");
     }
 
     // ---------------------------------------------------------------- documentation

@@ -14,6 +14,22 @@ internal sealed record ArchValues(EquatableArray<long?> Values)
         return new ArchValues(new EquatableArray<long?>(a));
     }
 
+    /// <summary>The same value on every architecture.</summary>
+    public static ArchValues Uniform(long value)
+    {
+        var a = new long?[KapiArchitectures.Count];
+        for (int i = 0; i < a.Length; i++) a[i] = value;
+        return new ArchValues(new EquatableArray<long?>(a));
+    }
+
+    /// <summary>These values with <paramref name="missing"/> where a value is unknown.</summary>
+    public ArchValues OrElse(long missing)
+    {
+        var a = new long?[Values.Count];
+        for (int i = 0; i < a.Length; i++) a[i] = Values[i] ?? missing;
+        return new ArchValues(new EquatableArray<long?>(a));
+    }
+
     public long? this[KapiArch arch] => Values[(int)arch];
 
     public long? Portable => Values[0];

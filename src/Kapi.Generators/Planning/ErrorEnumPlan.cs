@@ -4,24 +4,9 @@ using Kapi.Collections;
 namespace Kapi.Generators.Planning;
 
 /// <summary>The error enum: exactly the spec's KAPI_ERRORs, in portable errno numbers.</summary>
-internal sealed record ErrorEnumPlan(
-    string TypeName,
-    EquatableArray<ErrorMemberPlan> Members,
-    long EinvalPortable,
-    ArchValues EinvalNative)
+internal sealed record ErrorEnumPlan(string TypeName, EquatableArray<ErrorMemberPlan> Members)
 {
-    public string? EinvalMember
-    {
-        get
-        {
-            foreach (var m in Members)
-            {
-                if (m.Portable == EinvalPortable) return m.Identifier;
-            }
-            return null;
-        }
-    }
-
+    /// <summary>True when the errno numbers on <paramref name="arch"/> equal the portable ones (no translation).</summary>
     public bool IsIdentity(KapiArch arch)
     {
         foreach (var m in Members)

@@ -130,13 +130,15 @@ internal static class SpecPlanner
         string errorTypeName = names?.ErrorType ?? method + "Error";
         var usedTypeNames = new HashSet<string>(StringComparer.Ordinal) { errorTypeName, errorTypeName + "Info" };
         var parameters = new List<ParamPlan>();
+        var checks = new List<EquatableArray<ArgumentCheck>>();
         var enums = new List<EnumPlan>();
         foreach (var p in specParams)
         {
             string? enumName = names is not null && enums.Count < names.EnumTypes.Count ? names.EnumTypes[enums.Count] : null;
-            var planned = PlanParam(spec, p, method, enumName, usedIdentifiers, usedTypeNames, out var enumPlan, out reason);
+            var planned = PlanParam(spec, p, method, enumName, usedIdentifiers, usedTypeNames, out var enumPlan, out var paramChecks, out reason);
             if (planned is null) return null;
             parameters.Add(planned);
+            checks.Add(paramChecks);
             if (enumPlan is not null) enums.Add(enumPlan);
         }
         AssignWrapperNames(parameters, usedIdentifiers, method, errorTypeName, enums);
@@ -151,6 +153,7 @@ internal static class SpecPlanner
             parameters.ToEquatableArray(),
             enums.ToEquatableArray(),
             errors,
+            ValidationPlanner.Plan(parameters, checks, errors, options.RuntimeValidation),
             options.AllowUnsafe ? PlanSpanBuffers(specParams, parameters) : EquatableArray<SpanBufferPlan>.Empty);
     }
 
@@ -278,9 +281,11 @@ internal static class SpecPlanner
         HashSet<string> usedIdentifiers,
         HashSet<string> usedTypeNames,
         out EnumPlan? enumPlan,
+        out EquatableArray<ArgumentCheck> checks,
         out string? reason)
     {
         enumPlan = null;
+        checks = EquatableArray<ArgumentCheck>.Empty;
         reason = null;
         string specName = string.IsNullOrEmpty(p.Name) ? "arg" + p.Index : p.Name!;
         string identifier = CSharp.Identifier(specName, "arg" + p.Index);
@@ -325,7 +330,6 @@ internal static class SpecPlanner
             }
         }
 
-        ValidationPlan? validation = null;
         FlagsAttributePlan? flagsAttribute = null;
         if (kind == ParamKind.Integer)
         {
@@ -357,20 +361,7 @@ internal static class SpecPlanner
             }
 
             enumPlan = PlanEnum(p, specName, method, enumName, native, mask, isEnum, usedTypeNames);
-            var v = new ValidationPlan(
-                OnPortable: enumPlan is not null,
-                ValidMask: mask ? ArchValues.From(p.ValidMask!) : null,
-                RequiredMask: p.RequiredMask is { } rm ? ArchValues.From(rm) : null,
-                EnumMask: p.EnumMask is { } em && p.EnumValues.Count > 0 ? ArchValues.From(em) : null,
-                EnumValues: (isEnum || p.EnumMask is not null) ? p.EnumValues.Select(static e => ArchValues.From(e.Value)).ToEquatableArray() : EquatableArray<ArchValues>.Empty,
-                CheckEnum: isEnum && p.EnumMask is null,
-                Min: range && p.MinValue is { } min ? ArchValues.From(min) : null,
-                Max: range && p.MaxValue is { } max ? ArchValues.From(max) : null,
-                NonZero: nonZero,
-                PowerOfTwo: pow2,
-                PageAligned: page,
-                Alignment: align ? ArchValues.From(p.Alignment!) : null);
-            validation = v.IsEmpty ? null : v;
+            checks = ValidationPlanner.Checks(p, new CheckedConstraints(mask, isEnum, range, nonZero, pow2, page, align), onPortable: enumPlan is not null);
 
             if (mask && p.ValidMask!.X64 is long portableMask)
             {
@@ -378,7 +369,7 @@ internal static class SpecPlanner
             }
         }
 
-        return new ParamPlan(p.Index, specName, identifier, kind, native, enumPlan?.TypeName, optional, p.Description, p.ConstraintText, validation, flagsAttribute);
+        return new ParamPlan(p.Index, specName, identifier, kind, native, enumPlan?.TypeName, optional, p.Description, p.ConstraintText, flagsAttribute);
     }
 
     private static bool IsOptional(KapiValue? flags)
@@ -522,12 +513,7 @@ internal static class SpecPlanner
             var m = byValue[v];
             return new ErrorMemberPlan(m.Id, v, m.Native, string.Join(" / ", m.Messages), m.Doc.ToEquatableArray());
         }).ToEquatableArray();
-
-        var einval = UapiConstants.GetValues("EINVAL");
-        var einvalNative = einval is null
-            ? new ArchValues(Enumerable.Repeat<long?>(22, KapiArchitectures.Count).ToEquatableArray())
-            : new ArchValues(new EquatableArray<long?>(einval));
-        return new ErrorEnumPlan(typeName, members, einvalNative.Portable ?? 22, einvalNative);
+        return new ErrorEnumPlan(typeName, members);
     }
 
     private static bool IsErrno(long code) => code != 0 && code >= -int.MaxValue && code <= int.MaxValue;

@@ -19,6 +19,15 @@ internal enum ReturnKind
 /// Otherwise libc sets errno whenever it returns −1, and the wrapper saves the extra native call.</param>
 internal sealed record ReturnPlan(ReturnKind Kind, string NativeType, bool MinusOneCanSucceed = true);
 
+/// <summary>The binding of one system call: the wrappers, their enums and error enum, and the native import.</summary>
+/// <param name="MethodName">The wrapper method (<c>Mlockall</c>).</param>
+/// <param name="LibcFunction">The libc function called (<c>mlockall</c>).</param>
+/// <param name="NativeMethodName">The private DllImport method.</param>
+/// <param name="Return">What the call returns.</param>
+/// <param name="Params">The parameters, in spec order.</param>
+/// <param name="Enums">The generated enums of the parameters.</param>
+/// <param name="Errors">The error enum.</param>
+/// <param name="Validation">What the wrapper checks before the call, and the error it then returns.</param>
 /// <param name="SpanBuffers">The byte buffers the <c>Span&lt;byte&gt;</c> overload takes as spans (empty: no such
 /// overload; always empty when the compilation does not allow unsafe code).</param>
 internal sealed record SyscallPlan(
@@ -29,6 +38,7 @@ internal sealed record SyscallPlan(
     EquatableArray<ParamPlan> Params,
     EquatableArray<EnumPlan> Enums,
     ErrorEnumPlan Errors,
+    ValidationPlan Validation,
     EquatableArray<SpanBufferPlan> SpanBuffers)
 {
     /// <summary>The span for the parameter at <paramref name="index"/> (a position in <see cref="Params"/>), or null.</summary>
@@ -95,10 +105,9 @@ internal enum ParamKind
 /// <param name="Optional">KAPI_PARAM_OPTIONAL: null is allowed for strings.</param>
 /// <param name="Description">The spec description.</param>
 /// <param name="ConstraintText">The spec's constraint in words.</param>
-/// <param name="Validation">The checks made before the call (null: none).</param>
 /// <param name="FlagsAttribute">The [KapiFlags] values, for mask-constrained parameters.</param>
 /// <param name="NativeLocal">The wrapper's local holding the native value (translated enum, UTF-8 string); unique in the wrapper.</param>
-/// <param name="CheckLocal">The wrapper's local the constraint checks read; unique in the wrapper.</param>
+/// <param name="CheckLocal">The wrapper's local the constraint checks read (see <see cref="ParamValidation"/>); unique in the wrapper.</param>
 internal sealed record ParamPlan(
     int Index,
     string SpecName,
@@ -109,7 +118,6 @@ internal sealed record ParamPlan(
     bool Optional,
     string? Description,
     string? ConstraintText,
-    ValidationPlan? Validation,
     FlagsAttributePlan? FlagsAttribute,
     string NativeLocal = "",
     string CheckLocal = "")
