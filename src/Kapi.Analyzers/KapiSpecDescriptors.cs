@@ -33,6 +33,7 @@ public static class KapiSpecDescriptors
     public static readonly DiagnosticDescriptor UnknownConstant = Spec("KAPI0200", KapiDiagnostics.UnknownConstant, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor BadConstantExpression = Spec("KAPI0201", KapiDiagnostics.BadConstantExpression, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ArchDependentConstant = Spec("KAPI0202", KapiDiagnostics.ArchDependentConstant, DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor WrongVocabulary = Spec("KAPI0203", KapiDiagnostics.WrongVocabulary, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor DuplicateIndex = Spec("KAPI0300", KapiDiagnostics.DuplicateIndex, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor IndexOutOfRange = Spec("KAPI0301", KapiDiagnostics.IndexOutOfRange, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor CountMismatch = Spec("KAPI0302", KapiDiagnostics.CountMismatch, DiagnosticSeverity.Warning);
@@ -42,7 +43,7 @@ public static class KapiSpecDescriptors
 
     /// <summary>Every front-end rule, in catalog order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        UnterminatedString, UnterminatedComment, InvalidCharacter, BadNumber, FileTooLarge, BadEscape, TextOutsideSpec, UnexpectedCloser, UnclosedScope, UnterminatedSpec, UnknownMacro, WrongArgumentCount, WrongArgumentType, UnknownField, SyntaxError, MacroOutOfScope, NestingTooDeep, UnknownDirective, UnknownConstant, BadConstantExpression, ArchDependentConstant, DuplicateIndex, IndexOutOfRange, CountMismatch, DuplicateSpec, IndexGap, InvalidName);
+        UnterminatedString, UnterminatedComment, InvalidCharacter, BadNumber, FileTooLarge, BadEscape, TextOutsideSpec, UnexpectedCloser, UnclosedScope, UnterminatedSpec, UnknownMacro, WrongArgumentCount, WrongArgumentType, UnknownField, SyntaxError, MacroOutOfScope, NestingTooDeep, UnknownDirective, UnknownConstant, BadConstantExpression, ArchDependentConstant, WrongVocabulary, DuplicateIndex, IndexOutOfRange, CountMismatch, DuplicateSpec, IndexGap, InvalidName);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = CreateMap();
 

@@ -36,7 +36,15 @@ public sealed class KapiFlagsCodeFixProvider : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(KapiDiagnosticIds.InvalidFlagBits);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <summary>
+    /// Fix All that does not depend on which diagnostic comes first: every diagnostic in scope gets its own fix of the
+    /// requested kind (the equivalence key), and when no kind is named — `dotnet format` asks with the key of the
+    /// first diagnostic's first fix, none when that diagnostic has no fix — its first fix, "Remove invalid bits"
+    /// before "Use &lt;Enum&gt;". Diagnostics without a fix stay. Roslyn's batch fixer would fix nothing with no key.
+    /// </summary>
+    public override FixAllProvider GetFixAllProvider() => FixAll;
+
+    private static readonly FixAllProvider FixAll = FixAllProvider.Create(FixAllInDocumentAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -46,26 +54,74 @@ public sealed class KapiFlagsCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var expression = FindExpression(root, diagnostic);
-            if (expression is null) continue;
-
-            if (diagnostic.Id == KapiDiagnosticIds.InvalidFlagBits
-                && RemoveInvalidBits(expression, diagnostic, model, context.CancellationToken) is { } cleaned)
+            foreach (var fix in ComputeFixes(root, model, diagnostic, context.CancellationToken))
             {
+                var document = context.Document;
                 context.RegisterCodeFix(
-                    CodeAction.Create("Remove invalid bits", ct => Replace(context.Document, expression, cleaned, ct), RemoveInvalidBitsKey),
-                    diagnostic);
-            }
-
-            if (diagnostic.Properties.TryGetValue(FlagProperties.EnumOverload, out var enumName) && enumName is not null
-                && UseEnum(expression, diagnostic, model, context.CancellationToken) is { } enumExpression)
-            {
-                string shortName = enumName.Substring(enumName.LastIndexOf('.') + 1);
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Use {shortName}", ct => Replace(context.Document, expression, enumExpression, ct), UseGeneratedEnumKey),
+                    CodeAction.Create(fix.Title, ct => Replace(document, fix.Expression, fix.Replacement, ct), fix.Key),
                     diagnostic);
             }
         }
+    }
+
+    /// <summary>The fixes of one diagnostic, in the order the light bulb offers them.</summary>
+    private static List<Fix> ComputeFixes(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var fixes = new List<Fix>(2);
+        if (diagnostic.Id != KapiDiagnosticIds.InvalidFlagBits || diagnostic.Location.SourceTree != root.SyntaxTree) return fixes;
+        var expression = FindExpression(root, diagnostic);
+        if (expression is null) return fixes;
+
+        if (RemoveInvalidBits(expression, diagnostic, model, cancellationToken) is { } cleaned)
+        {
+            fixes.Add(new Fix(RemoveInvalidBitsKey, "Remove invalid bits", expression, cleaned));
+        }
+
+        if (diagnostic.Properties.TryGetValue(FlagProperties.EnumOverload, out var enumName) && enumName is not null
+            && UseEnum(expression, diagnostic, model, cancellationToken) is { } enumExpression)
+        {
+            string shortName = enumName.Substring(enumName.LastIndexOf('.') + 1);
+            fixes.Add(new Fix(UseGeneratedEnumKey, $"Use {shortName}", expression, enumExpression));
+        }
+        return fixes;
+    }
+
+    private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var cancellationToken = context.CancellationToken;
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null) return document;
+
+        string? key = context.CodeActionEquivalenceKey;
+        bool anyKind = key is not RemoveInvalidBitsKey and not UseGeneratedEnumKey;
+        var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
+        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            var fix = ComputeFixes(root, model, diagnostic, cancellationToken).FirstOrDefault(f => anyKind || f.Key == key);
+            if (fix is null || replacements.ContainsKey(fix.Expression)) continue;
+            // Overlapping arguments (a call nested in another's flags) would lose one rewrite: fix the outer one only.
+            if (replacements.Keys.Any(n => n.Span.IntersectsWith(fix.Expression.Span))) continue;
+            replacements.Add(fix.Expression, Annotate(fix.Replacement, fix.Expression));
+        }
+        if (replacements.Count == 0) return document;
+        return document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]));
+    }
+
+    private sealed class Fix
+    {
+        public Fix(string key, string title, ExpressionSyntax expression, ExpressionSyntax replacement)
+        {
+            Key = key;
+            Title = title;
+            Expression = expression;
+            Replacement = replacement;
+        }
+
+        public string Key { get; }
+        public string Title { get; }
+        public ExpressionSyntax Expression { get; }
+        public ExpressionSyntax Replacement { get; }
     }
 
     private static ExpressionSyntax? FindExpression(SyntaxNode root, Diagnostic diagnostic)
@@ -81,9 +137,11 @@ public sealed class KapiFlagsCodeFixProvider : CodeFixProvider
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null) return document;
-        var annotated = replacement.WithTriviaFrom(expression).WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
-        return document.WithSyntaxRoot(root.ReplaceNode(expression, annotated));
+        return document.WithSyntaxRoot(root.ReplaceNode(expression, Annotate(replacement, expression)));
     }
+
+    private static ExpressionSyntax Annotate(ExpressionSyntax replacement, ExpressionSyntax original) =>
+        replacement.WithTriviaFrom(original).WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
 
     // ---- Remove invalid bits ----
 

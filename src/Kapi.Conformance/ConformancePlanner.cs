@@ -25,11 +25,17 @@ public static class ConformancePlanner
 
     public static ConstraintKind KindOf(KapiParameterInfo p)
     {
-        string c = p.ConstraintType?.Expression ?? string.Empty;
-        if (c.Contains("MASK", StringComparison.Ordinal) && p.ValidMask?.PortableValue is not null) return ConstraintKind.Mask;
-        if (c.Contains("ENUM", StringComparison.Ordinal) && p.EnumValues.Count > 0) return ConstraintKind.Enum;
-        if (c.Contains("RANGE", StringComparison.Ordinal) && p.MinValue?.PortableValue is not null && p.MaxValue?.PortableValue is not null) return ConstraintKind.Range;
-        return ConstraintKind.None;
+        switch (p.ConstraintKind)
+        {
+            case KapiConstraintKind.Mask when p.ValidMask?.PortableValue is not null:
+                return ConstraintKind.Mask;
+            case KapiConstraintKind.Enum when p.EnumValues.Count > 0:
+                return ConstraintKind.Enum;
+            case KapiConstraintKind.Range when p.MinValue?.PortableValue is not null && p.MaxValue?.PortableValue is not null:
+                return ConstraintKind.Range;
+            default:
+                return ConstraintKind.None;
+        }
     }
 
     /// <summary>True when the spec's constraint accepts <paramref name="value"/> for <paramref name="p"/>.</summary>

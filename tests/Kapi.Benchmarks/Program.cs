@@ -21,6 +21,15 @@ using Kapi.Benchmarks;
 // `trace realbuild-project DIR`: writes that project to DIR;
 // `trace realbuild [n] [server|csc]`: n paired real `dotnet build`s of the analyzer project, with and without the Kapi analyzers),
 // for example under `dotnet-trace collect -- dotnet tests/Kapi.Benchmarks/bin/Release/net10.0/Kapi.Benchmarks.dll trace analyzers 5`.
+// Keystroke cost in a real language server (csharp-ls, installed into .tools/csharp-ls when missing; no BenchmarkDotNet):
+// `-- ide [rounds]` times didChange -> publishDiagnostics with and without the Kapi analyzers (IdeKeystrokeBenchmark).
+if (args.Length > 0 && args[0] == "ide")
+{
+    int rounds = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out int r) ? r : 20;
+    IdeKeystrokeBenchmark.Print(IdeKeystrokeBenchmark.Run(rounds));
+    return 0;
+}
+
 if (args.Length > 1 && args[0] == "trace")
 {
     int runs = args.Length > 2 && int.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : 5;

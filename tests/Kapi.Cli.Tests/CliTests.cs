@@ -159,21 +159,20 @@ public sealed class CliTests : IDisposable
         Assert.StartsWith("\nDetailed information for sys_demo:\n==================================\n", o);
         Assert.Contains("Description: A \"demo\" syscall \\ with escapes\n", o);
         Assert.Contains("Architecture: x64\n", o);
-        Assert.Contains("\nDetailed Description:\nLine one. Line two.\n", o);
+        Assert.Contains("\nDetailed Description: Line one. Line two.\n", o);
         Assert.Contains("\nAvailable since: 6.1\n", o);
-        Assert.Contains("\nExecution Context:\n  - KAPI_CTX_PROCESS | KAPI_CTX_SLEEPABLE\n", o);
-        Assert.Contains("\nParameters (2):\n  [0] flags (int)\n      Flags\n      Flags: IN\n", o);
-        Assert.Contains("      Type: KAPI_TYPE_INT (1)\n", o);
-        Assert.Contains("      Constraint type: KAPI_CONSTRAINT_MASK (2)\n", o);
+        Assert.Contains("\nExecution Context: KAPI_CTX_PROCESS | KAPI_CTX_SLEEPABLE\n", o);
+        Assert.Contains("\nParameters (2):\n  [0] flags\n      C type: int\n      Description: Flags\n      Type: KAPI_TYPE_INT\n      Flags: KAPI_PARAM_IN\n", o);
+        Assert.Contains("      Constraint: KAPI_CONSTRAINT_MASK\n", o);
         Assert.Contains("      Valid mask: 0x7 (MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)\n", o);
-        Assert.Contains("  [1] len (size_t)\n", o);
-        Assert.Contains("      Range: 1 to 4096\n", o);
-        Assert.Contains("\nReturn Value:\n  Type: long\n  0 on success\n", o);
+        Assert.Contains("  [1] len\n      C type: size_t\n", o);
+        Assert.Contains("      Minimum: 1\n      Maximum: 4096\n", o);
+        Assert.Contains("\nReturn Value:\n  C type: long\n  Description: 0 on success\n", o);
         Assert.Contains("  Success value: 0\n", o);
-        Assert.Contains("\nPossible Errors (2):\n  EINVAL (-22)\n      Condition: Bad flags\n      Unknown bits in flags.\n", o);
-        Assert.Contains("\nNotes:\nA note.\n", o);
-        Assert.Contains("\nExamples:\ndemo(MCL_CURRENT);\ndemo(0);\n", o);
-        Assert.Contains("\nLocking Requirements (1):\n  mmap_lock (RWLOCK)\n      Scope: acquired and released\n      Memory map lock\n", o);
+        Assert.Contains("\nPossible Errors (2):\n  [0] EINVAL (-22)\n      Condition: Bad flags\n      Description: Unknown bits in flags.\n", o);
+        Assert.Contains("\nNotes: A note.\n", o);
+        Assert.Contains("\nExamples:\n  demo(MCL_CURRENT);\n  demo(0);\n", o);
+        Assert.Contains("\nLocking Requirements (1):\n  [0] mmap_lock\n      Type: KAPI_LOCK_RWLOCK\n      Acquired: yes\n      Released: yes\n      Scope: KAPI_LOCK_INTERNAL\n      Description: Memory map lock\n", o);
     }
 
     [Fact]
@@ -268,14 +267,14 @@ public sealed class CliTests : IDisposable
         var r = Cli.Run("--source", WriteAll(), "-f", "rst", "--arch", "x64", "sys_demo");
         Assert.True(r.ExitCode == 0, r.ToString());
         var o = r.Stdout;
-        Assert.StartsWith("\nsys_demo\n========\n\n**A \"demo\" syscall \\ with escapes**\n\nLine one. Line two.\n", o);
-        Assert.Contains("Execution Context\n-----------------\n\n* KAPI_CTX_PROCESS | KAPI_CTX_SLEEPABLE\n", o);
-        Assert.Contains("Parameters (2)\n--------------\n\n**[0] flags** (*int*)\n", o);
+        Assert.StartsWith("\nsys_demo\n========\n\n:Kind: syscall\n:Architecture: x64\n:Description: A \"demo\" syscall \\ with escapes\n:Detailed Description: Line one. Line two.\n", o);
+        Assert.Contains(":Execution Context: KAPI_CTX_PROCESS | KAPI_CTX_SLEEPABLE\n", o);
+        Assert.Contains("Parameters (2)\n--------------\n\n* **[0] flags**\n\n  :C type: int\n", o);
         Assert.Contains("  :Valid mask: 0x7 (MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)\n", o);
-        Assert.Contains("Return Value\n------------\n\n:Type: long\n", o);
-        Assert.Contains("Possible Errors (2)\n-------------------\n\n**EINVAL** (-22)\n", o);
+        Assert.Contains("Return Value\n------------\n\n:C type: long\n", o);
+        Assert.Contains("Possible Errors (2)\n-------------------\n\n* **[0] EINVAL (-22)**\n", o);
         Assert.Contains("Examples\n--------\n\n.. code-block:: c\n\n   demo(MCL_CURRENT);\n   demo(0);\n", o);
-        Assert.Contains("Locks (1)\n---------\n\n* **mmap_lock** *(rwlock)*\n", o);
+        Assert.Contains("Locking Requirements (1)\n------------------------\n\n* **[0] mmap_lock**\n\n  :Type: KAPI_LOCK_RWLOCK\n", o);
     }
 
     [Fact]

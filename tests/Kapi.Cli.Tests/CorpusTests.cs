@@ -126,13 +126,13 @@ public sealed class CorpusTests
         var r = Cli.Run("--source", MlockallRfc1, "--arch", "x64", "sys_mlockall");
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.StartsWith("\nDetailed information for sys_mlockall:\n", r.Stdout);
-        Assert.Contains("\nParameters (1):\n  [0] flags (int)\n", r.Stdout);
+        Assert.Contains("\nParameters (1):\n  [0] flags\n      C type: int\n", r.Stdout);
         Assert.Contains("      Valid mask: 0x7 (MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)\n", r.Stdout);
-        Assert.Contains("\nPossible Errors (5):\n  EINVAL (-22)\n", r.Stdout);
+        Assert.Contains("\nPossible Errors (5):\n  [0] EINVAL (-22)\n", r.Stdout);
         Assert.Contains("\nSignal Specifications (2):\n", r.Stdout);
         Assert.Contains("\nSide Effects (6):\n", r.Stdout);
         Assert.Contains("\nState Transitions (5):\n", r.Stdout);
-        Assert.Contains("\nLocking Requirements (2):\n  mmap_lock (RWLOCK)\n", r.Stdout);
+        Assert.Contains("\nLocking Requirements (2):\n  [0] mmap_lock\n      Type: KAPI_LOCK_RWLOCK\n", r.Stdout);
         Assert.Contains("\nAvailable since: 2.0\n", r.Stdout);
 
         r = Cli.Run("--source", MlockallRfc1, "--arch", "ppc64le", "sys_mlockall");
@@ -140,7 +140,7 @@ public sealed class CorpusTests
 
         r = Cli.Run("--source", MlockallRfc1, "-f", "rst", "--arch", "x64", "sys_mlockall");
         Assert.True(r.ExitCode == 0, r.ToString());
-        Assert.StartsWith("\nsys_mlockall\n============\n\n**Lock all process pages in memory**\n", r.Stdout);
+        Assert.StartsWith("\nsys_mlockall\n============\n\n:Kind: syscall\n:Architecture: x64\n:Description: Lock all process pages in memory\n", r.Stdout);
         Assert.Contains("Parameters (1)\n--------------\n", r.Stdout);
         Assert.Contains("Possible Errors (5)\n-------------------\n", r.Stdout);
         Assert.Contains(".. code-block:: c\n\n   mlockall(MCL_CURRENT);", r.Stdout);

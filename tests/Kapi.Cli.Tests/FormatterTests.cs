@@ -4,6 +4,7 @@ using Kapi.Architectures;
 using Kapi.Cli.Output;
 using Kapi.Collections;
 using Kapi.Model;
+using Kapi.Vocabulary;
 using Xunit;
 
 namespace Kapi.Cli.Tests;
@@ -16,44 +17,96 @@ public sealed class FormatterTests
 {
     private static KapiValue U(string expr, long v) => KapiValue.Uniform(expr, v);
 
+    private static KapiValue Literal(long v) => KapiValue.Uniform(v.ToString(System.Globalization.CultureInfo.InvariantCulture), v) with { IsLiteral = true };
+
+    private static KapiTerm<T> T<T>(T value, string text)
+        where T : struct, System.Enum => new(value, text);
+
     private static KapiValue Mask() => new("MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT", 7, 7, 7, 7, 0xE000, 7, 7, 7);
 
-    private static EquatableArray<T> A<T>(params T[] items) => new(items);
+    private static EquatableArray<TItem> A<TItem>(params TItem[] items) => new(items);
 
     internal static ApiSpec Full()
     {
-        var param = new ParamSpec(
-            0, "flags", "int", "Flags \"quoted\"\tand\u0001control", U("KAPI_TYPE_INT", 1), U("KAPI_PARAM_IN | KAPI_PARAM_USER", 65),
-            U("KAPI_CONSTRAINT_MASK", 2), U("-1", -1), U("SIZE_MAX", -1), Mask(),
-            A(new KapiNamedValue("MCL_CURRENT", U("MCL_CURRENT", 1))), U("MCL_CURRENT | MCL_FUTURE", 3), null,
-            A(new KapiNamedValue("EPOLL_CLOEXEC", U("EPOLL_CLOEXEC", 0x80000)), new KapiNamedValue("", U("0", 0))), 2,
-            U("8", 8), U("4", 4), 1, U("sizeof(struct epoll_event)", 12), "at least one of MCL_CURRENT, MCL_FUTURE", null, null);
-        var ret = new ReturnSpec("long", "0 or error", U("KAPI_TYPE_INT", 1), U("KAPI_RETURN_ERROR_CHECK", 2), U("0", 0), null, null,
-            A(U("-EINVAL", -22), new KapiValue("-EDEADLOCK", -35, -35, -35, -35, -58, -35, -35, -35)), 2, null);
-        var signal = new SignalSpec(0, U("SIGBUS", 7), "SIGBUS", U("KAPI_SIGNAL_SEND", 2), U("KAPI_SIGNAL_ACTION_DEFAULT", 0), "Current process",
-            "bad page", "later", false, null, null, U("-EINTR", -4), null, "during", U("2", 2), true, "standard", null, null);
-        var cap = new CapabilitySpec(0, U("CAP_IPC_LOCK", 14), "CAP_IPC_LOCK", U("KAPI_CAP_BYPASS_CHECK", 0), "lock anything", "limited", "always", U("1", 1),
-            A(U("CAP_SYS_ADMIN", 21)));
-        var st = new StructSpec(0, "epoll_event", "event", U("sizeof(struct epoll_event)", 12), U("4", 4),
-            A(new StructFieldSpec(0, "events", U("KAPI_TYPE_UINT", 2), "__u32", "mask", U("0", 0), U("4", 4), U("KAPI_PARAM_IN", 1),
-                U("KAPI_CONSTRAINT_MASK", 2), null, null, U("EPOLLIN | EPOLLOUT", 5), EquatableArray<KapiNamedValue>.Empty)));
-        var net = new NetworkInfo(
-            new SocketStateSpec(A(U("KAPI_SOCK_STATE_OPEN", 2)), EquatableArray<KapiValue>.Empty, U("KAPI_SOCK_STATE_BOUND", 3), "unbound", U("KAPI_PROTO_TCP", 1)),
-            A(new ProtocolBehaviorSpec(0, U("KAPI_PROTO_UDP", 2), "datagram", null, null)),
-            new BufferSpec(U("KAPI_BUF_PEEK", 1), U("1", 1), U("65536", 65536), null, true, "partial", null),
-            new AsyncSpec(U("KAPI_ASYNC_NONBLOCK", 1), U("-EAGAIN", -11), null, null, null, false, null),
-            A(new AddressFamilySpec(0, U("AF_INET", 2), "AF_INET", U("sizeof(struct sockaddr_in)", 16), U("16", 16), U("16", 16), "a.b.c.d", true, true, true, null, U("0", 0), U("65535", 65535))),
-            true, false, false, true, true, false, "three-way handshake", null, "byte stream");
-        return new ApiSpec(
-            "sys_full", ApiKind.Function, "Full", "Long\nlines", U("KAPI_CTX_PROCESS | KAPI_CTX_SLEEPABLE", 33),
-            A(param), ret, A(new ErrorSpec(0, U("-EINVAL", -22), "EINVAL", "bad", "Bad flags.")),
-            A(signal), A(new SignalMaskSpec(0, "blocked", "signals blocked", A(U("SIGINT", 2)))),
-            A(new SideEffectSpec(0, U("KAPI_EFFECT_MODIFY_STATE | KAPI_EFFECT_ALLOC_MEMORY", 5), "memory", "always", "locks", true)),
-            A(new StateTransitionSpec(0, "pages", "swappable", "locked", "MCL_CURRENT", "all pages")),
-            A(new LockSpec(0, "mmap_lock", U("KAPI_LOCK_RWLOCK", 3), true, false, false, false, null, "map lock")),
-            A(cap), A(new ConstraintSpec(0, "limit", "within RLIMIT_MEMLOCK", "locked <= rlimit")), A(st),
-            "full(1);\nfull(2);", "notes", "2.0", true, "sys_other", EquatableArray<DeclaredCount>.Empty,
-            null, null, net);
+        var param = new ParamSpec
+        {
+            Index = 0, Name = "flags", CTypeName = "int", Description = "Flags \"quoted\"\tand\u0001control",
+            Type = T(KapiParamType.Int, "KAPI_TYPE_INT"), Flags = T(KapiParamFlags.In | KapiParamFlags.User, "KAPI_PARAM_IN | KAPI_PARAM_USER"),
+            ConstraintType = T(KapiConstraintKind.Mask, "KAPI_CONSTRAINT_MASK"), MinValue = Literal(-1), MaxValue = U("SIZE_MAX", -1), ValidMask = Mask(),
+            MaskFlags = A(new KapiNamedValue("MCL_CURRENT", U("MCL_CURRENT", 1))), RequiredMask = U("MCL_CURRENT | MCL_FUTURE", 3),
+            EnumValues = A(new KapiNamedValue("EPOLL_CLOEXEC", U("EPOLL_CLOEXEC", 0x80000)), new KapiNamedValue("", Literal(0))), EnumCount = 2,
+            Size = Literal(8), Alignment = Literal(4), SizeParamIndex = 1, SizeMultiplier = U("sizeof(struct epoll_event)", 12),
+            ConstraintText = "at least one of MCL_CURRENT, MCL_FUTURE",
+        };
+        var ret = new ReturnSpec
+        {
+            CTypeName = "long", Description = "0 or error", Type = T(KapiParamType.Int, "KAPI_TYPE_INT"),
+            CheckType = T(KapiReturnCheck.ErrorCheck, "KAPI_RETURN_ERROR_CHECK"), SuccessValue = Literal(0),
+            ErrorValues = A(U("-EINVAL", -22), new KapiValue("-EDEADLOCK", -35, -35, -35, -35, -58, -35, -35, -35)), ErrorCount = 2,
+        };
+        var signal = new SignalSpec
+        {
+            Index = 0, SignalNumber = U("SIGBUS", 7), SignalName = "SIGBUS", Direction = T(KapiSignalDirections.Send, "KAPI_SIGNAL_SEND"),
+            Action = T(KapiSignalAction.Default, "KAPI_SIGNAL_ACTION_DEFAULT"), Target = "Current process", Condition = "bad page",
+            Description = "later", ErrorOnSignal = U("-EINTR", -4), Timing = T(KapiSignalTiming.During, "during"), Priority = Literal(2),
+            Interruptible = true, QueueBehavior = "standard",
+        };
+        var cap = new CapabilitySpec
+        {
+            Index = 0, Capability = U("CAP_IPC_LOCK", 14), Name = "CAP_IPC_LOCK", Action = T(KapiCapabilityAction.BypassCheck, "KAPI_CAP_BYPASS_CHECK"),
+            Allows = "lock anything", WithoutCapability = "limited", Condition = "always", Priority = Literal(1), Alternatives = A(U("CAP_SYS_ADMIN", 21)),
+        };
+        var st = new StructSpec
+        {
+            Index = 0, Name = "epoll_event", Description = "event", Size = U("sizeof(struct epoll_event)", 12), Alignment = Literal(4),
+            Fields = A(new StructFieldSpec
+            {
+                Index = 0, Name = "events", Type = T(KapiParamType.Uint, "KAPI_TYPE_UINT"), CTypeName = "__u32", Description = "mask",
+                Offset = Literal(0), Size = Literal(4), Flags = T(KapiParamFlags.In, "KAPI_PARAM_IN"),
+                ConstraintType = T(KapiConstraintKind.Mask, "KAPI_CONSTRAINT_MASK"), ValidMask = U("EPOLLIN | EPOLLOUT", 5),
+            }),
+        };
+        var net = new NetworkInfo
+        {
+            SocketState = new SocketStateSpec
+            {
+                RequiredStates = A(U("KAPI_SOCK_STATE_OPEN", 2)), ResultingState = U("KAPI_SOCK_STATE_BOUND", 3), Condition = "unbound",
+                ApplicableProtocols = U("KAPI_PROTO_TCP", 1),
+            },
+            ProtocolBehaviors = A(new ProtocolBehaviorSpec { Index = 0, ApplicableProtocols = U("KAPI_PROTO_UDP", 2), Behavior = "datagram" }),
+            Buffer = new BufferSpec { Behaviors = U("KAPI_BUF_PEEK", 1), MinSize = Literal(1), MaxSize = Literal(65536), CanPartialTransfer = true, PartialTransferRules = "partial" },
+            Async = new AsyncSpec { SupportedModes = U("KAPI_ASYNC_NONBLOCK", 1), NonblockErrno = U("-EAGAIN", -11) },
+            AddressFamilies = A(new AddressFamilySpec
+            {
+                Index = 0, Family = U("AF_INET", 2), FamilyName = "AF_INET", AddressStructSize = U("sizeof(struct sockaddr_in)", 16),
+                MinAddressLength = Literal(16), MaxAddressLength = Literal(16), AddressFormat = "a.b.c.d", SupportsWildcard = true,
+                SupportsMulticast = true, SupportsBroadcast = true, PortRangeMin = Literal(0), PortRangeMax = Literal(65535),
+            }),
+            IsConnectionOriented = true, SupportsPeek = true, SupportsSelectPoll = true, ConnectionEstablishment = "three-way handshake",
+            DataTransferSemantics = "byte stream",
+        };
+        return new ApiSpec
+        {
+            Name = "sys_full", Kind = ApiKind.Function, Description = "Full", LongDescription = "Long\nlines",
+            ContextFlags = T(KapiContextFlags.Process | KapiContextFlags.Sleepable, "KAPI_CTX_PROCESS | KAPI_CTX_SLEEPABLE"),
+            Params = A(param), Return = ret,
+            Errors = A(new ErrorSpec { Index = 0, Code = U("-EINVAL", -22), ErrnoName = "EINVAL", Name = "EINVAL", Condition = "bad", Description = "Bad flags." }),
+            Signals = A(signal), SignalMasks = A(new SignalMaskSpec { Index = 0, Name = "blocked", Description = "signals blocked", Signals = A(U("SIGINT", 2)) }),
+            SideEffects = A(new SideEffectSpec
+            {
+                Index = 0, Type = T(KapiEffects.ModifyState | KapiEffects.AllocMemory, "KAPI_EFFECT_MODIFY_STATE | KAPI_EFFECT_ALLOC_MEMORY"),
+                Target = "memory", Condition = "always", Description = "locks", Reversible = true,
+            }),
+            StateTransitions = A(new StateTransitionSpec { Index = 0, Object = "pages", FromState = "swappable", ToState = "locked", Condition = "MCL_CURRENT", Description = "all pages" }),
+            Locks = A(new LockSpec
+            {
+                Index = 0, Name = "mmap_lock", LockType = T(KapiLockType.RwLock, "KAPI_LOCK_RWLOCK"), Acquired = true,
+                Scope = T(KapiLockScope.Acquires, "KAPI_LOCK_ACQUIRES"), Description = "map lock",
+            }),
+            Capabilities = A(cap), Constraints = A(new ConstraintSpec { Index = 0, Name = "limit", Description = "within RLIMIT_MEMLOCK", Expression = "locked <= rlimit" }),
+            StructSpecs = A(st), Examples = "full(1);\nfull(2);", Notes = "notes", SinceVersion = "2.0", Deprecated = true, Replacement = "sys_other",
+            Network = net,
+        };
     }
 
     [Fact]
@@ -110,15 +163,16 @@ public sealed class FormatterTests
         var o = PlainFormatter.Details(Full(), KapiArch.Ppc64le);
         foreach (var part in new[]
         {
-            "Detailed information for sys_full:", "Architecture: ppc64le", "Deprecated: yes (replacement: sys_other)",
-            "      Flags: IN | USER", "      Valid mask: 0xe000 (MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)",
-            "      Range: -1 to -1 (SIZE_MAX)", "      Enum values: EPOLL_CLOEXEC (524288), 0", "      Size parameter: [1] x 12 (sizeof(struct epoll_event))",
-            "  Error values: -22 (-EINVAL), -58 (-EDEADLOCK)", "Socket State Requirements:", "Supported Address Families:", "  AF_INET (2):",
-            "Buffer Specification:", "Asynchronous Operation:", "Network Data Transfer: byte stream", "Required Capabilities:", "  CAP_IPC_LOCK (14) - KAPI_CAP_BYPASS_CHECK",
-            "Signal Specifications (1):", "  SIGBUS (7) - SEND - DEFAULT", "      Timing: DURING (during)", "Signal Masks (1):", "Side Effects (1):",
-            "      Type: ALLOC_MEMORY | MODIFY_STATE\n", "State Transitions (1):", "  pages : swappable -> locked",
-            "Additional Constraints (1):", "Locking Requirements (1):", "      Scope: acquired (not released)", "Structure Specifications (1):",
-            "  epoll_event (size=12 (sizeof(struct epoll_event)), align=4):", "          Mask: 0x5 (EPOLLIN | EPOLLOUT)",
+            "Detailed information for sys_full:", "Architecture: ppc64le", "Deprecated: yes", "Replacement: sys_other",
+            "      Flags: KAPI_PARAM_IN | KAPI_PARAM_USER", "      Valid mask: 0xe000 (MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)",
+            "      Minimum: -1\n      Maximum: -1 (SIZE_MAX)", "      Allowed values: EPOLL_CLOEXEC = 524288, 0", "      Size parameter: 1\n      Size multiplier: 12 (sizeof(struct epoll_event))",
+            "  Error values: -22 (-EINVAL), -58 (-EDEADLOCK)", "Socket State Requirements:", "Supported Address Families (1):", "  [0] AF_INET (2)",
+            "Buffer Specification:", "Asynchronous Operation:", "Network Data Transfer: byte stream", "Required Capabilities (1):", "  [0] CAP_IPC_LOCK (14)",
+            "      Action: KAPI_CAP_BYPASS_CHECK", "Signal Specifications (1):", "  [0] SIGBUS (7)", "      Direction: KAPI_SIGNAL_SEND",
+            "      Timing: KAPI_SIGNAL_TIME_DURING (during)", "Signal Masks (1):", "Side Effects (1):",
+            "      Type: KAPI_EFFECT_ALLOC_MEMORY | KAPI_EFFECT_MODIFY_STATE (KAPI_EFFECT_MODIFY_STATE | KAPI_EFFECT_ALLOC_MEMORY)\n", "State Transitions (1):",
+            "  [0] pages\n      From: swappable\n      To: locked", "Additional Constraints (1):", "Locking Requirements (1):", "      Scope: KAPI_LOCK_ACQUIRES",
+            "Structure Specifications (1):", "  [0] epoll_event", "      Fields (1):", "        [0] events", "            Valid mask: 0x5 (EPOLLIN | EPOLLOUT)",
         })
         {
             Assert.Contains(part, o);
@@ -131,11 +185,12 @@ public sealed class FormatterTests
         var o = RstFormatter.Details(Full(), KapiArch.X64);
         foreach (var part in new[]
         {
-            "\nsys_full\n========\n", "**Full**", "Parameters (1)\n--------------", "  :Flags: IN, USER", "Return Value\n------------",
-            "Required Capabilities\n---------------------", "Signals (1)\n-----------", "Signal Masks (1)\n----------------", "Side Effects (1)\n----------------",
-            "* **memory** *(reversible)*", "State Transitions (1)\n---------------------", "* **pages**: swappable → locked", "Constraints (1)\n---------------",
-            "Locks (1)\n---------", "Structure Specifications (1)\n----------------------------", "Socket State Requirements\n-------------------------",
-            ".. code-block:: c\n\n   full(1);\n   full(2);\n",
+            "\nsys_full\n========\n", ":Description: Full", "Parameters (1)\n--------------", "  :Flags: KAPI_PARAM_IN | KAPI_PARAM_USER", "Return Value\n------------",
+            "Required Capabilities (1)\n-------------------------", "Signal Specifications (1)\n-------------------------", "Signal Masks (1)\n----------------",
+            "Side Effects (1)\n----------------", "* **[0] memory**", "  :Reversible: yes", "State Transitions (1)\n---------------------", "* **[0] pages**",
+            "Additional Constraints (1)\n--------------------------", "Locking Requirements (1)\n------------------------", "Structure Specifications (1)\n----------------------------",
+            "Network\n-------", "Socket State Requirements\n~~~~~~~~~~~~~~~~~~~~~~~~~", ".. code-block:: c\n\n   full(1);\n   full(2);\n",
+            "Detailed Description\n--------------------\n\nLong\nlines\n",
         })
         {
             Assert.Contains(part, o);

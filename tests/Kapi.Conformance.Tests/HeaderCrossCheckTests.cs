@@ -28,15 +28,16 @@ public sealed class HeaderCrossCheckTests
 
     // ---- probe programs -------------------------------------------------------------------------------------------
 
-    private static readonly string[] s_uapiHeaders =
+    internal static readonly string[] s_uapiHeaders =
     {
         "linux/types.h", "linux/fcntl.h", "linux/stat.h", "linux/mman.h", "linux/errno.h", "linux/signal.h",
         "linux/eventpoll.h", "linux/capability.h", "linux/resource.h", "linux/limits.h", "linux/xattr.h",
         "linux/aio_abi.h", "linux/fs.h", "linux/sched.h", "linux/time.h", "linux/ptrace.h", "linux/elf.h",
-        "linux/auxvec.h", "linux/binfmts.h", "linux/in.h", "linux/uio.h", "linux/android/binder.h", "fwctl/fwctl.h",
+        "linux/auxvec.h", "linux/binfmts.h", "linux/in.h", "linux/in6.h", "linux/uio.h", "linux/android/binder.h", "fwctl/fwctl.h",
+        "asm/unistd.h",
     };
 
-    private static readonly string[] s_libcHeaders =
+    internal static readonly string[] s_libcHeaders =
     {
         "stdlib.h", "stdint.h", "limits.h", "errno.h", "fcntl.h", "sys/stat.h", "sys/mman.h", "signal.h",
         "sys/epoll.h", "sys/resource.h", "sys/socket.h", "netinet/in.h", "sched.h", "time.h", "sys/uio.h",
@@ -48,14 +49,14 @@ public sealed class HeaderCrossCheckTests
     /// glibc's EPOLL_EVENTS are an enum (glibc also adds self-referential <c>#define EPOLLIN EPOLLIN</c>, which a
     /// future glibc need not keep), its ptrace requests are enum-only.
     /// </summary>
-    private static readonly (string Header, string[] Prefixes)[] s_uapiEnums =
+    internal static readonly (string Header, string[] Prefixes)[] s_uapiEnums =
     {
         ("linux/aio_abi.h", new[] { "IOCB_CMD_" }),
         ("linux/android/binder.h", new[] { "BR_", "BC_", "BINDER_TYPE_", "FLAT_BINDER_FLAG_", "TF_", "BINDER_BUFFER_FLAG_" }),
         ("fwctl/fwctl.h", new[] { "FWCTL_CMD_", "FWCTL_DEVICE_TYPE_", "FWCTL_RPC_" }),
     };
 
-    private static readonly (string Header, string[] Prefixes)[] s_libcEnums =
+    internal static readonly (string Header, string[] Prefixes)[] s_libcEnums =
     {
         ("sys/epoll.h", new[] { "EPOLLIN", "EPOLLPRI", "EPOLLOUT", "EPOLLRDNORM", "EPOLLRDBAND", "EPOLLWRNORM", "EPOLLWRBAND", "EPOLLMSG",
                                 "EPOLLERR", "EPOLLHUP", "EPOLLRDHUP", "EPOLLEXCLUSIVE", "EPOLLWAKEUP", "EPOLLONESHOT", "EPOLLET" }),
@@ -66,7 +67,7 @@ public sealed class HeaderCrossCheckTests
     /// Documented differences between the glibc headers and the kernel value the table holds. The libc value must be
     /// exactly the documented one (or equal the table); anything else fails.
     /// </summary>
-    private static readonly Dictionary<string, (string Why, Func<KapiArch, long, long> LibcValue)> s_libcDifferences = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, (string Why, Func<KapiArch, long, long> LibcValue)> s_libcDifferences = new(StringComparer.Ordinal)
     {
         ["O_LARGEFILE"] = ("glibc defines O_LARGEFILE as 0 on 64-bit targets (the kernel forces large-file mode there)",
             (arch, kernel) => arch.Is64Bit() ? 0 : kernel),
@@ -82,10 +83,10 @@ public sealed class HeaderCrossCheckTests
     /// Aggregate masks that grow with every kernel release: headers older than the table may lack bits, but must not
     /// have bits the table lacks.
     /// </summary>
-    private static readonly HashSet<string> s_growingMasks = new(StringComparer.Ordinal) { "RWF_SUPPORTED" };
+    internal static readonly HashSet<string> s_growingMasks = new(StringComparer.Ordinal) { "RWF_SUPPORTED" };
 
     /// <summary>Names every usable set of headers defines; if one is not checked, the probes are broken.</summary>
-    private static readonly string[] s_canaries =
+    internal static readonly string[] s_canaries =
     {
         "O_CREAT", "O_CLOEXEC", "EINVAL", "ENOMEM", "SIGKILL", "SIGBUS", "CAP_IPC_LOCK", "MCL_CURRENT", "MCL_FUTURE",
         "MLOCK_ONFAULT", "EPOLLIN", "EPOLL_CLOEXEC", "PROT_READ", "MAP_ANONYMOUS", "INT_MAX", "LONG_MAX", "RLIMIT_MEMLOCK",
@@ -160,7 +161,7 @@ public sealed class HeaderCrossCheckTests
     // ---- structs -------------------------------------------------------------------------------------------------
 
     /// <summary>Table key -> C type, and the probe that can see it.</summary>
-    private static readonly (string Tag, string CType, bool Libc)[] s_types =
+    internal static readonly (string Tag, string CType, bool Libc)[] s_types =
     {
         ("epoll_event", "struct epoll_event", false),
         ("__kernel_timespec", "struct __kernel_timespec", false),
@@ -239,7 +240,7 @@ public sealed class HeaderCrossCheckTests
 
     // ---- helpers -------------------------------------------------------------------------------------------------
 
-    private static IEnumerable<ProbeLine> Lines(IEnumerable<string> names, (string Header, string[] Prefixes)[] enums)
+    internal static IEnumerable<ProbeLine> Lines(IEnumerable<string> names, (string Header, string[] Prefixes)[] enums)
     {
         foreach (string name in names)
         {
@@ -258,11 +259,11 @@ public sealed class HeaderCrossCheckTests
         return v;
     }
 
-    private static string Show(long v) => v < 0
+    internal static string Show(long v) => v < 0
         ? v.ToString(CultureInfo.InvariantCulture) + " (0x" + v.ToString("X", CultureInfo.InvariantCulture) + ")"
         : "0x" + v.ToString("X", CultureInfo.InvariantCulture) + " (" + v.ToString(CultureInfo.InvariantCulture) + ")";
 
-    private static IEnumerable<string> Wrap(IEnumerable<string> words)
+    internal static IEnumerable<string> Wrap(IEnumerable<string> words)
     {
         var line = new StringBuilder();
         foreach (string w in words)
@@ -278,7 +279,7 @@ public sealed class HeaderCrossCheckTests
         if (line.Length > 0) yield return line.ToString();
     }
 
-    private static void Section(StringBuilder sb, string title, IEnumerable<string> items)
+    internal static void Section(StringBuilder sb, string title, IEnumerable<string> items)
     {
         var list = items.ToList();
         sb.AppendLine(CultureInfo.InvariantCulture, $"{title}:");

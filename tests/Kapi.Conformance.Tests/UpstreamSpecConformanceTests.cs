@@ -5,6 +5,7 @@ using System.Linq;
 using Kapi.Architectures;
 using Kapi.Conformance;
 using Kapi.Model;
+using Kapi.Vocabulary;
 using Kapi.Runtime.Metadata;
 using Kapi.Testing;
 using Xunit;
@@ -86,7 +87,7 @@ public sealed class UpstreamSpecConformanceTests
         Index = p.Index,
         Name = p.Name,
         CTypeName = p.CTypeName,
-        ConstraintType = C(p.ConstraintType),
+        ConstraintType = p.ConstraintType is { } kind ? KapiConstant.Uniform(kind.Text, kind.Number) : null,
         ValidMask = C(p.ValidMask),
         MaskFlags = p.MaskFlags.Select(f => new KapiNamedConstant(f.Name, C(f.Value)!)).ToArray(),
         RequiredMask = C(p.RequiredMask),

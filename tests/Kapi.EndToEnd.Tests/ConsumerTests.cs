@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using Kapi.EndToEnd.Tests.Infrastructure;
+using Kapi.Testing.EndToEnd;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -185,6 +186,65 @@ public sealed class ConsumerTests
         Check.Succeeded(after);
         Check.DoesNotContain("KAPI2001", after);
         Check.Contains("0 Warning(s)", after);
+    }
+
+    [Fact]
+    public void Dotnet_format_fixes_every_fixable_call_when_the_first_KAPI2001_has_no_fix()
+    {
+        // README's own mlockall(8) has no fix (nothing valid would remain) and comes first (in each file, whichever
+        // dotnet format takes first): it asks Fix All with no equivalence key then. Every later fixable call must still
+        // be fixed; the unfixable ones stay.
+        var app = NewConsumer("format-first-unfixable")
+            .Project("FormatFirstUnfixable", "<KapiTargetArchitectures>x64</KapiTargetArchitectures>")
+            .File("Native.cs", """
+                using System.Runtime.InteropServices;
+
+                internal static class Native
+                {
+                    public const int MCL_CURRENT = 1, MCL_FUTURE = 2;
+
+                    [DllImport("libc")]
+                    public static extern int mlockall(int flags);
+                }
+                """)
+            .File("Program.cs", """
+                internal static class Program
+                {
+                    private static void Main()
+                    {
+                        Native.mlockall(8);
+                        Native.mlockall(Native.MCL_CURRENT | 0x40);
+                        Native.mlockall(0xB);
+                    }
+                }
+                """)
+            .File("Other.cs", """
+                internal static class Other
+                {
+                    internal static int Unfixable() => Native.mlockall(0x10);
+
+                    internal static int Lock() => Native.mlockall(Native.MCL_FUTURE | 0x80);
+                }
+                """);
+
+        var format = app.DotNet("format", "analyzers", "--diagnostics", "KAPI2001", "-v", "diag");
+        Check.Succeeded(format);
+        Check.DoesNotContain("didn't return a Fix All action", format);
+        var program = app.Read("Program.cs");
+        Assert.Contains("Native.mlockall(8);", program, StringComparison.Ordinal);
+        Assert.Contains("Native.mlockall(Native.MCL_CURRENT);", program, StringComparison.Ordinal);
+        Assert.Contains("Native.mlockall(Native.MCL_CURRENT | Native.MCL_FUTURE);", program, StringComparison.Ordinal);
+        var other = app.Read("Other.cs");
+        Assert.Contains("Native.mlockall(0x10);", other, StringComparison.Ordinal);
+        Assert.Contains("Native.mlockall(Native.MCL_FUTURE);", other, StringComparison.Ordinal);
+
+        // Only the unfixable calls are still reported (the build lists each warning twice: as it goes and at the end).
+        var build = app.DotNet("build", "-nologo", "--no-incremental");
+        Check.Succeeded(build);
+        var (line, column) = app.Locate("Program.cs", "8);");
+        Check.Contains($"{app.PathOf("Program.cs")}({line},{column}): warning KAPI2001", build);
+        var warnings = build.Output.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("warning KAPI2001", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.Equal(2, warnings.Count);
     }
 
     [Fact]

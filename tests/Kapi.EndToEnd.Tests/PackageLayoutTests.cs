@@ -9,6 +9,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Xml.Linq;
 using Kapi.EndToEnd.Tests.Infrastructure;
+using Kapi.Testing.EndToEnd;
 using Xunit;
 
 namespace Kapi.EndToEnd.Tests;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Kapi.EndToEnd.Tests.Infrastructure;
+using Kapi.Testing.EndToEnd;
 using Xunit;
 using Xunit.Abstractions;
 

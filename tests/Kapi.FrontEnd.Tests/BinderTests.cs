@@ -1,6 +1,7 @@
 using Kapi.Architectures;
 using Kapi.Diagnostics;
 using Kapi.Model;
+using Kapi.Vocabulary;
 using static Kapi.FrontEnd.Tests.TestHelpers;
 
 namespace Kapi.FrontEnd.Tests;
@@ -23,10 +24,10 @@ public class BinderTests
             KAPI_SIDE_EFFECT_END
             .error_count = 0,
             """));
-        Assert.Equal("KAPI_TYPE_INT", spec.Params[0].TypeName);
-        Assert.Equal("KAPI_TYPE_FD", spec.Return!.Type!.Expression);
+        Assert.Equal(KapiParamType.Int, spec.Params[0].Type!.Value);
+        Assert.Equal(KapiParamType.Fd, spec.Return!.Type!.Value);
         Assert.Equal(0, spec.Return.ErrorCount);
-        Assert.Equal(1, spec.SideEffects[0].Type![KapiArch.X64]);
+        Assert.Equal(KapiEffects.AllocMemory, spec.SideEffects[0].Type!.Value);
         Assert.Contains(spec.DeclaredCounts, c => c.Field == "error_count" && c.Value == 0);
     }
 
@@ -62,8 +63,9 @@ public class BinderTests
         Assert.Equal("mmap_lock", l.Name);
         Assert.True(l.Acquired);
         Assert.True(l.Released);
-        Assert.Equal("KAPI_LOCK_INTERNAL", l.Scope);
-        Assert.Equal(3, l.LockType![KapiArch.X64]);
+        Assert.Equal(KapiLockScope.Internal, l.Scope!.Value);
+        Assert.Equal("KAPI_LOCK_INTERNAL", l.Scope.Text);
+        Assert.Equal(KapiLockType.RwLock, l.LockType!.Value);
     }
 
     [Theory]
@@ -74,7 +76,7 @@ public class BinderTests
     public void Lock_scope_is_derived_from_the_booleans(string flag, string scope)
     {
         var spec = SingleSpec(Spec($"KAPI_LOCK(0, \"l\", KAPI_LOCK_MUTEX)\n{flag}\nKAPI_LOCK_END"));
-        Assert.Equal(scope, spec.Locks[0].Scope);
+        Assert.Equal(scope, spec.Locks[0].Scope!.Text);
     }
 
     [Fact]
@@ -304,9 +306,9 @@ public class BinderTests
         var model = Bind(text);
         Assert.DoesNotContain(model.Diagnostics, d => d.Severity == KapiSeverity.Error);
         var spec = model.Specs[0];
-        Assert.Equal(1 | 32, spec.ContextFlags![KapiArch.X64]);
+        Assert.Equal(KapiContextFlags.Process | KapiContextFlags.Sleepable, spec.ContextFlags!.Value);
         Assert.Equal("fd", spec.Params[0].Name);
-        Assert.Equal("KAPI_TYPE_FD", spec.Params[0].TypeName);
+        Assert.Equal(KapiParamType.Fd, spec.Params[0].Type!.Value);
         Assert.Equal("struct epoll_event", spec.Params[1].CTypeName);
         Assert.Equal(12, spec.Params[1].Size![KapiArch.X64]);
         Assert.Equal(16, spec.Params[1].Size![KapiArch.Arm64]);
@@ -383,7 +385,8 @@ public class BinderTests
             KAPI_SIGNAL_END
             """));
         var s = spec.Signals[0];
-        Assert.Equal("during", s.Timing);
+        Assert.Equal("during", s.Timing!.Text);
+        Assert.Equal(KapiSignalTiming.During, s.Timing.Value);
         Assert.Equal("realtime", s.QueueBehavior);
         Assert.Equal(-4, s.ErrorOnSignal![KapiArch.X64]);
         Assert.True(s.Interruptible);

@@ -1,6 +1,7 @@
 using Kapi.Testing;
 using Kapi.Architectures;
 using Kapi.Model;
+using Kapi.Vocabulary;
 
 namespace Kapi.FrontEnd.Tests;
 
@@ -23,8 +24,9 @@ public class GoldenMlockallTests
         var p = Assert.Single(spec.Params);
         Assert.Equal("flags", p.Name);
         Assert.Equal("int", p.CTypeName);
-        Assert.Equal("KAPI_TYPE_INT", p.TypeName);
-        Assert.Equal("KAPI_CONSTRAINT_MASK", p.ConstraintName);
+        Assert.Equal(KapiParamType.Int, p.Type!.Value);
+        Assert.Equal(KapiConstraintKind.Mask, p.ConstraintType!.Value);
+        Assert.Equal(KapiParamFlags.In, p.Flags!.Value);
         Assert.Equal("MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT", p.ValidMask!.Expression);
         Assert.Equal(0x7, p.ValidMask[KapiArch.X64]);
         Assert.Equal(0x7, p.ValidMask[KapiArch.Arm64]);
@@ -62,15 +64,15 @@ public class GoldenMlockallTests
         Assert.Equal("swappable", spec.StateTransitions[0].FromState);
         Assert.Equal(2, spec.Locks.Count);
         Assert.Equal("mmap_lock", spec.Locks[0].Name);
-        Assert.Equal("KAPI_LOCK_RWLOCK", spec.Locks[0].LockType!.Expression);
+        Assert.Equal(KapiLockType.RwLock, spec.Locks[0].LockType!.Value);
         Assert.Equal("lru_lock", spec.Locks[1].Name);
-        Assert.Equal("KAPI_LOCK_SPINLOCK", spec.Locks[1].LockType!.Expression);
+        Assert.Equal(KapiLockType.Spinlock, spec.Locks[1].LockType!.Value);
         // KAPI_LOCK_DESC given twice: the second wins
         Assert.Equal("Protects VMA modifications during mlockall operation", spec.Locks[0].Description);
         Assert.Equal("2.0", spec.SinceVersion);
         Assert.Equal(3, spec.Examples!.Split('\n').Length);
         Assert.StartsWith("Affects all current VMAs", spec.Notes);
-        Assert.Equal(1 | 32, spec.ContextFlags![KapiArch.X64]);
+        Assert.Equal(KapiContextFlags.Process | KapiContextFlags.Sleepable, spec.ContextFlags!.Value);
         Assert.Equal(0, spec.Return!.SuccessValue![KapiArch.X64]);
         Assert.Contains(spec.DeclaredCounts, c => c.Field == "error_count" && c.Value == 5);
     }

@@ -1,5 +1,6 @@
 using Kapi.Diagnostics;
 using Kapi.Model;
+using Kapi.Vocabulary;
 using static Kapi.FrontEnd.Tests.TestHelpers;
 
 namespace Kapi.FrontEnd.Tests;
@@ -117,8 +118,8 @@ public class ParserTests
             };
             """);
         Assert.Single(spec.Params);
-        Assert.Equal("KAPI_TYPE_FD", spec.Params[0].TypeName);
-        Assert.Equal("KAPI_RETURN_ERROR_CHECK", spec.Return!.CheckType!.Expression);
+        Assert.Equal(KapiParamType.Fd, spec.Params[0].Type!.Value);
+        Assert.Equal(KapiReturnCheck.ErrorCheck, spec.Return!.CheckType!.Value);
         Assert.Single(spec.Errors);
     }
 

@@ -61,7 +61,7 @@ internal static class ShowCommand
             if (format == OutputFormat.Plain && located.Count > 0)
             {
                 stderr.Write("\nAvailable APIs:\n");
-                foreach (var line in SpecList.Ordered(located.Select(l => l.Spec)).Select(s => $"  {s.Name} ({KapiNames.ApiType(s)})").Distinct())
+                foreach (var line in SpecList.Ordered(located.Select(l => l.Spec)).Select(s => $"  {s.Name} ({ValueText.ApiType(s)})").Distinct())
                 {
                     stderr.Write(line + "\n");
                 }

@@ -1,22 +1,28 @@
 using System.Buffers;
+using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Kapi.Architectures;
 using Kapi.Collections;
 using Kapi.Model;
+using Kapi.Model.Schema;
+using Kapi.Vocabulary;
 
 namespace Kapi.Cli.Output;
 
 /// <summary>
-/// JSON output with the upstream tool's field names (tools/kapi, serde): <c>{"apis": [...]}</c> for the list and
-/// <c>{"api_details": {...}}</c> for one spec. Top-level detail keys whose value is empty are omitted, as upstream
-/// does; inside items every upstream key is present (null when unknown). Numbers are the values on the selected
-/// architecture. Kapi additions, which upstream consumers can ignore: <c>arch</c>; per object an
-/// <c>expressions</c> map from a numeric field to the C expression it was written as (only for fields that were
-/// not plain literals); <c>enum_value_numbers</c>; the R1/R2 struct fields upstream's P4 tool no longer has
-/// (<c>deprecated</c>, <c>replacement</c>, ioctl <c>cmd</c>…, network flags).
+/// JSON with the upstream tool's field names (tools/kapi, serde): <c>{"apis": [...]}</c> for the list and
+/// <c>{"api_details": {...}}</c> for one spec, written by walking the sections' schemas: each field under its
+/// <see cref="KapiField.JsonName"/>. Top-level keys whose value is empty are omitted, as upstream does; inside items
+/// every key is present (null when unknown, 0 where the zero-initialised C struct has 0). Numbers are the values on
+/// the selected architecture; vocabulary values are their numbers, except the ones upstream prints as names
+/// (<c>context_flags</c>, one string in an array; a capability's <c>action</c>) and a signal's <c>timing</c> (upstream's 0 before, 1 during,
+/// 2 after, 3 exit). Kapi additions, which upstream consumers can ignore: <c>arch</c>; per object an
+/// <c>expressions</c> map from a numeric field to the C expression it was written as (only for values that are not
+/// plain literals); <c>enum_value_numbers</c>; fields upstream has no key for, under their C field name.
 /// </summary>
 internal sealed class JsonFormatter
 {
@@ -28,12 +34,12 @@ internal sealed class JsonFormatter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private readonly Utf8JsonWriter _w;
+    private readonly Utf8JsonWriter _writer;
     private readonly KapiArch _arch;
 
     private JsonFormatter(Utf8JsonWriter writer, KapiArch arch)
     {
-        _w = writer;
+        _writer = writer;
         _arch = arch;
     }
 
@@ -41,17 +47,17 @@ internal sealed class JsonFormatter
     {
         return Write(KapiArchitectures.Current, f =>
         {
-            f._w.WriteStartObject();
-            f._w.WriteStartArray("apis");
+            f._writer.WriteStartObject();
+            f._writer.WriteStartArray("apis");
             foreach (var spec in specs)
             {
-                f._w.WriteStartObject();
-                f.Str("name", spec.Name);
-                f.Str("api_type", KapiNames.ApiType(spec));
-                f._w.WriteEndObject();
+                f._writer.WriteStartObject();
+                f.String("name", spec.Name);
+                f.String("api_type", ValueText.ApiType(spec));
+                f._writer.WriteEndObject();
             }
-            f._w.WriteEndArray();
-            f._w.WriteEndObject();
+            f._writer.WriteEndArray();
+            f._writer.WriteEndObject();
         });
     }
 
@@ -59,10 +65,23 @@ internal sealed class JsonFormatter
     {
         return Write(arch, f =>
         {
-            f._w.WriteStartObject();
-            f._w.WritePropertyName("api_details");
-            f.WriteDetails(spec);
-            f._w.WriteEndObject();
+            f._writer.WriteStartObject();
+            f._writer.WritePropertyName("api_details");
+            f._writer.WriteStartObject();
+            f.String("name", spec.Name);
+            f.String("arch", arch.RidName());
+            f.String("api_type", ValueText.ApiType(spec));
+            var expressions = new List<(string, string)>();
+            f.WriteFields(spec, ApiSpec.Schema, topLevel: true, expressions);
+            // upstream names a sysfs attribute's path and permissions at the top (they live in its parameter here)
+            if (spec.Params.Select(p => p.Sysfs).FirstOrDefault(sysfs => sysfs is not null) is { } attribute)
+            {
+                if (attribute.Path is not null) f.String("sysfs_path", attribute.Path);
+                if (attribute.Permissions?.Get(arch) is long mode) f.String("permissions", "0" + System.Convert.ToString(mode, 8));
+            }
+            f.Expressions(expressions);
+            f._writer.WriteEndObject();
+            f._writer.WriteEndObject();
         });
     }
 
@@ -76,492 +95,199 @@ internal sealed class JsonFormatter
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
-    private void WriteDetails(ApiSpec s)
+    /// <summary>
+    /// The fields of one record. A nested section without a key of its own (ioctl, sysfs, network, a parameter's sysfs
+    /// facts) is written into the same object, as upstream flattens those C sub-structures.
+    /// </summary>
+    private void WriteFields(object record, KapiSectionSchema schema, bool topLevel, List<(string Field, string Expression)> expressions)
     {
-        var exprs = new List<(string, string)>();
-        _w.WriteStartObject();
-        Str("name", s.Name);
-        Str("arch", _arch.RidName());
-        Str("api_type", KapiNames.ApiType(s));
-        OptStr("description", s.Description);
-        OptStr("long_description", s.LongDescription);
-        if (s.ContextFlags is not null)
+        foreach (var field in schema.Fields)
         {
-            _w.WriteStartArray("context_flags");
-            _w.WriteStringValue(Clean(KapiNames.OneLine(s.ContextFlags.Expression)));
-            _w.WriteEndArray();
-        }
-        OptStr("examples", s.Examples);
-        OptStr("notes", s.Notes);
-        OptStr("since_version", s.SinceVersion);
-        if (s.Deprecated) _w.WriteBoolean("deprecated", true);
-        OptStr("replacement", s.Replacement);
-
-        if (s.Kind == ApiKind.Sysfs || s.Sysfs is not null)
-        {
-            OptStr("subsystem", s.Sysfs?.Subsystem);
-            OptStr("device_type", s.Sysfs?.DeviceType);
-            var sp = FirstSysfsParam(s);
-            OptStr("sysfs_path", sp?.Path);
-            if (sp?.Permissions is not null) Str("permissions", KapiNames.Permissions(sp.Permissions, _arch));
-        }
-
-        if (s.Ioctl is { } io)
-        {
-            if (io.Command is not null) Num("cmd", io.Command, exprs, unsigned: true);
-            OptStr("cmd_name", io.CommandName);
-            if (io.InputSize is not null) Num("input_size", io.InputSize, exprs);
-            if (io.OutputSize is not null) Num("output_size", io.OutputSize, exprs);
-            OptStr("file_ops_name", io.FileOpsName);
-        }
-
-        if (s.Network is { } net) WriteNetwork(net);
-
-        if (!s.Capabilities.IsEmpty)
-        {
-            _w.WriteStartArray("capabilities");
-            foreach (var c in s.Capabilities) WriteCapability(c);
-            _w.WriteEndArray();
-        }
-        if (!s.StateTransitions.IsEmpty)
-        {
-            _w.WriteStartArray("state_transitions");
-            foreach (var t in s.StateTransitions)
+            var value = field.GetValue(record);
+            string key = field.JsonName ?? field.CName ?? ToSnakeCase(field.Property);
+            if (field.Kind == KapiFieldKind.Section && field.JsonName is null)
             {
-                _w.WriteStartObject();
-                Str("object", t.Object);
-                Str("from_state", t.FromState);
-                Str("to_state", t.ToState);
-                Str("condition", t.Condition);
-                Str("description", t.Description);
-                _w.WriteEndObject();
+                if (value is not null) WriteFields(value, field.Section!, topLevel, expressions);
+                continue;
             }
-            _w.WriteEndArray();
+            if (field.JsonName is null && field.CName is null) continue; // derived for the model only
+            if (topLevel && KapiField.IsEmpty(value)) continue; // upstream omits empty top-level keys
+            WriteField(key, field, value, expressions);
         }
-        if (!s.SideEffects.IsEmpty)
-        {
-            _w.WriteStartArray("side_effects");
-            foreach (var e in s.SideEffects)
-            {
-                var ex = new List<(string, string)>();
-                _w.WriteStartObject();
-                Num("effect_type", e.Type, ex, zeroWhenAbsent: true);
-                Str("target", e.Target);
-                Str("condition", e.Condition);
-                Str("description", e.Description);
-                _w.WriteBoolean("reversible", e.Reversible);
-                Expressions(ex);
-                _w.WriteEndObject();
-            }
-            _w.WriteEndArray();
-        }
-        if (!s.Params.IsEmpty)
-        {
-            _w.WriteStartArray("parameters");
-            foreach (var p in s.Params) WriteParam(p);
-            _w.WriteEndArray();
-        }
-        if (s.Return is { } r) WriteReturn(r);
-        if (!s.Errors.IsEmpty)
-        {
-            _w.WriteStartArray("errors");
-            foreach (var e in s.Errors)
-            {
-                var ex = new List<(string, string)>();
-                _w.WriteStartObject();
-                Num("error_code", e.Code, ex, zeroWhenAbsent: true);
-                Str("name", e.Name);
-                Str("condition", e.Condition);
-                Str("description", e.Description);
-                Expressions(ex);
-                _w.WriteEndObject();
-            }
-            _w.WriteEndArray();
-        }
-        if (!s.Locks.IsEmpty)
-        {
-            _w.WriteStartArray("locks");
-            foreach (var l in s.Locks)
-            {
-                var ex = new List<(string, string)>();
-                _w.WriteStartObject();
-                Str("lock_name", l.Name);
-                Num("lock_type", l.LockType, ex, zeroWhenAbsent: true);
-                _w.WriteNumber("scope", KapiNames.LockScope(l));
-                Str("description", l.Description);
-                Expressions(ex);
-                _w.WriteEndObject();
-            }
-            _w.WriteEndArray();
-        }
-        if (!s.StructSpecs.IsEmpty)
-        {
-            _w.WriteStartArray("struct_specs");
-            foreach (var st in s.StructSpecs) WriteStruct(st);
-            _w.WriteEndArray();
-        }
-        if (!s.Signals.IsEmpty)
-        {
-            _w.WriteStartArray("signals");
-            foreach (var sig in s.Signals) WriteSignal(sig);
-            _w.WriteEndArray();
-        }
-        if (!s.SignalMasks.IsEmpty)
-        {
-            _w.WriteStartArray("signal_masks");
-            foreach (var m in s.SignalMasks)
-            {
-                _w.WriteStartObject();
-                Str("name", m.Name);
-                Str("description", m.Description);
-                _w.WriteStartArray("signals");
-                foreach (var sig in m.Signals) NumValue(sig.Get(_arch));
-                _w.WriteEndArray();
-                _w.WriteEndObject();
-            }
-            _w.WriteEndArray();
-        }
-        if (!s.Constraints.IsEmpty)
-        {
-            _w.WriteStartArray("constraints");
-            foreach (var c in s.Constraints)
-            {
-                _w.WriteStartObject();
-                Str("name", c.Name);
-                Str("description", c.Description);
-                Str("expression", c.Expression);
-                _w.WriteEndObject();
-            }
-            _w.WriteEndArray();
-        }
-        Expressions(exprs);
-        _w.WriteEndObject();
     }
 
-    private void WriteParam(ParamSpec p)
+    private void WriteField(string key, KapiField field, object? value, List<(string Field, string Expression)> expressions)
     {
-        var ex = new List<(string, string)>();
-        _w.WriteStartObject();
-        _w.WriteNumber("index", p.Index);
-        Str("name", p.Name);
-        Str("type_name", p.CTypeName);
-        Str("description", p.Description);
-        Num("flags", p.Flags, ex, zeroWhenAbsent: true);
-        Num("param_type", p.Type, ex, zeroWhenAbsent: true);
-        Num("constraint_type", p.ConstraintType, ex, zeroWhenAbsent: true);
-        Str("constraint", p.ConstraintText);
-        Num("min_value", p.MinValue, ex);
-        Num("max_value", p.MaxValue, ex);
-        Num("valid_mask", p.ValidMask, ex, unsigned: true);
-        _w.WriteStartArray("enum_values");
-        foreach (var e in p.EnumValues) _w.WriteStringValue(Clean(KapiNames.EnumName(e)));
-        _w.WriteEndArray();
-        Num("size", p.Size, ex);
-        Num("alignment", p.Alignment, ex);
-        if (p.SizeParamIndex is long idx && idx >= 0) _w.WriteNumber("size_param_idx", idx);
-        else _w.WriteNull("size_param_idx");
-        // Kapi additions
-        if (!p.EnumValues.IsEmpty)
+        switch (field.Kind)
         {
-            _w.WriteStartArray("enum_value_numbers");
-            foreach (var e in p.EnumValues) NumValue(e.Value.Get(_arch));
-            _w.WriteEndArray();
+            case KapiFieldKind.Text:
+            case KapiFieldKind.Symbol:
+                String(key, (string?)value);
+                break;
+            case KapiFieldKind.Number:
+                Number(key, (KapiValue?)value, expressions, field.JsonOptions);
+                break;
+            case KapiFieldKind.Flag:
+                _writer.WriteBoolean(key, value is true);
+                break;
+            case KapiFieldKind.Count:
+                if (value is null || System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) < 0) _writer.WriteNull(key);
+                else _writer.WriteNumber(key, System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            case KapiFieldKind.Term:
+                Term(key, field, (IKapiTerm?)value);
+                break;
+            case KapiFieldKind.Numbers:
+                _writer.WriteStartArray(key);
+                foreach (var v in (EquatableArray<KapiValue>)value!) NumberValue(v.Get(_arch));
+                _writer.WriteEndArray();
+                break;
+            case KapiFieldKind.NamedNumbers:
+                NamedNumbers(key, field, (EquatableArray<KapiNamedValue>)value!);
+                break;
+            case KapiFieldKind.Texts:
+                _writer.WriteStartArray(key);
+                foreach (var text in (EquatableArray<string>)value!) _writer.WriteStringValue(Clean(text));
+                _writer.WriteEndArray();
+                break;
+            case KapiFieldKind.Section:
+                if (value is null)
+                {
+                    _writer.WriteNull(key);
+                    break;
+                }
+                _writer.WritePropertyName(key);
+                Object(value, field.Section!);
+                break;
+            case KapiFieldKind.Sections:
+                _writer.WriteStartArray(key);
+                foreach (var item in ((IEnumerable)value!).Cast<object>()) Object(item, field.Section!);
+                _writer.WriteEndArray();
+                if (field.Property == nameof(StructSpec.Fields)) _writer.WriteNumber("field_count", ((IEnumerable)value!).Cast<object>().Count());
+                break;
         }
-        if (!p.MaskFlags.IsEmpty)
+    }
+
+    private void Object(object record, KapiSectionSchema schema)
+    {
+        var expressions = new List<(string, string)>();
+        _writer.WriteStartObject();
+        WriteFields(record, schema, topLevel: false, expressions);
+        if (schema == SignalSpec.Schema) _writer.WriteNumber("sa_flags", 0); // upstream's struct has it; no spec sets it
+        Expressions(expressions);
+        _writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A vocabulary value: its number (0 when absent, as the zero-initialised struct); upstream prints context flags
+    /// as a list of names, a capability's action as a name, and a signal's timing as 0 before, 1 during, 2 after, 3 exit.
+    /// </summary>
+    private void Term(string key, KapiField field, IKapiTerm? term)
+    {
+        if (field.TermType == typeof(KapiContextFlags))
         {
-            _w.WriteStartArray("mask_flags");
-            foreach (var m in p.MaskFlags)
+            _writer.WriteStartArray(key);
+            if (term is not null) _writer.WriteStringValue(term.Spelling);
+            _writer.WriteEndArray();
+            return;
+        }
+        if (field.TermType == typeof(KapiCapabilityAction))
+        {
+            String(key, term?.Spelling);
+            return;
+        }
+        if (term is KapiTerm<KapiSignalTiming> timing)
+        {
+            _writer.WriteNumber(key, timing.Value switch
             {
-                _w.WriteStartObject();
-                Str("name", m.Name);
-                NumOrNull("value", m.Value.Get(_arch), unsigned: true);
-                _w.WriteEndObject();
-            }
-            _w.WriteEndArray();
+                KapiSignalTiming.During or KapiSignalTiming.Anytime or KapiSignalTiming.WhileBlocked or KapiSignalTiming.WhileSleeping => 1,
+                KapiSignalTiming.After => 2,
+                KapiSignalTiming.Exit => 3,
+                _ => 0,
+            });
+            return;
         }
-        if (p.RequiredMask is not null) Num("required_mask", p.RequiredMask, ex, unsigned: true);
-        if (p.EnumMask is not null) Num("enum_mask", p.EnumMask, ex, unsigned: true);
-        if (p.SizeMultiplier is not null) Num("size_multiplier", p.SizeMultiplier, ex);
-        if (p.Validator is not null) Str("validate", p.Validator);
-        if (p.Sysfs is { } sf)
+        _writer.WriteNumber(key, term?.Number ?? 0);
+    }
+
+    /// <summary>Upstream's enum values are names (or the expression when unnamed); the numbers go to a Kapi addition.</summary>
+    private void NamedNumbers(string key, KapiField field, EquatableArray<KapiNamedValue> values)
+    {
+        if (field.Property == nameof(ParamSpec.MaskFlags))
         {
-            OptStr("sysfs_path", sf.Path);
-            if (sf.Permissions is not null) Str("sysfs_permissions", KapiNames.Permissions(sf.Permissions, _arch));
-            OptStr("default_value", sf.DefaultValue);
-            OptStr("units", sf.Units);
-            if (sf.Step is not null) Num("step", sf.Step, ex);
-            if (!sf.AllowedStrings.IsEmpty)
+            _writer.WriteStartArray(key);
+            foreach (var m in values)
             {
-                _w.WriteStartArray("allowed_strings");
-                foreach (var a in sf.AllowedStrings) _w.WriteStringValue(Clean(a));
-                _w.WriteEndArray();
+                _writer.WriteStartObject();
+                String("name", m.Name);
+                NumberOrNull("value", m.Value.Get(_arch), unsigned: true);
+                _writer.WriteEndObject();
             }
+            _writer.WriteEndArray();
+            return;
         }
-        Expressions(ex);
-        _w.WriteEndObject();
-    }
-
-    private void WriteReturn(ReturnSpec r)
-    {
-        var ex = new List<(string, string)>();
-        _w.WritePropertyName("return_spec");
-        _w.WriteStartObject();
-        Str("type_name", r.CTypeName);
-        Str("description", r.Description);
-        Num("return_type", r.Type, ex, zeroWhenAbsent: true);
-        Num("check_type", r.CheckType, ex, zeroWhenAbsent: true);
-        Num("success_value", r.SuccessValue, ex);
-        Num("success_min", r.SuccessMin, ex);
-        Num("success_max", r.SuccessMax, ex);
-        _w.WriteStartArray("error_values");
-        foreach (var v in r.ErrorValues) NumValue(v.Get(_arch));
-        _w.WriteEndArray();
-        if (r.SuccessPredicate is not null) Str("is_success", r.SuccessPredicate);
-        Expressions(ex);
-        _w.WriteEndObject();
-    }
-
-    private void WriteSignal(SignalSpec s)
-    {
-        var ex = new List<(string, string)>();
-        _w.WriteStartObject();
-        Num("signal_num", s.SignalNumber, ex, zeroWhenAbsent: true);
-        Str("signal_name", s.SignalName);
-        Num("direction", s.Direction, ex, zeroWhenAbsent: true);
-        Num("action", s.Action, ex, zeroWhenAbsent: true);
-        Str("target", s.Target);
-        Str("condition", s.Condition);
-        Str("description", s.Description);
-        _w.WriteNumber("timing", KapiNames.TimingCode(s.Timing));
-        if (s.Timing is not null) ex.Add(("timing", s.Timing));
-        Num("priority", s.Priority, ex, zeroWhenAbsent: true);
-        _w.WriteBoolean("restartable", s.Restartable);
-        _w.WriteBoolean("interruptible", s.Interruptible);
-        Str("queue", s.QueueBehavior);
-        _w.WriteNumber("sa_flags", 0);
-        Num("sa_flags_required", s.SaFlagsRequired, ex, zeroWhenAbsent: true);
-        Num("sa_flags_forbidden", s.SaFlagsForbidden, ex, zeroWhenAbsent: true);
-        Num("state_required", s.StateRequired, ex, zeroWhenAbsent: true);
-        Num("state_forbidden", s.StateForbidden, ex, zeroWhenAbsent: true);
-        Num("error_on_signal", s.ErrorOnSignal, ex);
-        Num("transform_to", s.TransformTo, ex);
-        Expressions(ex);
-        _w.WriteEndObject();
-    }
-
-    private void WriteCapability(CapabilitySpec c)
-    {
-        var ex = new List<(string, string)>();
-        _w.WriteStartObject();
-        Num("capability", c.Capability, ex, zeroWhenAbsent: true);
-        Str("name", c.Name);
-        Str("action", c.Action is null ? null : KapiNames.OneLine(c.Action.Expression));
-        Str("allows", c.Allows);
-        Str("without_cap", c.WithoutCapability);
-        Str("check_condition", c.Condition);
-        Num("priority", c.Priority, ex);
-        _w.WriteStartArray("alternatives");
-        foreach (var a in c.Alternatives) NumValue(a.Get(_arch));
-        _w.WriteEndArray();
-        Expressions(ex);
-        _w.WriteEndObject();
-    }
-
-    private void WriteStruct(StructSpec st)
-    {
-        var ex = new List<(string, string)>();
-        _w.WriteStartObject();
-        Str("name", st.Name);
-        Num("size", st.Size, ex, zeroWhenAbsent: true);
-        Num("alignment", st.Alignment, ex, zeroWhenAbsent: true);
-        _w.WriteNumber("field_count", st.Fields.Count);
-        _w.WriteStartArray("fields");
-        foreach (var f in st.Fields)
+        _writer.WriteStartArray(key);
+        foreach (var e in values) _writer.WriteStringValue(Clean(string.IsNullOrEmpty(e.Name) ? ValueText.OneLine(e.Value.Expression) : e.Name));
+        _writer.WriteEndArray();
+        if (values.Count > 0)
         {
-            var fx = new List<(string, string)>();
-            _w.WriteStartObject();
-            Str("name", f.Name);
-            Num("field_type", f.Type, fx, zeroWhenAbsent: true);
-            Str("type_name", f.CTypeName);
-            Num("offset", f.Offset, fx, zeroWhenAbsent: true);
-            Num("size", f.Size, fx, zeroWhenAbsent: true);
-            Num("flags", f.Flags, fx, zeroWhenAbsent: true);
-            Num("constraint_type", f.ConstraintType, fx, zeroWhenAbsent: true);
-            Num("min_value", f.MinValue, fx, zeroWhenAbsent: true);
-            Num("max_value", f.MaxValue, fx, zeroWhenAbsent: true);
-            Num("valid_mask", f.ValidMask, fx, zeroWhenAbsent: true, unsigned: true);
-            Str("description", f.Description);
-            if (!f.EnumValues.IsEmpty)
-            {
-                _w.WriteStartArray("enum_values");
-                foreach (var e in f.EnumValues) _w.WriteStringValue(Clean(KapiNames.EnumName(e)));
-                _w.WriteEndArray();
-            }
-            Expressions(fx);
-            _w.WriteEndObject();
+            _writer.WriteStartArray(key.TrimEnd('s') + "_numbers");
+            foreach (var e in values) NumberValue(e.Value.Get(_arch));
+            _writer.WriteEndArray();
         }
-        _w.WriteEndArray();
-        Str("description", st.Description);
-        Expressions(ex);
-        _w.WriteEndObject();
-    }
-
-    private void WriteNetwork(NetworkInfo n)
-    {
-        if (n.SocketState is { } ss)
-        {
-            _w.WritePropertyName("socket_state");
-            _w.WriteStartObject();
-            StrArray("required_states", ss.RequiredStates);
-            StrArray("forbidden_states", ss.ForbiddenStates);
-            Str("resulting_state", ss.ResultingState is null ? null : KapiNames.OneLine(ss.ResultingState.Expression));
-            Str("condition", ss.Condition);
-            Str("applicable_protocols", ss.ApplicableProtocols is null ? null : KapiNames.OneLine(ss.ApplicableProtocols.Expression));
-            _w.WriteEndObject();
-        }
-        if (!n.ProtocolBehaviors.IsEmpty)
-        {
-            _w.WriteStartArray("protocol_behaviors");
-            foreach (var b in n.ProtocolBehaviors)
-            {
-                _w.WriteStartObject();
-                Str("applicable_protocols", b.ApplicableProtocols is null ? string.Empty : KapiNames.OneLine(b.ApplicableProtocols.Expression));
-                Str("behavior", b.Behavior);
-                Str("protocol_flags", b.ProtocolFlags is null ? null : KapiNames.OneLine(b.ProtocolFlags.Expression));
-                Str("flag_description", b.FlagDescription);
-                _w.WriteEndObject();
-            }
-            _w.WriteEndArray();
-        }
-        if (!n.AddressFamilies.IsEmpty)
-        {
-            _w.WriteStartArray("addr_families");
-            foreach (var a in n.AddressFamilies)
-            {
-                var ax = new List<(string, string)>();
-                _w.WriteStartObject();
-                Num("family", a.Family, ax, zeroWhenAbsent: true);
-                Str("family_name", a.FamilyName);
-                Num("addr_struct_size", a.AddressStructSize, ax, zeroWhenAbsent: true);
-                Num("min_addr_len", a.MinAddressLength, ax, zeroWhenAbsent: true);
-                Num("max_addr_len", a.MaxAddressLength, ax, zeroWhenAbsent: true);
-                Str("addr_format", a.AddressFormat);
-                _w.WriteBoolean("supports_wildcard", a.SupportsWildcard);
-                _w.WriteBoolean("supports_multicast", a.SupportsMulticast);
-                _w.WriteBoolean("supports_broadcast", a.SupportsBroadcast);
-                Str("special_addresses", a.SpecialAddresses);
-                Num("port_range_min", a.PortRangeMin, ax, zeroWhenAbsent: true);
-                Num("port_range_max", a.PortRangeMax, ax, zeroWhenAbsent: true);
-                Expressions(ax);
-                _w.WriteEndObject();
-            }
-            _w.WriteEndArray();
-        }
-        if (n.Buffer is { } buf)
-        {
-            var bx = new List<(string, string)>();
-            _w.WritePropertyName("buffer_spec");
-            _w.WriteStartObject();
-            Str("buffer_behaviors", buf.Behaviors is null ? null : KapiNames.OneLine(buf.Behaviors.Expression));
-            Num("min_buffer_size", buf.MinSize, bx);
-            Num("max_buffer_size", buf.MaxSize, bx);
-            Num("optimal_buffer_size", buf.OptimalSize, bx);
-            _w.WriteBoolean("can_partial_transfer", buf.CanPartialTransfer);
-            Str("partial_transfer_rules", buf.PartialTransferRules);
-            Str("fragmentation_rules", buf.FragmentationRules);
-            Expressions(bx);
-            _w.WriteEndObject();
-        }
-        if (n.Async is { } asy)
-        {
-            var ax = new List<(string, string)>();
-            _w.WritePropertyName("async_spec");
-            _w.WriteStartObject();
-            Str("supported_modes", asy.SupportedModes is null ? null : KapiNames.OneLine(asy.SupportedModes.Expression));
-            Num("nonblock_errno", asy.NonblockErrno, ax);
-            Num("poll_events_in", asy.PollEventsIn, ax);
-            Num("poll_events_out", asy.PollEventsOut, ax);
-            Str("completion_condition", asy.CompletionCondition);
-            _w.WriteBoolean("supports_timeout", asy.SupportsTimeout);
-            Str("timeout_behavior", asy.TimeoutBehavior);
-            Expressions(ax);
-            _w.WriteEndObject();
-        }
-        OptStr("net_data_transfer", n.DataTransferSemantics);
-        OptStr("connection_establishment", n.ConnectionEstablishment);
-        OptStr("connection_termination", n.ConnectionTermination);
-        if (n.IsConnectionOriented) _w.WriteBoolean("is_connection_oriented", true);
-        if (n.IsMessageOriented) _w.WriteBoolean("is_message_oriented", true);
-        if (n.SupportsOobData) _w.WriteBoolean("supports_oob_data", true);
-        if (n.SupportsPeek) _w.WriteBoolean("supports_peek", true);
-        if (n.SupportsSelectPoll) _w.WriteBoolean("supports_select_poll", true);
-        if (n.IsReentrant) _w.WriteBoolean("is_reentrant", true);
-    }
-
-    internal static SysfsParamInfo? FirstSysfsParam(ApiSpec s)
-    {
-        foreach (var p in s.Params)
-        {
-            if (p.Sysfs is not null) return p.Sysfs;
-        }
-        return null;
     }
 
     // ---- primitives ----
 
-    private void Str(string name, string? value)
+    private void String(string name, string? value)
     {
-        if (value is null) _w.WriteNull(name);
-        else _w.WriteString(name, Clean(value));
+        if (value is null) _writer.WriteNull(name);
+        else _writer.WriteString(name, Clean(value));
     }
 
-    private void OptStr(string name, string? value)
-    {
-        if (!string.IsNullOrEmpty(value)) _w.WriteString(name, Clean(value!));
-    }
-
-    private void StrArray(string name, EquatableArray<KapiValue> values)
-    {
-        _w.WriteStartArray(name);
-        foreach (var v in values) _w.WriteStringValue(Clean(KapiNames.OneLine(v.Expression)));
-        _w.WriteEndArray();
-    }
-
-    /// <summary>
-    /// A numeric field: the value on the selected architecture; null when the field is absent (or, with
-    /// <paramref name="zeroWhenAbsent"/>, 0 as the zero-initialised C struct has it) or unknown there.
-    /// </summary>
-    private void Num(string name, KapiValue? value, List<(string, string)> exprs, bool zeroWhenAbsent = false, bool unsigned = false)
+    /// <summary>A number on the selected architecture; null when absent or unknown there (0 with ZeroWhenAbsent).</summary>
+    private void Number(string name, KapiValue? value, List<(string, string)> expressions, KapiJsonOptions options)
     {
         if (value is null)
         {
-            if (zeroWhenAbsent) _w.WriteNumber(name, 0);
-            else _w.WriteNull(name);
+            if ((options & KapiJsonOptions.ZeroWhenAbsent) != 0) _writer.WriteNumber(name, 0);
+            else _writer.WriteNull(name);
             return;
         }
-        NumOrNull(name, value.Get(_arch), unsigned);
-        if (!KapiNames.IsLiteral(value.Expression)) exprs.Add((name, KapiNames.OneLine(value.Expression)));
+        NumberOrNull(name, value.Get(_arch), (options & KapiJsonOptions.Unsigned) != 0);
+        if (!value.IsLiteral) expressions.Add((name, ValueText.OneLine(value.Expression)));
     }
 
-    private void NumOrNull(string name, long? v, bool unsigned = false)
+    private void NumberOrNull(string name, long? v, bool unsigned = false)
     {
-        if (v is not long n) _w.WriteNull(name);
-        else if (unsigned) _w.WriteNumber(name, (ulong)n);
-        else _w.WriteNumber(name, n);
+        if (v is not long n) _writer.WriteNull(name);
+        else if (unsigned) _writer.WriteNumber(name, (ulong)n);
+        else _writer.WriteNumber(name, n);
     }
 
-    private void NumValue(long? v)
+    private void NumberValue(long? v)
     {
-        if (v is long n) _w.WriteNumberValue(n);
-        else _w.WriteNullValue();
+        if (v is long n) _writer.WriteNumberValue(n);
+        else _writer.WriteNullValue();
     }
 
-    private void Expressions(List<(string Field, string Expression)> exprs)
+    private void Expressions(List<(string Field, string Expression)> expressions)
     {
-        if (exprs.Count == 0) return;
-        _w.WriteStartObject("expressions");
-        foreach (var (field, expr) in exprs) _w.WriteString(field, Clean(expr));
-        _w.WriteEndObject();
+        if (expressions.Count == 0) return;
+        _writer.WriteStartObject("expressions");
+        foreach (var (field, expression) in expressions) _writer.WriteString(field, Clean(expression));
+        _writer.WriteEndObject();
+    }
+
+    private static string ToSnakeCase(string property)
+    {
+        var sb = new StringBuilder();
+        foreach (char c in property)
+        {
+            if (char.IsUpper(c) && sb.Length > 0) sb.Append('_');
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
     }
 
     /// <summary>Replaces lone UTF-16 surrogates (which cannot be encoded as UTF-8) by U+FFFD.</summary>

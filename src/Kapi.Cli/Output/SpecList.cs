@@ -22,7 +22,7 @@ internal static class SpecList
         var result = new List<ApiSpec>(all.Count);
         foreach (var (type, _) in Groups)
         {
-            result.AddRange(all.Where(s => KapiNames.ApiType(s) == type));
+            result.AddRange(all.Where(s => ValueText.ApiType(s) == type));
         }
         return result;
     }

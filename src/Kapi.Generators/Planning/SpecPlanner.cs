@@ -5,6 +5,7 @@ using Kapi.Collections;
 using Kapi.Generators.Emitting;
 using Kapi.Generators.Pipeline;
 using Kapi.Model;
+using Kapi.Vocabulary;
 
 namespace Kapi.Generators.Planning;
 
@@ -12,8 +13,8 @@ namespace Kapi.Generators.Planning;
 /// Turns a bound spec into the emit model (<see cref="SpecPlan"/>): names, C# types, enums with their
 /// per-architecture values, checks. All decisions live in Planning/; the emitter only writes text. This class plans
 /// the spec, the system call and each parameter (its C# type and which constraints apply), and reads the spec's
-/// vocabulary (<see cref="Token"/>, <c>IsUserPointer</c>, <c>IsWritable</c>, <c>IsOptional</c>, <c>PlanReturn</c>,
-/// <c>ErrnoName</c>); the parts are planned by <see cref="EnumPlanner"/>, <see cref="ErrorEnumPlanner"/>,
+/// vocabulary (the typed parameter type, constraint kind, parameter flags and return check: <c>PlanParam</c>,
+/// <c>IsUserPointer</c>, <c>IsWritable</c>, <c>PlanReturn</c>, <c>ErrnoName</c>); the parts are planned by <see cref="EnumPlanner"/>, <see cref="ErrorEnumPlanner"/>,
 /// <see cref="ValidationPlanner"/>, <see cref="SpanBufferPlanner"/> and <see cref="WrapperNames"/>.
 /// </summary>
 internal static class SpecPlanner
@@ -84,18 +85,6 @@ internal static class SpecPlanner
         return i >= 0 ? path.Substring(i + 1) : path;
     }
 
-    /// <summary>Normalizes a KAPI enum token: <c>KAPI_TYPE_FD</c>, <c>fd</c> → <c>FD</c>; <c>mask(X)</c> → <c>MASK</c>.</summary>
-    internal static string Token(KapiValue? value, string prefix)
-    {
-        var e = value?.Expression?.Trim();
-        if (string.IsNullOrEmpty(e)) return string.Empty;
-        int paren = e!.IndexOf('(');
-        if (paren > 0) e = e.Substring(0, paren).Trim();
-        e = e.ToUpperInvariant();
-        if (e.StartsWith(prefix, StringComparison.Ordinal)) e = e.Substring(prefix.Length);
-        return e;
-    }
-
     /// <param name="spec">The spec.</param>
     /// <param name="options">The generator options.</param>
     /// <param name="names">The names to use (from <see cref="NameTable"/>), or null for the spec's own names.</param>
@@ -162,26 +151,18 @@ internal static class SpecPlanner
 
     internal static bool IsUserPointer(ParamSpec p)
     {
-        string type = Token(p.Type, "KAPI_TYPE_");
-        if (type is "USER_PTR" or "UPTR") return true;
-        return (type is "" or "PTR") && (p.CTypeName?.IndexOf("__user", StringComparison.Ordinal) ?? -1) >= 0;
+        var type = p.Type?.Value;
+        if (type == KapiParamType.UserPtr) return true;
+        return (type is null or KapiParamType.Ptr) && (p.CTypeName?.IndexOf("__user", StringComparison.Ordinal) ?? -1) >= 0;
     }
 
-    /// <summary>KAPI_PARAM_OUT (2) or INOUT (3): writable; KAPI_PARAM_IN (1) only: read-only; neither: not a const pointee.</summary>
+    /// <summary>KAPI_PARAM_OUT or INOUT: writable; KAPI_PARAM_IN only: read-only; neither: not a const pointee.</summary>
     internal static bool IsWritable(ParamSpec p)
     {
         if (p.Flags is { } flags)
         {
-            if (flags.X64 is long f)
-            {
-                if ((f & 2) != 0) return true;
-                if ((f & 1) != 0) return false;
-            }
-            else
-            {
-                if (flags.Expression.IndexOf("OUT", StringComparison.Ordinal) >= 0) return true;
-                if (flags.Expression.IndexOf("KAPI_PARAM_IN", StringComparison.Ordinal) >= 0) return false;
-            }
+            if ((flags.Value & KapiParamFlags.Out) != 0) return true;
+            if ((flags.Value & KapiParamFlags.In) != 0) return false;
         }
         var c = p.CTypeName ?? string.Empty;
         int star = c.IndexOf('*');
@@ -208,23 +189,23 @@ internal static class SpecPlanner
         if (identifier.StartsWith("__", StringComparison.Ordinal)) identifier = "p" + identifier; // locals use __
         while (!usedIdentifiers.Add(identifier)) identifier += "_" + p.Index;
 
-        string type = Token(p.Type, "KAPI_TYPE_");
-        string constraint = Token(p.ConstraintType, "KAPI_CONSTRAINT_");
-        bool optional = IsOptional(p.Flags);
+        var type = p.Type?.Value;
+        var constraint = p.ConstraintType?.Value;
+        bool optional = p.Flags.Has(KapiParamFlags.Optional);
 
         ParamKind kind;
         string? native;
-        if (type == "FD")
+        if (type == KapiParamType.Fd)
         {
             kind = ParamKind.FileDescriptor;
             native = "int";
         }
-        else if (type is "PATH" or "STRING" || constraint is "USER_PATH" or "USER_STRING")
+        else if (type is KapiParamType.Path or KapiParamType.String || constraint is KapiConstraintKind.UserPath or KapiConstraintKind.UserString)
         {
             kind = ParamKind.String;
             native = "nint";
         }
-        else if (CTypes.IsPointer(p.CTypeName) || type is "PTR" or "USER_PTR" or "UPTR" or "ARRAY" or "FUNC_PTR")
+        else if (CTypes.IsPointer(p.CTypeName) || type is KapiParamType.Ptr or KapiParamType.UserPtr or KapiParamType.Array or KapiParamType.FuncPtr)
         {
             kind = ParamKind.Pointer;
             native = "nint";
@@ -234,14 +215,15 @@ internal static class SpecPlanner
             kind = ParamKind.Integer;
             native = CTypes.Integer(p.CTypeName) ?? type switch
             {
-                "INT" or "ENUM" or "BOOL" => "int",
-                "UINT" => "uint",
-                "" when string.IsNullOrWhiteSpace(p.CTypeName) => "nint",
+                KapiParamType.Int or KapiParamType.Enum or KapiParamType.Bool => "int",
+                KapiParamType.Uint => "uint",
+                null when string.IsNullOrWhiteSpace(p.CTypeName) => "nint",
                 _ => null,
             };
             if (native is null)
             {
-                reason = $"No binding: parameter '{specName}' has the C type '{p.CTypeName}' ({(type.Length == 0 ? "no KAPI type" : "KAPI_TYPE_" + type)}), which has no C# mapping.";
+                string kapiType = type is { } t ? "KAPI_TYPE_" + KapiVocabulary.NamesOf(t) : "no KAPI type";
+                reason = $"No binding: parameter '{specName}' has the C type '{p.CTypeName}' ({kapiType}), which has no C# mapping.";
                 return null;
             }
         }
@@ -252,27 +234,26 @@ internal static class SpecPlanner
             bool mask, range, isEnum, nonZero = false, pow2 = false, page = false, align = false;
             switch (constraint)
             {
-                case "":
+                case null:
                     mask = p.ValidMask is not null;
                     isEnum = !mask && p.EnumValues.Count > 0;
                     range = p.MinValue is not null || p.MaxValue is not null;
                     break;
-                case "MASK":
-                case "BITMASK":
+                case KapiConstraintKind.Mask:
                     mask = p.ValidMask is not null; isEnum = false; range = false;
                     break;
-                case "ENUM":
+                case KapiConstraintKind.Enum:
                     mask = false; isEnum = p.EnumValues.Count > 0; range = false;
                     break;
-                case "RANGE":
+                case KapiConstraintKind.Range:
                     mask = false; isEnum = false; range = p.MinValue is not null || p.MaxValue is not null;
                     break;
                 default:
                     mask = false; isEnum = false; range = false;
-                    nonZero = constraint == "NONZERO";
-                    pow2 = constraint == "POWER_OF_TWO";
-                    page = constraint == "PAGE_ALIGNED";
-                    align = constraint is "ALIGNMENT" or "ALIGN" && p.Alignment is not null;
+                    nonZero = constraint == KapiConstraintKind.NonZero;
+                    pow2 = constraint == KapiConstraintKind.PowerOfTwo;
+                    page = constraint == KapiConstraintKind.PageAligned;
+                    align = constraint == KapiConstraintKind.Alignment && p.Alignment is not null;
                     break;
             }
 
@@ -288,43 +269,24 @@ internal static class SpecPlanner
         return new ParamPlan(p.Index, specName, identifier, kind, native, enumPlan?.TypeName, optional, p.Description, p.ConstraintText, flagsAttribute);
     }
 
-    private static bool IsOptional(KapiValue? flags)
-    {
-        if (flags is null) return false;
-        if (flags.Expression.IndexOf("OPTIONAL", StringComparison.OrdinalIgnoreCase) >= 0) return true;
-        return flags.X64 is long f && (f & 8) != 0 && flags.Expression.IndexOf("KAPI_PARAM", StringComparison.Ordinal) < 0;
-    }
-
     private static ReturnPlan PlanReturn(ReturnSpec? r, string native)
     {
         if (r is null) return new ReturnPlan(ReturnKind.Value, native);
-        string type = Token(r.Type, "KAPI_TYPE_");
-        string check = Token(r.CheckType, "KAPI_RETURN_");
+        var type = r.Type?.Value;
+        var check = r.CheckType?.Value;
         bool minusOneCanSucceed = check switch
         {
-            "RANGE" => !(r.SuccessMin?.X64 > -1 || r.SuccessMax?.X64 < -1),
-            "ERROR_CHECK" or "FD" or "NO_RETURN" => false,
-            "EXACT" => r.SuccessValue?.X64 is null or -1,
+            KapiReturnCheck.Range => !(r.SuccessMin?.X64 > -1 || r.SuccessMax?.X64 < -1),
+            KapiReturnCheck.ErrorCheck or KapiReturnCheck.Fd or KapiReturnCheck.NoReturn => false,
+            KapiReturnCheck.Exact => r.SuccessValue?.X64 is null or -1,
             _ => true,
         };
-        if ((type == "FD" || check == "FD") && native == "int") return new ReturnPlan(ReturnKind.FileDescriptor, native, minusOneCanSucceed);
-        if (check == "NO_RETURN") return new ReturnPlan(ReturnKind.Status, native, minusOneCanSucceed);
-        if (r.SuccessValue?.X64 == 0 && check is "" or "EXACT" or "ERROR_CHECK") return new ReturnPlan(ReturnKind.Status, native, minusOneCanSucceed);
+        if ((type == KapiParamType.Fd || check == KapiReturnCheck.Fd) && native == "int") return new ReturnPlan(ReturnKind.FileDescriptor, native, minusOneCanSucceed);
+        if (check == KapiReturnCheck.NoReturn) return new ReturnPlan(ReturnKind.Status, native, minusOneCanSucceed);
+        if (r.SuccessValue?.X64 == 0 && check is null or KapiReturnCheck.Exact or KapiReturnCheck.ErrorCheck) return new ReturnPlan(ReturnKind.Status, native, minusOneCanSucceed);
         return new ReturnPlan(ReturnKind.Value, native, minusOneCanSucceed);
     }
 
-    /// <summary>The errno name: from the code expression (<c>-EINVAL</c>) or the error's name field.</summary>
-    internal static string? ErrnoName(ErrorSpec e)
-    {
-        var expr = e.Code?.Expression?.Trim();
-        if (expr is not null)
-        {
-            if (expr.StartsWith("-", StringComparison.Ordinal)) expr = expr.Substring(1).Trim();
-            if (expr.Length > 1 && expr[0] == 'E' && expr.All(static c => (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
-            {
-                return expr;
-            }
-        }
-        return string.IsNullOrWhiteSpace(e.Name) ? null : e.Name;
-    }
+    /// <summary>The errno name: the one the code names (<c>-EINVAL</c>), else the error's name field.</summary>
+    internal static string? ErrnoName(ErrorSpec e) => e.ErrnoName ?? (string.IsNullOrWhiteSpace(e.Name) ? null : e.Name);
 }

@@ -455,6 +455,7 @@ public static partial class UapiConstants
         U(t, "SIGPWR", 30);
         U(t, "SIGSYS", 31);
         U(t, "SIGUNUSED", 31);
+        A(t, "SIGSWI", null, null, 32, null, null, null, null, null);  // arm's asm/signal.h only (= SIGRTMIN)
         U(t, "SIGRTMIN", 32);
         U(t, "SIGRTMAX", 64);
         U(t, "_NSIG", 64);
@@ -993,5 +994,40 @@ public static partial class UapiConstants
 
         // ---- V4L2 (include/uapi/linux/videodev2.h), used by the documentation examples
         A(t, "VIDIOC_QUERYCAP", 0x80685600, 0x80685600, 0x80685600, 0x80685600, 0x40685600, 0x80685600, 0x80685600, 0x80685600);  // _IOR('V', 0, struct v4l2_capability)
+
+        // ---- syscall numbers (__NR_*) of the syscalls the specs in kapi/ and the shared corpus name, plus ioctl (the binder,
+        // fwctl and V4L2 specs are ioctl commands) and mmap2 (the 32-bit mmap). Values from each architecture's own
+        // asm/unistd.h (Linux 6.1): x86 = the i386 numbers (unistd_32.h), x64 = unistd_64.h (not x32), arm = EABI
+        // (unistd-eabi.h), arm64/riscv64/loongarch64 = asm-generic/unistd.h, ppc64le and s390x = their unistd_64.h.
+        // null = the architecture has no such syscall: the asm-generic tables have no open, epoll_create or epoll_wait
+        // (openat, epoll_create1, epoll_pwait instead) and no mmap2 on 64-bit; arm EABI has no __NR_mmap (old_mmap was
+        // OABI-only; mmap2 takes the offset in 4096-byte units). __NR_mmap on x86 and s390x is old_mmap, which takes one
+        // pointer to a struct of the six arguments; on x64, arm64, ppc64le, riscv64 and loongarch64 it takes them in registers.
+        A(t, "__NR_mlock", 149, 150, 150, 228, 150, 150, 228, 228);
+        A(t, "__NR_mlock2", 325, 376, 390, 284, 378, 374, 284, 284);
+        A(t, "__NR_munlock", 150, 151, 151, 229, 151, 151, 229, 229);
+        A(t, "__NR_mlockall", 151, 152, 152, 230, 152, 152, 230, 230);
+        A(t, "__NR_munlockall", 152, 153, 153, 231, 153, 153, 231, 231);
+        A(t, "__NR_open", 2, 5, 5, null, 5, 5, null, null);
+        A(t, "__NR_openat", 257, 295, 322, 56, 286, 288, 56, 56);
+        A(t, "__NR_close", 3, 6, 6, 57, 6, 6, 57, 57);
+        A(t, "__NR_read", 0, 3, 3, 63, 3, 3, 63, 63);
+        A(t, "__NR_write", 1, 4, 4, 64, 4, 4, 64, 64);
+        A(t, "__NR_mmap", 9, 90, null, 222, 90, 90, 222, 222);
+        A(t, "__NR_mmap2", null, 192, 192, null, null, null, null, null);
+        A(t, "__NR_munmap", 11, 91, 91, 215, 91, 91, 215, 215);
+        A(t, "__NR_mprotect", 10, 125, 125, 226, 125, 125, 226, 226);
+        A(t, "__NR_madvise", 28, 219, 220, 233, 205, 219, 233, 233);
+        A(t, "__NR_epoll_create", 213, 254, 250, null, 236, 249, null, null);
+        A(t, "__NR_epoll_create1", 291, 329, 357, 20, 315, 327, 20, 20);
+        A(t, "__NR_epoll_ctl", 233, 255, 251, 21, 237, 250, 21, 21);
+        A(t, "__NR_epoll_wait", 232, 256, 252, null, 238, 251, null, null);
+        A(t, "__NR_epoll_pwait", 281, 319, 346, 22, 303, 312, 22, 22);
+        U(t, "__NR_epoll_pwait2", 441);
+        A(t, "__NR_execve", 59, 11, 11, 221, 11, 11, 221, 221);
+        A(t, "__NR_execveat", 322, 358, 387, 281, 362, 354, 281, 281);
+        A(t, "__NR_io_setup", 206, 245, 243, 0, 227, 243, 0, 0);
+        A(t, "__NR_sched_setattr", 314, 351, 380, 274, 355, 345, 274, 274);
+        A(t, "__NR_ioctl", 16, 54, 54, 29, 54, 54, 29, 29);
     }
 }

@@ -4,6 +4,7 @@ using Kapi.Architectures;
 using Kapi.Lexing;
 using Kapi.Syntax;
 using Kapi.Text;
+using Kapi.Vocabulary;
 
 namespace Kapi.Binding;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Kapi.Collections;
 using Kapi.Diagnostics;
 using Kapi.Lexing;
@@ -20,18 +19,20 @@ namespace Kapi.Binding;
 /// </summary>
 internal sealed partial class KapiBinder
 {
-    private const int MaxHelperDepth = 8;
-
     private readonly List<KapiDiagnostic> _diagnostics;
     private readonly FileSymbols _symbols = new();
     private readonly HashSet<(int, int, string)> _reported = new();
     private readonly List<Scope> _stack = new();
-    private TextSpan? _spanOverride;
-    private int _helperDepth;
+
+    private readonly SpecValues _values;
+    private int _suggestionBudget = 64;
+    private readonly SpecModelBuilder _modelBuilder;
 
     private KapiBinder(List<KapiDiagnostic> diagnostics)
     {
         _diagnostics = diagnostics;
+        _values = new SpecValues(_symbols, (d, span, args) => Report(d, span, args));
+        _modelBuilder = new SpecModelBuilder(_values, (d, span, args) => Report(d, span, args));
     }
 
     public static KapiFileModel BindFile(KapiSourceText text, KapiParseOptions options)
@@ -103,9 +104,8 @@ internal sealed partial class KapiBinder
 
     private void Report(KapiDiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
     {
-        var at = _spanOverride ?? span;
-        var d = KapiDiagnostic.Create(descriptor, at, args);
-        if (_reported.Add((at.Start, at.Length, descriptor.Id + d.Message)))
+        var d = KapiDiagnostic.Create(descriptor, span, args);
+        if (_reported.Add((span.Start, span.Length, descriptor.Id + d.Message)))
         {
             _diagnostics.Add(d);
         }
@@ -187,7 +187,7 @@ internal sealed partial class KapiBinder
                 Report(KapiDiagnostics.SyntaxError, span, $"'.{field}' is an array: write '.{field}[index] = {{'");
                 return null;
             }
-            var v = EvaluateIndex(indexExpr);
+            var v = _values.EvaluateIndex(indexExpr);
             if (v is null) return null;
             if (v < 0 || v >= max)
             {
@@ -220,19 +220,6 @@ internal sealed partial class KapiBinder
             parent.Singles[field] = child;
         }
         return child;
-    }
-
-    private long? EvaluateIndex(ExpressionSyntax e)
-    {
-        _evaluators ??= Architectures.KapiArchitectures.All.Select(a => new ConstantEvaluator(_symbols, a)).ToArray();
-        var ev = _evaluators[0];
-        var v = ev.Evaluate(e);
-        if (v is null)
-        {
-            var f = ev.LastFailure;
-            Report(KapiDiagnostics.BadConstantExpression, f?.Span ?? e.Span, f?.Text ?? ExpressionPrinter.Print(e), "an index must be an integer constant" + (f is null ? string.Empty : $" ({f.Reason})"));
-        }
-        return v;
     }
 
     // ------------------------------------------------------------------ spec blocks
@@ -289,7 +276,7 @@ internal sealed partial class KapiBinder
             spec = new Scope(ScopeKind.Spec, null, 0, block.NameSpan, ".api_spec", true);
         }
 
-        return BuildSpec(block, spec, wrapper);
+        return _modelBuilder.Build(block, spec, wrapper);
     }
 
     private void BindStatement(StatementSyntax statement, Scope? wrapper, Scope spec)
@@ -374,7 +361,7 @@ internal sealed partial class KapiBinder
         {
             Report(KapiDiagnostics.SyntaxError, a.Index.Span, $"'.{a.Field}' is not an array");
         }
-        if (IsStringField(scope.Kind, a.Field) && !IsStringValue(a.Value))
+        if (MacroTable.TakesString(scope.Kind, a.Field) && !_values.IsString(a.Value))
         {
             Report(KapiDiagnostics.WrongArgumentType, a.Value.Span, 1, "." + a.Field, "a string literal");
             return;
@@ -386,7 +373,8 @@ internal sealed partial class KapiBinder
     {
         if (!MacroTable.TryGet(m.Name, out var def))
         {
-            var suggestion = _suggestionBudget-- > 0 ? Suggestions.Closest(m.Name, MacroTable.Names) : null;
+            // helper macros are expanded by the parser, but a misspelt one is still worth suggesting
+            var suggestion = _suggestionBudget-- > 0 ? Suggestions.Closest(m.Name, MacroTable.Names.Concat(HelperMacroTable.Kernel.Names)) : null;
             Report(KapiDiagnostics.UnknownMacro, m.NameSpan, m.Name, suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
             return;
         }
@@ -412,9 +400,6 @@ internal sealed partial class KapiBinder
 
         switch (def.Kind)
         {
-            case MacroKind.Helper:
-                ExpandHelper(m, def);
-                return;
             case MacroKind.Open:
             case MacroKind.SelfContained:
                 {
@@ -530,8 +515,8 @@ internal sealed partial class KapiBinder
             var arg = args[start + i];
             switch (shape)
             {
-                case "s":
-                    if (!IsStringValue(arg.Expression))
+                case "" when MacroTable.TakesString(def.Scope, field):
+                    if (!_values.IsString(arg.Expression))
                     {
                         Report(KapiDiagnostics.WrongArgumentType, arg.Span, start + i + 1, def.Name, "a string literal");
                         continue;
@@ -561,138 +546,5 @@ internal sealed partial class KapiBinder
     {
         while (e is ParenthesizedExpressionSyntax p) e = p.Inner;
         return e is CompoundLiteralSyntax or InitializerListSyntax;
-    }
-
-    private bool IsStringValue(ExpressionSyntax e)
-    {
-        while (e is ParenthesizedExpressionSyntax p) e = p.Inner;
-        return e switch
-        {
-            StringLiteralSyntax => true,
-            IdentifierSyntax id => id.Name == "NULL" || KapiVocabulary.TryGetString(id.Name, out _) || (_symbols.TryGetDefine(id.Name, out var d) && d is StringLiteralSyntax),
-            _ => false,
-        };
-    }
-
-    private static readonly HashSet<string> s_numericNamedFields = new(StringComparer.Ordinal) { "type", "flags", "scope" };
-
-    private static bool IsStringField(ScopeKind kind, string field)
-    {
-        switch (field)
-        {
-            case "name": case "type_name": case "description": case "long_description": case "examples": case "notes":
-            case "since_version": case "replacement": case "connection_establishment": case "connection_termination":
-            case "data_transfer_semantics": case "cmd_name": case "file_ops_name": case "subsystem": case "device_type":
-            case "constraints": case "sysfs_path": case "default_value": case "units": case "condition": case "target":
-            case "timing": case "queue_behavior": case "signal_name": case "mask_name": case "lock_name": case "cap_name":
-            case "allows": case "without_cap": case "check_condition": case "expression": case "object": case "from_state":
-            case "to_state": case "behavior": case "flag_description": case "family_name": case "addr_format":
-            case "special_addresses": case "state_condition": case "partial_transfer_rules": case "fragmentation_rules":
-            case "completion_condition": case "timeout_behavior":
-                return true;
-        }
-        _ = kind;
-        return false;
-    }
-
-    private void ExpandHelper(MacroInvocationSyntax m, MacroDef def)
-    {
-        if (_helperDepth >= MaxHelperDepth) return;
-        string text = def.Expansion!;
-        if (def.HelperParams is { Length: > 0 } ps)
-        {
-            text = Substitute(text, ps, m.Arguments!.Value);
-        }
-        var scratch = new List<KapiDiagnostic>();
-        var syntax = Parser.Parse(new KapiSourceText("DEFINE_KERNEL_API_SPEC(__helper)\n" + text + "\nKAPI_END_SPEC;"), scratch);
-        var outer = _spanOverride;
-        _spanOverride ??= m.Span;
-        _helperDepth++;
-        try
-        {
-            foreach (var d in scratch)
-            {
-                Report(KapiDiagnostics.SyntaxError, m.Span, $"'{m.Name}' expands to invalid text: {d.Message}");
-            }
-            foreach (var item in syntax.Items)
-            {
-                if (item is SpecBlockSyntax block)
-                {
-                    foreach (var s in block.Body) BindStatement(s, null, Innermost);
-                }
-            }
-        }
-        finally
-        {
-            _helperDepth--;
-            _spanOverride = outer;
-        }
-    }
-
-    private static string Substitute(string template, string[] parameters, EquatableArray<MacroArgumentSyntax> args)
-    {
-        var sb = new StringBuilder(template.Length + 64);
-        int i = 0;
-        while (i < template.Length)
-        {
-            char c = template[i];
-            if (c == '"')
-            {
-                int j = i + 1;
-                while (j < template.Length && template[j] != '"') { if (template[j] == '\\') j++; j++; }
-                sb.Append(template, i, Math.Min(template.Length, j + 1) - i);
-                i = j + 1;
-                continue;
-            }
-            bool stringify = c == '#' && i + 1 < template.Length && (char.IsLetter(template[i + 1]) || template[i + 1] == '_');
-            int start = stringify ? i + 1 : i;
-            if (char.IsLetter(template[start]) || template[start] == '_')
-            {
-                int j = start;
-                while (j < template.Length && (char.IsLetterOrDigit(template[j]) || template[j] == '_')) j++;
-                string word = template.Substring(start, j - start);
-                int p = Array.IndexOf(parameters, word);
-                if (p >= 0 && p < args.Count)
-                {
-                    if (stringify) sb.Append('"').Append(args[p].RawText.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append('"');
-                    else sb.Append(ReconstructArgument(args[p]));
-                }
-                else
-                {
-                    if (stringify) sb.Append('#');
-                    sb.Append(word);
-                }
-                i = j;
-                continue;
-            }
-            sb.Append(c);
-            i++;
-        }
-        return sb.ToString();
-    }
-
-    /// <summary>Argument text for re-lexing: strings are re-escaped from their decoded value.</summary>
-    private static string ReconstructArgument(MacroArgumentSyntax arg) =>
-        arg.Expression is StringLiteralSyntax s ? "\"" + EscapeForC(s.Value) + "\"" : arg.RawText;
-
-    private static string EscapeForC(string s)
-    {
-        var sb = new StringBuilder(s.Length + 8);
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '\\': sb.Append("\\\\"); break;
-                case '"': sb.Append("\\\""); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (c < ' ') sb.Append('\\').Append(Convert.ToString(c, 8).PadLeft(3, '0'));
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        return sb.ToString();
     }
 }

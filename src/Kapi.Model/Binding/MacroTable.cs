@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using Kapi.Model;
+using Kapi.Model.Schema;
 
 namespace Kapi.Binding;
 
@@ -36,15 +38,13 @@ internal enum MacroKind
     Set,
     /// <summary>No arguments: sets one field to a fixed value.</summary>
     Flag,
-    /// <summary>Expands to other macros (syscall_api_spec.h / ioctl_api_spec.h helpers).</summary>
-    Helper,
     /// <summary>Opens and closes in one (<c>KAPI_ERROR</c>).</summary>
     SelfContained,
 }
 
 /// <summary>
 /// One macro of the KAPI vocabulary. <see cref="Args"/> maps arguments to fields of the scope:
-/// <c>field</c> = numeric expression, <c>field:s</c> = string, <c>field:id</c> = stringified identifier,
+/// <c>field</c> = the field's value (a string or a number, as its section's schema says), <c>field:id</c> = stringified identifier,
 /// <c>field:arr</c> = array (compound literal or array name), <c>field:list</c> = the rest of the arguments as an array,
 /// <c>_</c> = ignored. For openers with an array field, the index comes first and is not listed.
 /// </summary>
@@ -56,18 +56,15 @@ internal sealed record MacroDef(
     string[] Args,
     bool Variadic = false,
     string? FlagField = null,
-    string? FlagValue = null,
-    string[]? HelperParams = null,
-    string? Expansion = null)
+    string? FlagValue = null)
 {
-    public int MinArgs => Kind == MacroKind.Helper ? HelperParams?.Length ?? 0 : (ArrayField is not null && Kind is MacroKind.Open or MacroKind.SelfContained ? 1 : 0) + Args.Length;
+    public int MinArgs => (ArrayField is not null && Kind is MacroKind.Open or MacroKind.SelfContained ? 1 : 0) + Args.Length;
 
     public int MaxArgs => Variadic ? int.MaxValue : MinArgs;
 
     public bool TakesParentheses => Kind switch
     {
         MacroKind.Close or MacroKind.Flag => false,
-        MacroKind.Helper => HelperParams is not null,
         _ => true,
     };
 }
@@ -80,54 +77,87 @@ internal static class MacroTable
 
     public static IEnumerable<string> Names => s_macros.Keys;
 
-    /// <summary>Fields each scope kind accepts as <c>.field = value</c>.</summary>
-    public static readonly Dictionary<ScopeKind, string[]> Fields = new()
+    /// <summary>The sections of the model whose fields a scope kind holds (a spec's scope also holds its ioctl, sysfs and network facts).</summary>
+    public static readonly Dictionary<ScopeKind, KapiSectionSchema[]> Sections = new()
     {
-        [ScopeKind.IoctlWrapper] = new[] { "cmd", "cmd_name", "input_size", "output_size", "file_ops_name", "api_spec" },
+        [ScopeKind.IoctlWrapper] = new KapiSectionSchema[] { IoctlInfo.Schema },
+        [ScopeKind.Spec] = new KapiSectionSchema[] { ApiSpec.Schema, IoctlInfo.Schema, SysfsInfo.Schema, NetworkInfo.Schema },
+        [ScopeKind.Param] = new KapiSectionSchema[] { ParamSpec.Schema, SysfsParamInfo.Schema },
+        [ScopeKind.Return] = new KapiSectionSchema[] { ReturnSpec.Schema },
+        [ScopeKind.Error] = new KapiSectionSchema[] { ErrorSpec.Schema },
+        [ScopeKind.Lock] = new KapiSectionSchema[] { LockSpec.Schema },
+        [ScopeKind.Constraint] = new KapiSectionSchema[] { ConstraintSpec.Schema },
+        [ScopeKind.Signal] = new KapiSectionSchema[] { SignalSpec.Schema },
+        [ScopeKind.SignalMask] = new KapiSectionSchema[] { SignalMaskSpec.Schema },
+        [ScopeKind.StructSpec] = new KapiSectionSchema[] { StructSpec.Schema },
+        [ScopeKind.StructField] = new KapiSectionSchema[] { StructFieldSpec.Schema },
+        [ScopeKind.SideEffect] = new KapiSectionSchema[] { SideEffectSpec.Schema },
+        [ScopeKind.StateTrans] = new KapiSectionSchema[] { StateTransitionSpec.Schema },
+        [ScopeKind.Capability] = new KapiSectionSchema[] { CapabilitySpec.Schema },
+        [ScopeKind.ProtocolBehavior] = new KapiSectionSchema[] { ProtocolBehaviorSpec.Schema },
+        [ScopeKind.AddrFamily] = new KapiSectionSchema[] { AddressFamilySpec.Schema },
+        [ScopeKind.SocketState] = new KapiSectionSchema[] { SocketStateSpec.Schema },
+        [ScopeKind.Buffer] = new KapiSectionSchema[] { BufferSpec.Schema },
+        [ScopeKind.Async] = new KapiSectionSchema[] { AsyncSpec.Schema },
+    };
+
+    /// <summary>
+    /// Fields of the C structures that the model does not keep as such: declared counts (checked against the items and
+    /// kept as <see cref="ApiSpec.DeclaredCounts"/>), magic markers, the name the entry macro already gives.
+    /// </summary>
+    private static readonly Dictionary<ScopeKind, string[]> s_acceptedOnly = new()
+    {
+        [ScopeKind.IoctlWrapper] = new[] { "api_spec" },
         [ScopeKind.Spec] = new[]
         {
-            "name", "version", "description", "long_description", "context_flags", "param_count", "params", "return_spec",
-            "error_count", "errors", "lock_count", "locks", "constraint_count", "constraints", "examples", "notes",
-            "since_version", "deprecated", "replacement", "signal_count", "signals", "signal_mask_count", "signal_masks",
-            "struct_spec_count", "struct_specs", "side_effect_count", "side_effects", "state_trans_count", "state_transitions",
-            "capability_count", "capabilities", "socket_state", "protocol_behaviors", "protocol_behavior_count", "buffer_spec",
-            "async_spec", "addr_families", "addr_family_count", "is_connection_oriented", "is_message_oriented",
-            "supports_oob_data", "supports_peek", "supports_select_poll", "is_reentrant", "connection_establishment",
-            "connection_termination", "data_transfer_semantics", "api_type", "cmd", "cmd_name", "input_size", "output_size",
-            "file_ops_name", "subsystem", "device_type", "param_magic", "return_magic", "error_magic", "lock_magic",
-            "constraint_magic", "info_magic", "signal_magic", "sigmask_magic", "struct_magic", "effect_magic", "trans_magic",
-            "cap_magic",
+            "name", "version", "param_count", "error_count", "lock_count", "constraint_count", "signal_count", "signal_mask_count",
+            "struct_spec_count", "side_effect_count", "state_trans_count", "capability_count", "protocol_behavior_count",
+            "addr_family_count", "api_type", "param_magic", "return_magic", "error_magic", "lock_magic", "constraint_magic",
+            "info_magic", "signal_magic", "sigmask_magic", "struct_magic", "effect_magic", "trans_magic", "cap_magic",
         },
-        [ScopeKind.Param] = new[]
-        {
-            "name", "type_name", "type", "flags", "size", "alignment", "min_value", "max_value", "valid_mask", "enum_values",
-            "enum_count", "constraint_type", "validate", "description", "constraints", "size_param_idx", "size_multiplier",
-            "sysfs_path", "sysfs_permissions", "default_value", "units", "step", "allowed_strings", "allowed_string_count",
-            // Kapi extensions
-            "required_mask", "enum_mask", "ignores_unknown_bits",
-        },
-        [ScopeKind.Return] = new[] { "type_name", "type", "check_type", "success_value", "success_min", "success_max", "error_values", "error_count", "is_success", "description" },
-        [ScopeKind.Error] = new[] { "error_code", "name", "condition", "description" },
-        [ScopeKind.Lock] = new[] { "lock_name", "lock_type", "acquired", "released", "held_on_entry", "held_on_exit", "scope", "description" },
-        [ScopeKind.Constraint] = new[] { "name", "description", "expression" },
-        [ScopeKind.Signal] = new[]
-        {
-            "signal_num", "signal_name", "direction", "action", "target", "condition", "description", "restartable",
-            "sa_flags_required", "sa_flags_forbidden", "error_on_signal", "transform_to", "timing", "priority", "interruptible",
-            "queue_behavior", "state_required", "state_forbidden",
-        },
-        [ScopeKind.SignalMask] = new[] { "mask_name", "signals", "signal_count", "description" },
-        [ScopeKind.StructSpec] = new[] { "name", "size", "alignment", "field_count", "fields", "description" },
-        [ScopeKind.StructField] = new[] { "name", "type", "type_name", "offset", "size", "flags", "constraint_type", "min_value", "max_value", "valid_mask", "enum_values", "enum_count", "description" },
-        [ScopeKind.SideEffect] = new[] { "type", "target", "condition", "description", "reversible" },
-        [ScopeKind.StateTrans] = new[] { "from_state", "to_state", "condition", "object", "description" },
-        [ScopeKind.Capability] = new[] { "capability", "cap_name", "action", "allows", "without_cap", "check_condition", "priority", "alternative", "alternative_count" },
-        [ScopeKind.ProtocolBehavior] = new[] { "applicable_protocols", "behavior", "protocol_flags", "flag_description" },
-        [ScopeKind.AddrFamily] = new[] { "family", "family_name", "addr_struct_size", "min_addr_len", "max_addr_len", "addr_format", "supports_wildcard", "supports_multicast", "supports_broadcast", "special_addresses", "port_range_min", "port_range_max" },
-        [ScopeKind.SocketState] = new[] { "required_states", "required_state_count", "forbidden_states", "forbidden_state_count", "resulting_state", "state_condition", "applicable_protocols" },
-        [ScopeKind.Buffer] = new[] { "buffer_behaviors", "min_buffer_size", "max_buffer_size", "optimal_buffer_size", "can_partial_transfer", "partial_transfer_rules", "fragmentation_rules" },
-        [ScopeKind.Async] = new[] { "supported_modes", "nonblock_errno", "poll_events_in", "poll_events_out", "completion_condition", "supports_timeout", "timeout_behavior" },
+        [ScopeKind.Param] = new[] { "enum_count", "allowed_string_count" },
+        [ScopeKind.SignalMask] = new[] { "signal_count" },
+        [ScopeKind.StructSpec] = new[] { "field_count" },
+        [ScopeKind.StructField] = new[] { "enum_count" },
+        [ScopeKind.Capability] = new[] { "alternative_count" },
+        [ScopeKind.SocketState] = new[] { "required_state_count", "forbidden_state_count" },
     };
+
+    /// <summary>Fields each scope kind accepts as <c>.field = value</c>: its sections' fields and the accepted-only ones.</summary>
+    public static readonly Dictionary<ScopeKind, string[]> Fields = BuildFields();
+
+    private static Dictionary<ScopeKind, string[]> BuildFields()
+    {
+        var fields = new Dictionary<ScopeKind, string[]>();
+        foreach (var kv in Sections)
+        {
+            var names = new List<string>();
+            foreach (var section in kv.Value)
+            {
+                foreach (var field in section.Fields)
+                {
+                    if (field.CName is { } c && !names.Contains(c)) names.Add(c);
+                }
+            }
+            if (s_acceptedOnly.TryGetValue(kv.Key, out var more)) names.AddRange(more);
+            fields[kv.Key] = names.ToArray();
+        }
+        return fields;
+    }
+
+    /// <summary>True when the field of a <paramref name="kind"/> scope is written as a string (a description, a name).</summary>
+    public static bool TakesString(ScopeKind kind, string field)
+    {
+        if (!Sections.TryGetValue(kind, out var sections)) return false;
+        foreach (var section in sections)
+        {
+            foreach (var f in section.Fields)
+            {
+                if (f.CName == field) return f.WrittenAsString;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Array fields (<c>.params[i] = {</c>) and single sub-objects (<c>.return_spec = {</c>) per scope, with the kind they open and their fixed size.</summary>
     public static readonly Dictionary<(ScopeKind, string), (ScopeKind Kind, int Max)> SubObjects = new()
@@ -161,19 +191,18 @@ internal static class MacroTable
         void Set(string name, ScopeKind scope, params string[] args) => t[name] = new MacroDef(name, MacroKind.Set, scope, null, args);
         void SetVar(string name, ScopeKind scope, params string[] args) => t[name] = new MacroDef(name, MacroKind.Set, scope, null, args, Variadic: true);
         void Flag(string name, ScopeKind scope, string field, string value = "true") => t[name] = new MacroDef(name, MacroKind.Flag, scope, null, Array.Empty<string>(), FlagField: field, FlagValue: value);
-        void Helper(string name, string[]? parameters, string expansion) => t[name] = new MacroDef(name, MacroKind.Helper, ScopeKind.Spec, null, Array.Empty<string>(), HelperParams: parameters, Expansion: expansion);
 
         // ---- header / info (top level)
-        Set("KAPI_DESCRIPTION", ScopeKind.Spec, "description:s");
-        Set("KAPI_LONG_DESC", ScopeKind.Spec, "long_description:s");
+        Set("KAPI_DESCRIPTION", ScopeKind.Spec, "description");
+        Set("KAPI_LONG_DESC", ScopeKind.Spec, "long_description");
         Set("KAPI_CONTEXT", ScopeKind.Spec, "context_flags");
-        Set("KAPI_EXAMPLES", ScopeKind.Spec, "examples:s");
-        Set("KAPI_NOTES", ScopeKind.Spec, "notes:s");
-        Set("KAPI_SINCE_VERSION", ScopeKind.Spec, "since_version:s");
+        Set("KAPI_EXAMPLES", ScopeKind.Spec, "examples");
+        Set("KAPI_NOTES", ScopeKind.Spec, "notes");
+        Set("KAPI_SINCE_VERSION", ScopeKind.Spec, "since_version");
         Flag("KAPI_DEPRECATED", ScopeKind.Spec, "deprecated");
-        Set("KAPI_REPLACEMENT", ScopeKind.Spec, "replacement:s");
-        Set("KAPI_SUBSYSTEM", ScopeKind.Spec, "subsystem:s");
-        Set("KAPI_DEVICE_TYPE", ScopeKind.Spec, "device_type:s");
+        Set("KAPI_REPLACEMENT", ScopeKind.Spec, "replacement");
+        Set("KAPI_SUBSYSTEM", ScopeKind.Spec, "subsystem");
+        Set("KAPI_DEVICE_TYPE", ScopeKind.Spec, "device_type");
         Set("KAPI_PARAM_COUNT", ScopeKind.Spec, "param_count");
         Set("KAPI_ERROR_COUNT", ScopeKind.Spec, "error_count");
         Set("KAPI_LOCK_COUNT", ScopeKind.Spec, "lock_count");
@@ -187,22 +216,22 @@ internal static class MacroTable
         Set("KAPI_PROTOCOL_BEHAVIOR_COUNT", ScopeKind.Spec, "protocol_behavior_count");
         Set("KAPI_ADDR_FAMILY_COUNT", ScopeKind.Spec, "addr_family_count");
         Set("KAPI_IOCTL_CMD", ScopeKind.Spec, "cmd");
-        Set("KAPI_IOCTL_CMD_NAME", ScopeKind.Spec, "cmd_name:s");
+        Set("KAPI_IOCTL_CMD_NAME", ScopeKind.Spec, "cmd_name");
         Set("KAPI_IOCTL_INPUT_SIZE", ScopeKind.Spec, "input_size");
         Set("KAPI_IOCTL_OUTPUT_SIZE", ScopeKind.Spec, "output_size");
-        Set("KAPI_IOCTL_FILE_OPS_NAME", ScopeKind.Spec, "file_ops_name:s");
+        Set("KAPI_IOCTL_FILE_OPS_NAME", ScopeKind.Spec, "file_ops_name");
         Set("KAPI_IOCTL_FILE_OPS", ScopeKind.Spec, "file_ops_name:id");
         Flag("KAPI_NET_CONNECTION_ORIENTED", ScopeKind.Spec, "is_connection_oriented");
         Flag("KAPI_NET_MESSAGE_ORIENTED", ScopeKind.Spec, "is_message_oriented");
         Flag("KAPI_NET_SUPPORTS_OOB", ScopeKind.Spec, "supports_oob_data");
         Flag("KAPI_NET_SUPPORTS_PEEK", ScopeKind.Spec, "supports_peek");
         Flag("KAPI_NET_REENTRANT", ScopeKind.Spec, "is_reentrant");
-        Set("KAPI_NET_CONN_ESTABLISH", ScopeKind.Spec, "connection_establishment:s");
-        Set("KAPI_NET_CONN_TERMINATE", ScopeKind.Spec, "connection_termination:s");
-        Set("KAPI_NET_DATA_TRANSFER", ScopeKind.Spec, "data_transfer_semantics:s");
+        Set("KAPI_NET_CONN_ESTABLISH", ScopeKind.Spec, "connection_establishment");
+        Set("KAPI_NET_CONN_TERMINATE", ScopeKind.Spec, "connection_termination");
+        Set("KAPI_NET_DATA_TRANSFER", ScopeKind.Spec, "data_transfer_semantics");
 
         // ---- parameters
-        Open("KAPI_PARAM", ScopeKind.Param, "params", "name:s", "type_name:s", "description:s");
+        Open("KAPI_PARAM", ScopeKind.Param, "params", "name", "type_name", "description");
         Close("KAPI_PARAM_END", ScopeKind.Param);
         Set("KAPI_PARAM_FLAGS", ScopeKind.Param, "flags");
         Set("KAPI_PARAM_TYPE", ScopeKind.Param, "type");
@@ -210,7 +239,7 @@ internal static class MacroTable
         Set("KAPI_PARAM_RANGE", ScopeKind.Param, "min_value", "max_value");
         Set("KAPI_PARAM_VALID_MASK", ScopeKind.Param, "valid_mask");
         Set("KAPI_PARAM_ENUM_VALUES", ScopeKind.Param, "enum_values:arr");
-        Set("KAPI_PARAM_CONSTRAINT", ScopeKind.Param, "constraints:s");
+        Set("KAPI_PARAM_CONSTRAINT", ScopeKind.Param, "constraints");
         Set("KAPI_PARAM_SIZE", ScopeKind.Param, "size");
         Set("KAPI_PARAM_ALIGNMENT", ScopeKind.Param, "alignment");
         Set("KAPI_PARAM_SIZE_PARAM", ScopeKind.Param, "size_param_idx");
@@ -218,15 +247,15 @@ internal static class MacroTable
         Set("KAPI_PARAM_REQUIRED_MASK", ScopeKind.Param, "required_mask");
         Set("KAPI_PARAM_ENUM_MASK", ScopeKind.Param, "enum_mask");
         Flag("KAPI_PARAM_IGNORES_UNKNOWN_BITS", ScopeKind.Param, "ignores_unknown_bits");
-        Set("KAPI_PATH", ScopeKind.Param, "sysfs_path:s");
+        Set("KAPI_PATH", ScopeKind.Param, "sysfs_path");
         Set("KAPI_PERMISSIONS", ScopeKind.Param, "sysfs_permissions");
-        Set("KAPI_DEFAULT", ScopeKind.Param, "default_value:s");
-        Set("KAPI_UNITS", ScopeKind.Param, "units:s");
+        Set("KAPI_DEFAULT", ScopeKind.Param, "default_value");
+        Set("KAPI_UNITS", ScopeKind.Param, "units");
         Set("KAPI_STEP", ScopeKind.Param, "step");
         Set("KAPI_ALLOWED_STRINGS", ScopeKind.Param, "allowed_strings:arr", "allowed_string_count");
 
         // ---- return
-        Open("KAPI_RETURN", ScopeKind.Return, null, "type_name:s", "description:s");
+        Open("KAPI_RETURN", ScopeKind.Return, null, "type_name", "description");
         Close("KAPI_RETURN_END", ScopeKind.Return);
         Set("KAPI_RETURN_TYPE", ScopeKind.Return, "type");
         Set("KAPI_RETURN_CHECK_TYPE", ScopeKind.Return, "check_type");
@@ -236,72 +265,72 @@ internal static class MacroTable
         Set("KAPI_RETURN_ERROR_COUNT", ScopeKind.Return, "error_count");
 
         // ---- errors
-        t["KAPI_ERROR"] = new MacroDef("KAPI_ERROR", MacroKind.SelfContained, ScopeKind.Error, "errors", new[] { "error_code", "name:s", "condition:s", "description:s" });
+        t["KAPI_ERROR"] = new MacroDef("KAPI_ERROR", MacroKind.SelfContained, ScopeKind.Error, "errors", new[] { "error_code", "name", "condition", "description" });
 
         // ---- signals
-        Open("KAPI_SIGNAL", ScopeKind.Signal, "signals", "signal_num", "signal_name:s", "direction", "action");
+        Open("KAPI_SIGNAL", ScopeKind.Signal, "signals", "signal_num", "signal_name", "direction", "action");
         Close("KAPI_SIGNAL_END", ScopeKind.Signal);
-        Set("KAPI_SIGNAL_TARGET", ScopeKind.Signal, "target:s");
-        Set("KAPI_SIGNAL_CONDITION", ScopeKind.Signal, "condition:s");
-        Set("KAPI_SIGNAL_DESC", ScopeKind.Signal, "description:s");
+        Set("KAPI_SIGNAL_TARGET", ScopeKind.Signal, "target");
+        Set("KAPI_SIGNAL_CONDITION", ScopeKind.Signal, "condition");
+        Set("KAPI_SIGNAL_DESC", ScopeKind.Signal, "description");
         Flag("KAPI_SIGNAL_RESTARTABLE", ScopeKind.Signal, "restartable");
         Set("KAPI_SIGNAL_SA_FLAGS_REQ", ScopeKind.Signal, "sa_flags_required");
         Set("KAPI_SIGNAL_SA_FLAGS_FORBID", ScopeKind.Signal, "sa_flags_forbidden");
         Set("KAPI_SIGNAL_ERROR", ScopeKind.Signal, "error_on_signal");
         Set("KAPI_SIGNAL_TRANSFORM", ScopeKind.Signal, "transform_to");
-        Set("KAPI_SIGNAL_TIMING", ScopeKind.Signal, "timing:s");
+        Set("KAPI_SIGNAL_TIMING", ScopeKind.Signal, "timing");
         Set("KAPI_SIGNAL_PRIORITY", ScopeKind.Signal, "priority");
         Flag("KAPI_SIGNAL_INTERRUPTIBLE", ScopeKind.Signal, "interruptible");
-        Set("KAPI_SIGNAL_QUEUE", ScopeKind.Signal, "queue_behavior:s");
+        Set("KAPI_SIGNAL_QUEUE", ScopeKind.Signal, "queue_behavior");
         Set("KAPI_SIGNAL_STATE_REQ", ScopeKind.Signal, "state_required");
         Set("KAPI_SIGNAL_STATE_FORBID", ScopeKind.Signal, "state_forbidden");
 
         // ---- signal masks
-        Open("KAPI_SIGNAL_MASK", ScopeKind.SignalMask, "signal_masks", "mask_name:s", "description:s");
+        Open("KAPI_SIGNAL_MASK", ScopeKind.SignalMask, "signal_masks", "mask_name", "description");
         Close("KAPI_SIGNAL_MASK_END", ScopeKind.SignalMask);
         SetVar("KAPI_SIGNAL_MASK_SIGNALS", ScopeKind.SignalMask, "signals:list");
         Set("KAPI_SIGNAL_MASK_ADD", ScopeKind.SignalMask, "_");
 
         // ---- side effects
-        Open("KAPI_SIDE_EFFECT", ScopeKind.SideEffect, "side_effects", "type", "target:s", "description:s");
+        Open("KAPI_SIDE_EFFECT", ScopeKind.SideEffect, "side_effects", "type", "target", "description");
         Close("KAPI_SIDE_EFFECT_END", ScopeKind.SideEffect);
-        Set("KAPI_EFFECT_CONDITION", ScopeKind.SideEffect, "condition:s");
+        Set("KAPI_EFFECT_CONDITION", ScopeKind.SideEffect, "condition");
         Flag("KAPI_EFFECT_REVERSIBLE", ScopeKind.SideEffect, "reversible");
 
         // ---- state transitions
-        Open("KAPI_STATE_TRANS", ScopeKind.StateTrans, "state_transitions", "object:s", "from_state:s", "to_state:s", "description:s");
+        Open("KAPI_STATE_TRANS", ScopeKind.StateTrans, "state_transitions", "object", "from_state", "to_state", "description");
         Close("KAPI_STATE_TRANS_END", ScopeKind.StateTrans);
-        Set("KAPI_STATE_TRANS_COND", ScopeKind.StateTrans, "condition:s");
+        Set("KAPI_STATE_TRANS_COND", ScopeKind.StateTrans, "condition");
 
         // ---- locks
-        Open("KAPI_LOCK", ScopeKind.Lock, "locks", "lock_name:s", "lock_type");
+        Open("KAPI_LOCK", ScopeKind.Lock, "locks", "lock_name", "lock_type");
         Close("KAPI_LOCK_END", ScopeKind.Lock);
-        Set("KAPI_LOCK_DESC", ScopeKind.Lock, "description:s");
+        Set("KAPI_LOCK_DESC", ScopeKind.Lock, "description");
         Flag("KAPI_LOCK_ACQUIRED", ScopeKind.Lock, "acquired");
         Flag("KAPI_LOCK_RELEASED", ScopeKind.Lock, "released");
         Flag("KAPI_LOCK_HELD_ENTRY", ScopeKind.Lock, "held_on_entry");
         Flag("KAPI_LOCK_HELD_EXIT", ScopeKind.Lock, "held_on_exit");
 
         // ---- capabilities
-        Open("KAPI_CAPABILITY", ScopeKind.Capability, "capabilities", "capability", "cap_name:s", "action");
+        Open("KAPI_CAPABILITY", ScopeKind.Capability, "capabilities", "capability", "cap_name", "action");
         Close("KAPI_CAPABILITY_END", ScopeKind.Capability);
-        Set("KAPI_CAP_ALLOWS", ScopeKind.Capability, "allows:s");
-        Set("KAPI_CAP_WITHOUT", ScopeKind.Capability, "without_cap:s");
-        Set("KAPI_CAP_CONDITION", ScopeKind.Capability, "check_condition:s");
+        Set("KAPI_CAP_ALLOWS", ScopeKind.Capability, "allows");
+        Set("KAPI_CAP_WITHOUT", ScopeKind.Capability, "without_cap");
+        Set("KAPI_CAP_CONDITION", ScopeKind.Capability, "check_condition");
         Set("KAPI_CAP_PRIORITY", ScopeKind.Capability, "priority");
         Set("KAPI_CAP_ALTERNATIVE", ScopeKind.Capability, "alternative:arr", "alternative_count");
 
         // ---- constraints
-        Open("KAPI_CONSTRAINT", ScopeKind.Constraint, "constraints", "name:s", "description:s");
+        Open("KAPI_CONSTRAINT", ScopeKind.Constraint, "constraints", "name", "description");
         Close("KAPI_CONSTRAINT_END", ScopeKind.Constraint);
-        Set("KAPI_CONSTRAINT_EXPR", ScopeKind.Constraint, "expression:s");
+        Set("KAPI_CONSTRAINT_EXPR", ScopeKind.Constraint, "expression");
 
         // ---- struct specs
-        Open("KAPI_STRUCT_SPEC", ScopeKind.StructSpec, "struct_specs", "name:id", "description:s");
+        Open("KAPI_STRUCT_SPEC", ScopeKind.StructSpec, "struct_specs", "name:id", "description");
         Close("KAPI_STRUCT_SPEC_END", ScopeKind.StructSpec);
         Set("KAPI_STRUCT_SIZE", ScopeKind.StructSpec, "size", "alignment");
         Set("KAPI_STRUCT_FIELD_COUNT", ScopeKind.StructSpec, "field_count");
-        Open("KAPI_STRUCT_FIELD", ScopeKind.StructField, "fields", "name:s", "type", "type_name:s", "description:s");
+        Open("KAPI_STRUCT_FIELD", ScopeKind.StructField, "fields", "name", "type", "type_name", "description");
         Close("KAPI_STRUCT_FIELD_END", ScopeKind.StructField);
         Set("KAPI_FIELD_OFFSET", ScopeKind.StructField, "offset");
         Set("KAPI_FIELD_SIZE", ScopeKind.StructField, "size");
@@ -315,75 +344,27 @@ internal static class MacroTable
         Close("KAPI_SOCKET_STATE_END", ScopeKind.SocketState);
         SetVar("KAPI_SOCKET_STATE_FORBID", ScopeKind.SocketState, "forbidden_states:list");
         Set("KAPI_SOCKET_STATE_RESULT", ScopeKind.SocketState, "resulting_state");
-        Set("KAPI_SOCKET_STATE_COND", ScopeKind.SocketState, "state_condition:s");
+        Set("KAPI_SOCKET_STATE_COND", ScopeKind.SocketState, "state_condition");
         Set("KAPI_SOCKET_STATE_PROTOS", ScopeKind.SocketState, "applicable_protocols");
-        Open("KAPI_PROTOCOL_BEHAVIOR", ScopeKind.ProtocolBehavior, "protocol_behaviors", "applicable_protocols", "behavior:s");
+        Open("KAPI_PROTOCOL_BEHAVIOR", ScopeKind.ProtocolBehavior, "protocol_behaviors", "applicable_protocols", "behavior");
         Close("KAPI_PROTOCOL_BEHAVIOR_END", ScopeKind.ProtocolBehavior);
-        Set("KAPI_PROTOCOL_FLAGS", ScopeKind.ProtocolBehavior, "protocol_flags", "flag_description:s");
+        Set("KAPI_PROTOCOL_FLAGS", ScopeKind.ProtocolBehavior, "protocol_flags", "flag_description");
         Open("KAPI_BUFFER_SPEC", ScopeKind.Buffer, null, "buffer_behaviors");
         Close("KAPI_BUFFER_END", ScopeKind.Buffer);
         Set("KAPI_BUFFER_SIZE", ScopeKind.Buffer, "min_buffer_size", "max_buffer_size", "optimal_buffer_size");
-        Set("KAPI_BUFFER_PARTIAL", ScopeKind.Buffer, "can_partial_transfer", "partial_transfer_rules:s");
-        Set("KAPI_BUFFER_FRAGMENT", ScopeKind.Buffer, "fragmentation_rules:s");
+        Set("KAPI_BUFFER_PARTIAL", ScopeKind.Buffer, "can_partial_transfer", "partial_transfer_rules");
+        Set("KAPI_BUFFER_FRAGMENT", ScopeKind.Buffer, "fragmentation_rules");
         Open("KAPI_ASYNC_SPEC", ScopeKind.Async, null, "supported_modes", "nonblock_errno");
         Close("KAPI_ASYNC_END", ScopeKind.Async);
         Set("KAPI_ASYNC_POLL", ScopeKind.Async, "poll_events_in", "poll_events_out");
-        Set("KAPI_ASYNC_COMPLETION", ScopeKind.Async, "completion_condition:s");
-        Set("KAPI_ASYNC_TIMEOUT", ScopeKind.Async, "supports_timeout", "timeout_behavior:s");
-        Open("KAPI_ADDR_FAMILY", ScopeKind.AddrFamily, "addr_families", "family", "family_name:s", "addr_struct_size", "min_addr_len", "max_addr_len");
+        Set("KAPI_ASYNC_COMPLETION", ScopeKind.Async, "completion_condition");
+        Set("KAPI_ASYNC_TIMEOUT", ScopeKind.Async, "supports_timeout", "timeout_behavior");
+        Open("KAPI_ADDR_FAMILY", ScopeKind.AddrFamily, "addr_families", "family", "family_name", "addr_struct_size", "min_addr_len", "max_addr_len");
         Close("KAPI_ADDR_FAMILY_END", ScopeKind.AddrFamily);
-        Set("KAPI_ADDR_FORMAT", ScopeKind.AddrFamily, "addr_format:s");
+        Set("KAPI_ADDR_FORMAT", ScopeKind.AddrFamily, "addr_format");
         Set("KAPI_ADDR_FEATURES", ScopeKind.AddrFamily, "supports_wildcard", "supports_multicast", "supports_broadcast");
-        Set("KAPI_ADDR_SPECIAL", ScopeKind.AddrFamily, "special_addresses:s");
+        Set("KAPI_ADDR_SPECIAL", ScopeKind.AddrFamily, "special_addresses");
         Set("KAPI_ADDR_PORTS", ScopeKind.AddrFamily, "port_range_min", "port_range_max");
-
-        // ---- helpers that expand to whole blocks (syscall_api_spec.h / ioctl_api_spec.h, R1-P2).
-        // Expansions follow the headers' effects as listed in kapi-language.md Appendix A; the fixed texts of the
-        // canned errors follow the headers' wording where the document quotes it.
-        Helper("KAPI_SYSCALL_SLEEPABLE", null, "KAPI_CONTEXT(KAPI_CTX_PROCESS | KAPI_CTX_SLEEPABLE)");
-        Helper("KAPI_SYSCALL_ATOMIC", null, "KAPI_CONTEXT(KAPI_CTX_PROCESS | KAPI_CTX_ATOMIC)");
-        Helper("KAPI_PARAM_FD", new[] { "idx", "desc" },
-            "KAPI_PARAM(idx, \"fd\", \"int\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_IN) .type = KAPI_TYPE_FD, .constraint_type = KAPI_CONSTRAINT_NONE, KAPI_PARAM_END");
-        Helper("KAPI_PARAM_USER_BUF", new[] { "idx", "name", "desc" },
-            "KAPI_PARAM(idx, name, \"void __user *\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_USER) .type = KAPI_TYPE_USER_PTR, .constraint_type = KAPI_CONSTRAINT_NONE, KAPI_PARAM_END");
-        Helper("KAPI_PARAM_USER_STRUCT", new[] { "idx", "name", "struct_type", "desc" },
-            "KAPI_PARAM(idx, name, #struct_type, desc) KAPI_PARAM_FLAGS(KAPI_PARAM_USER) .type = KAPI_TYPE_USER_PTR, .size = sizeof(struct_type), .constraint_type = KAPI_CONSTRAINT_NONE, KAPI_PARAM_END");
-        Helper("KAPI_PARAM_SIZE_T", new[] { "idx", "name", "desc" },
-            "KAPI_PARAM(idx, name, \"size_t\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_IN) .type = KAPI_TYPE_UINT, .constraint_type = KAPI_CONSTRAINT_NONE, KAPI_PARAM_END");
-        Helper("KAPI_PARAM_USER_PATH", new[] { "idx", "name", "desc" },
-            "KAPI_PARAM(idx, name, \"const char __user *\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_IN | KAPI_PARAM_USER) .type = KAPI_TYPE_PATH, .constraint_type = KAPI_CONSTRAINT_USER_PATH, KAPI_PARAM_END");
-        Helper("KAPI_PARAM_USER_STRING", new[] { "idx", "name", "min_len", "max_len", "desc" },
-            "KAPI_PARAM(idx, name, \"const char __user *\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_IN | KAPI_PARAM_USER) .type = KAPI_TYPE_USER_PTR, .constraint_type = KAPI_CONSTRAINT_USER_STRING, .min_value = min_len, .max_value = max_len, KAPI_PARAM_END");
-        Helper("KAPI_PARAM_USER_PTR_SIZED", new[] { "idx", "name", "ptr_size", "desc" },
-            "KAPI_PARAM(idx, name, \"void __user *\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_IN | KAPI_PARAM_USER) .type = KAPI_TYPE_USER_PTR, .size = ptr_size, .constraint_type = KAPI_CONSTRAINT_USER_PTR, KAPI_PARAM_END");
-        Helper("KAPI_IOCTL_PARAM_SIZE", null,
-            "KAPI_PARAM(0, \"size\", \"__u32\", \"Size of the ioctl argument structure\") KAPI_PARAM_FLAGS(KAPI_PARAM_IN) .type = KAPI_TYPE_UINT, .constraint_type = KAPI_CONSTRAINT_NONE, .constraints = \"Must match the size of the structure for this ioctl\", KAPI_PARAM_END");
-        Helper("KAPI_IOCTL_PARAM_FLAGS", null,
-            "KAPI_PARAM(1, \"flags\", \"__u32\", \"Flags for the operation\") KAPI_PARAM_FLAGS(KAPI_PARAM_IN) .type = KAPI_TYPE_UINT, .constraint_type = KAPI_CONSTRAINT_MASK, .valid_mask = 0, KAPI_PARAM_END");
-        Helper("KAPI_IOCTL_PARAM_USER_BUF", new[] { "idx", "name", "desc", "len_idx" },
-            "KAPI_PARAM(idx, name, \"__aligned_u64\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_IN | KAPI_PARAM_USER) .type = KAPI_TYPE_USER_PTR, .size_param_idx = len_idx, KAPI_PARAM_END");
-        Helper("KAPI_IOCTL_PARAM_USER_OUT_BUF", new[] { "idx", "name", "desc", "len_idx" },
-            "KAPI_PARAM(idx, name, \"__aligned_u64\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_OUT | KAPI_PARAM_USER) .type = KAPI_TYPE_USER_PTR, .size_param_idx = len_idx, KAPI_PARAM_END");
-        Helper("KAPI_IOCTL_PARAM_LEN", new[] { "idx", "name", "desc", "max_size" },
-            "KAPI_PARAM(idx, name, \"__u32\", desc) KAPI_PARAM_FLAGS(KAPI_PARAM_IN) .type = KAPI_TYPE_UINT, .constraint_type = KAPI_CONSTRAINT_RANGE, .min_value = 0, .max_value = max_size, KAPI_PARAM_END");
-        Helper("KAPI_RETURN_SUCCESS_ZERO", null,
-            "KAPI_RETURN(\"long\", \"0 on success, negative error code on failure\") .type = KAPI_TYPE_INT, .check_type = KAPI_RETURN_ERROR_CHECK, .success_value = 0, KAPI_RETURN_END");
-        Helper("KAPI_RETURN_FD_SPEC", null,
-            "KAPI_RETURN(\"long\", \"File descriptor on success, negative error code on failure\") .type = KAPI_TYPE_FD, .check_type = KAPI_RETURN_FD, KAPI_RETURN_END");
-        Helper("KAPI_RETURN_COUNT", null,
-            "KAPI_RETURN(\"long\", \"Number of bytes processed on success, negative error code on failure\") .type = KAPI_TYPE_INT, .check_type = KAPI_RETURN_RANGE, .success_min = 0, .success_max = S64_MAX, KAPI_RETURN_END");
-        Helper("KAPI_ERROR_EBADF", new[] { "idx" }, "KAPI_ERROR(idx, -EBADF, \"EBADF\", \"Invalid file descriptor\", \"The file descriptor is not valid or has been closed\")");
-        Helper("KAPI_ERROR_EFAULT", new[] { "idx" }, "KAPI_ERROR(idx, -EFAULT, \"EFAULT\", \"Bad address\", \"Invalid user space address provided\")");
-        Helper("KAPI_ERROR_ENOMEM", new[] { "idx" }, "KAPI_ERROR(idx, -ENOMEM, \"ENOMEM\", \"Insufficient memory\", \"Cannot allocate memory for the operation\")");
-        Helper("KAPI_ERROR_EPERM", new[] { "idx" }, "KAPI_ERROR(idx, -EPERM, \"EPERM\", \"Operation not permitted\", \"The calling process does not have the required permissions\")");
-        Helper("KAPI_ERROR_EINVAL", new[] { "idx", "condition" }, "KAPI_ERROR(idx, -EINVAL, \"EINVAL\", condition, \"Invalid argument provided\")");
-        Helper("KAPI_SIGNAL_INTERRUPTIBLE_SLEEP", null,
-            "KAPI_SIGNAL(0, SIGINT, \"SIGINT\", KAPI_SIGNAL_RECEIVE, KAPI_SIGNAL_ACTION_RETURN) KAPI_SIGNAL_CONDITION(\"Interruptible sleep\") KAPI_SIGNAL_DESC(\"The operation is interrupted and returns -EINTR\") KAPI_SIGNAL_ERROR(-EINTR) KAPI_SIGNAL_RESTARTABLE KAPI_SIGNAL_END " +
-            "KAPI_SIGNAL(1, SIGTERM, \"SIGTERM\", KAPI_SIGNAL_RECEIVE, KAPI_SIGNAL_ACTION_RETURN) KAPI_SIGNAL_CONDITION(\"Interruptible sleep\") KAPI_SIGNAL_DESC(\"The operation is interrupted and returns -EINTR\") KAPI_SIGNAL_ERROR(-EINTR) KAPI_SIGNAL_RESTARTABLE KAPI_SIGNAL_END");
-        Helper("KAPI_SIGNAL_FATAL_DEFAULT", null,
-            "KAPI_SIGNAL(2, SIGKILL, \"SIGKILL\", KAPI_SIGNAL_RECEIVE, KAPI_SIGNAL_ACTION_TERMINATE) KAPI_SIGNAL_CONDITION(\"Always\") KAPI_SIGNAL_DESC(\"Fatal signal terminates the process\") KAPI_SIGNAL_END");
-        Helper("KAPI_SIGNAL_STOP_CONT", null,
-            "KAPI_SIGNAL(3, SIGSTOP, \"SIGSTOP\", KAPI_SIGNAL_RECEIVE, KAPI_SIGNAL_ACTION_STOP) KAPI_SIGNAL_CONDITION(\"Always\") KAPI_SIGNAL_DESC(\"Stop and continue signals suspend and resume the process\") KAPI_SIGNAL_END");
         return t;
     }
 }

@@ -1,4 +1,6 @@
 using Kapi.Collections;
+using Kapi.Model.Schema;
+using Kapi.Vocabulary;
 
 namespace Kapi.Model;
 
@@ -14,70 +16,107 @@ public enum ApiKind
 
 /// <summary>
 /// One bound spec. Immutable, value-equatable, carries no source positions (so that a comment-only edit of a
-/// spec file yields an equal model). Every section of the KAPI vocabulary has a place here.
+/// spec file yields an equal model). Every section of the KAPI vocabulary has a place here; <see cref="Schema"/>
+/// describes each field once, for the binder, the generator's metadata and the CLI.
 /// </summary>
-public sealed record ApiSpec(
-    string Name,
-    ApiKind Kind,
-    string? Description,
-    string? LongDescription,
-    KapiValue? ContextFlags,
-    EquatableArray<ParamSpec> Params,
-    ReturnSpec? Return,
-    EquatableArray<ErrorSpec> Errors,
-    EquatableArray<SignalSpec> Signals,
-    EquatableArray<SignalMaskSpec> SignalMasks,
-    EquatableArray<SideEffectSpec> SideEffects,
-    EquatableArray<StateTransitionSpec> StateTransitions,
-    EquatableArray<LockSpec> Locks,
-    EquatableArray<CapabilitySpec> Capabilities,
-    EquatableArray<ConstraintSpec> Constraints,
-    EquatableArray<StructSpec> StructSpecs,
-    string? Examples,
-    string? Notes,
-    string? SinceVersion,
-    bool Deprecated,
-    string? Replacement,
-    EquatableArray<DeclaredCount> DeclaredCounts,
-    IoctlInfo? Ioctl,
-    SysfsInfo? Sysfs,
-    NetworkInfo? Network)
+public sealed record ApiSpec
 {
+    public string Name { get; init; } = string.Empty;
+
+    public ApiKind Kind { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? LongDescription { get; init; }
+
+    /// <summary>The contexts the call may run in (<c>KAPI_CONTEXT</c>, <c>context-flags:</c>, <c>contexts:</c>).</summary>
+    public KapiTerm<KapiContextFlags>? ContextFlags { get; init; }
+
+    public EquatableArray<ParamSpec> Params { get; init; } = EquatableArray<ParamSpec>.Empty;
+
+    public ReturnSpec? Return { get; init; }
+
+    public EquatableArray<ErrorSpec> Errors { get; init; } = EquatableArray<ErrorSpec>.Empty;
+
+    public EquatableArray<SignalSpec> Signals { get; init; } = EquatableArray<SignalSpec>.Empty;
+
+    public EquatableArray<SignalMaskSpec> SignalMasks { get; init; } = EquatableArray<SignalMaskSpec>.Empty;
+
+    public EquatableArray<SideEffectSpec> SideEffects { get; init; } = EquatableArray<SideEffectSpec>.Empty;
+
+    public EquatableArray<StateTransitionSpec> StateTransitions { get; init; } = EquatableArray<StateTransitionSpec>.Empty;
+
+    public EquatableArray<LockSpec> Locks { get; init; } = EquatableArray<LockSpec>.Empty;
+
+    public EquatableArray<CapabilitySpec> Capabilities { get; init; } = EquatableArray<CapabilitySpec>.Empty;
+
+    public EquatableArray<ConstraintSpec> Constraints { get; init; } = EquatableArray<ConstraintSpec>.Empty;
+
+    public EquatableArray<StructSpec> StructSpecs { get; init; } = EquatableArray<StructSpec>.Empty;
+
+    public string? Examples { get; init; }
+
+    public string? Notes { get; init; }
+
+    public string? SinceVersion { get; init; }
+
+    public bool Deprecated { get; init; }
+
+    public string? Replacement { get; init; }
+
+    /// <summary>The counts the spec declares (<c>.error_count = 5</c>, <c>KAPI_PARAM_COUNT(1)</c>), as written.</summary>
+    public EquatableArray<DeclaredCount> DeclaredCounts { get; init; } = EquatableArray<DeclaredCount>.Empty;
+
+    public IoctlInfo? Ioctl { get; init; }
+
+    public SysfsInfo? Sysfs { get; init; }
+
+    public NetworkInfo? Network { get; init; }
+
     /// <summary>The name without the <c>sys_</c> prefix: the libc function for syscalls (<c>sys_mlockall</c> → <c>mlockall</c>).</summary>
     public string ShortName => Name.StartsWith("sys_", System.StringComparison.Ordinal) ? Name.Substring(4) : Name;
 
     public bool IsSyscall => Kind == ApiKind.Function && Name.StartsWith("sys_", System.StringComparison.Ordinal);
+
+    /// <summary>
+    /// The fields of a spec after its identity (<see cref="Name"/> and <see cref="Kind"/>, from the entry form).
+    /// <see cref="DeclaredCounts"/>, <see cref="Ioctl"/>, <see cref="Sysfs"/> and <see cref="Network"/> come from several
+    /// fields at once, so the model builder sets them itself.
+    /// </summary>
+    public static KapiSectionSchema<ApiSpec> Schema { get; } = new KapiSectionSchema<ApiSpec>("spec", "KernelApiSpec")
+        .Text("description", nameof(Description), "Description", json: "description")
+        .Text("long_description", nameof(LongDescription), "Detailed Description", json: "long_description")
+        .Term("context_flags", nameof(ContextFlags), "Execution Context", json: "context_flags")
+        .Sections("params", nameof(Params), "Parameters", ParamSpec.Schema, json: "parameters", runtime: "Parameters")
+        .Section("return_spec", nameof(Return), "Return Value", ReturnSpec.Schema, json: "return_spec")
+        .Sections("errors", nameof(Errors), "Possible Errors", ErrorSpec.Schema, json: "errors")
+        .Sections("signals", nameof(Signals), "Signal Specifications", SignalSpec.Schema, json: "signals")
+        .Sections("signal_masks", nameof(SignalMasks), "Signal Masks", SignalMaskSpec.Schema, json: "signal_masks")
+        .Sections("side_effects", nameof(SideEffects), "Side Effects", SideEffectSpec.Schema, json: "side_effects")
+        .Sections("state_transitions", nameof(StateTransitions), "State Transitions", StateTransitionSpec.Schema, json: "state_transitions")
+        .Sections("locks", nameof(Locks), "Locking Requirements", LockSpec.Schema, json: "locks")
+        .Sections("capabilities", nameof(Capabilities), "Required Capabilities", CapabilitySpec.Schema, json: "capabilities")
+        .Sections("constraints", nameof(Constraints), "Additional Constraints", ConstraintSpec.Schema, json: "constraints")
+        .Sections("struct_specs", nameof(StructSpecs), "Structure Specifications", StructSpec.Schema, json: "struct_specs")
+        .Text("examples", nameof(Examples), "Examples", json: "examples")
+        .Text("notes", nameof(Notes), "Notes", json: "notes")
+        .Text("since_version", nameof(SinceVersion), "Available since", json: "since_version")
+        .Flag("deprecated", nameof(Deprecated), "Deprecated", json: "deprecated")
+        .Text("replacement", nameof(Replacement), "Replacement", json: "replacement")
+        .Derived(nameof(DeclaredCounts), KapiFieldKind.Sections, "Declared Counts", _ => null, section: DeclaredCount.Schema)
+        .Derived(nameof(Ioctl), KapiFieldKind.Section, "IOCTL", _ => null, section: IoctlInfo.Schema)
+        .Derived(nameof(Sysfs), KapiFieldKind.Section, "Sysfs", _ => null, section: SysfsInfo.Schema)
+        .Derived(nameof(Network), KapiFieldKind.Section, "Network", _ => null, section: NetworkInfo.Schema);
 }
 
 /// <summary>A count the spec declares (<c>.error_count = 5</c>, <c>KAPI_PARAM_COUNT(1)</c>), as written.</summary>
-public sealed record DeclaredCount(string Field, long Value);
+public sealed record DeclaredCount
+{
+    public string Field { get; init; } = string.Empty;
 
-public sealed record IoctlInfo(KapiValue? Command, string? CommandName, KapiValue? InputSize, KapiValue? OutputSize, string? FileOpsName);
+    public long Value { get; init; }
 
-public sealed record SysfsInfo(string? Subsystem, string? DeviceType);
-
-public sealed record NetworkInfo(
-    SocketStateSpec? SocketState,
-    EquatableArray<ProtocolBehaviorSpec> ProtocolBehaviors,
-    BufferSpec? Buffer,
-    AsyncSpec? Async,
-    EquatableArray<AddressFamilySpec> AddressFamilies,
-    bool IsConnectionOriented,
-    bool IsMessageOriented,
-    bool SupportsOobData,
-    bool SupportsPeek,
-    bool SupportsSelectPoll,
-    bool IsReentrant,
-    string? ConnectionEstablishment,
-    string? ConnectionTermination,
-    string? DataTransferSemantics);
-
-public sealed record SocketStateSpec(EquatableArray<KapiValue> RequiredStates, EquatableArray<KapiValue> ForbiddenStates, KapiValue? ResultingState, string? Condition, KapiValue? ApplicableProtocols);
-
-public sealed record ProtocolBehaviorSpec(int Index, KapiValue? ApplicableProtocols, string? Behavior, KapiValue? ProtocolFlags, string? FlagDescription);
-
-public sealed record BufferSpec(KapiValue? Behaviors, KapiValue? MinSize, KapiValue? MaxSize, KapiValue? OptimalSize, bool CanPartialTransfer, string? PartialTransferRules, string? FragmentationRules);
-
-public sealed record AsyncSpec(KapiValue? SupportedModes, KapiValue? NonblockErrno, KapiValue? PollEventsIn, KapiValue? PollEventsOut, string? CompletionCondition, bool SupportsTimeout, string? TimeoutBehavior);
-
-public sealed record AddressFamilySpec(int Index, KapiValue? Family, string? FamilyName, KapiValue? AddressStructSize, KapiValue? MinAddressLength, KapiValue? MaxAddressLength, string? AddressFormat, bool SupportsWildcard, bool SupportsMulticast, bool SupportsBroadcast, string? SpecialAddresses, KapiValue? PortRangeMin, KapiValue? PortRangeMax);
+    public static KapiSectionSchema<DeclaredCount> Schema { get; } = new KapiSectionSchema<DeclaredCount>("declared count", "KapiDeclaredCount")
+        .Derived(nameof(Field), KapiFieldKind.Text, "Field", _ => null)
+        .Derived(nameof(Value), KapiFieldKind.Count, "Value", _ => null);
+}

@@ -5,8 +5,9 @@ using Kapi.Collections;
 namespace Kapi.Model;
 
 /// <summary>
-/// A numeric value from a spec: the symbolic C expression as written (<see cref="Expression"/>) next to its value
-/// on each architecture (null where a constant it uses is unknown or undefined there).
+/// A numeric value from a spec: its value on each architecture (null where a constant it uses is unknown or undefined
+/// there) and the C expression as written (<see cref="Expression"/>), which is for display only: nothing decides
+/// anything from it.
 /// </summary>
 public sealed record KapiValue(
     string Expression,
@@ -33,6 +34,9 @@ public sealed record KapiValue(
     };
 
     public long? Get(KapiArch arch) => this[arch];
+
+    /// <summary>True when the spec wrote a plain number (<c>0x7</c>, <c>-1</c>), so the text adds nothing to the value.</summary>
+    public bool IsLiteral { get; init; }
 
     /// <summary>True when every architecture has the same known value.</summary>
     public bool IsUniform

@@ -113,6 +113,15 @@ public sealed partial class KapiParameterInfo
     /// <summary><c>.constraint_type</c>: a <c>KAPI_CONSTRAINT_*</c>.</summary>
     public KapiConstant? ConstraintType { get; init; }
 
+    /// <summary>What <see cref="Type"/> means, or null when the spec gives no KAPI type.</summary>
+    public KapiParamType? ParamType => Type?.PortableValue is long v ? (KapiParamType)v : null;
+
+    /// <summary>What <see cref="Flags"/> means (<see cref="KapiParamFlags.None"/> when the spec gives none).</summary>
+    public KapiParamFlags ParamFlags => Flags?.PortableValue is long v ? (KapiParamFlags)v : KapiParamFlags.None;
+
+    /// <summary>What <see cref="ConstraintType"/> means, or null when the spec gives no constraint kind.</summary>
+    public KapiConstraintKind? ConstraintKind => ConstraintType?.PortableValue is long v ? (KapiConstraintKind)v : null;
+
     /// <summary><c>.min_value</c>.</summary>
     public KapiConstant? MinValue { get; init; }
 

@@ -97,6 +97,10 @@ public static class KapiDiagnostics
         "KAPI0202", "Architecture-specific constant missing", "Constant '{0}' is not defined on {1}", KapiSeverity.Info,
         "The constant exists on some architectures only; its value is unknown on the ones listed.");
 
+    public static readonly KapiDiagnosticDescriptor WrongVocabulary = new(
+        "KAPI0203", "Vocabulary value of the wrong kind", "'{0}' is a {1} value, but this field takes {2}", KapiSeverity.Warning,
+        "A field that takes one enumeration of the KAPI vocabulary (KAPI_TYPE_*, KAPI_PARAM_*, KAPI_CONSTRAINT_* …) names a member of another one, for example '.type = KAPI_PARAM_IN'. The field is left unset.");
+
     // ---- spec-level consistency ----
     public static readonly KapiDiagnosticDescriptor DuplicateIndex = new(
         "KAPI0300", "Duplicate index", "{0}[{1}] is defined twice; the later definition wins", KapiSeverity.Warning,
@@ -127,7 +131,7 @@ public static class KapiDiagnostics
         UnterminatedString, UnterminatedComment, InvalidCharacter, BadNumber, FileTooLarge, BadEscape,
         TextOutsideSpec, UnexpectedCloser, UnclosedScope, UnterminatedSpec, UnknownMacro, WrongArgumentCount,
         WrongArgumentType, UnknownField, SyntaxError, MacroOutOfScope, NestingTooDeep, UnknownDirective,
-        UnknownConstant, BadConstantExpression, ArchDependentConstant,
+        UnknownConstant, BadConstantExpression, ArchDependentConstant, WrongVocabulary,
         DuplicateIndex, IndexOutOfRange, CountMismatch, DuplicateSpec, IndexGap, InvalidName,
     };
 }

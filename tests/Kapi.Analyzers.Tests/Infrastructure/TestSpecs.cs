@@ -2,6 +2,7 @@ using System.Linq;
 using Kapi.Analyzers.Specs;
 using Kapi.Collections;
 using Kapi.Model;
+using Kapi.Vocabulary;
 
 namespace Kapi.Analyzers.Tests.Infrastructure;
 
@@ -63,14 +64,21 @@ internal static class TestSpecs
     public static ParamSpec Param(
         int index, string name, string cType, KapiValue? validMask = null, KapiNamedValue[]? flags = null,
         KapiValue? requiredMask = null, KapiValue? enumMask = null, KapiNamedValue[]? enumValues = null, string? constraint = null) =>
-        new(index, name, cType, null, null, null, validMask is null ? null : Uniform("KAPI_CONSTRAINT_MASK", 3), null, null,
-            validMask, (flags ?? []).ToEquatableArray(), requiredMask, enumMask, (enumValues ?? []).ToEquatableArray(),
-            enumValues?.Length, null, null, null, null, constraint, null, null);
+        new()
+        {
+            Index = index,
+            Name = name,
+            CTypeName = cType,
+            ConstraintType = validMask is null ? null : new KapiTerm<KapiConstraintKind>(KapiConstraintKind.Mask, "KAPI_CONSTRAINT_MASK"),
+            ValidMask = validMask,
+            MaskFlags = (flags ?? []).ToEquatableArray(),
+            RequiredMask = requiredMask,
+            EnumMask = enumMask,
+            EnumValues = (enumValues ?? []).ToEquatableArray(),
+            EnumCount = enumValues?.Length,
+            ConstraintText = constraint,
+        };
 
     public static ApiSpec Spec(string name, params ParamSpec[] parameters) =>
-        new(name, ApiKind.Function, null, null, null, parameters.ToEquatableArray(), null,
-            EquatableArray<ErrorSpec>.Empty, EquatableArray<SignalSpec>.Empty, EquatableArray<SignalMaskSpec>.Empty,
-            EquatableArray<SideEffectSpec>.Empty, EquatableArray<StateTransitionSpec>.Empty, EquatableArray<LockSpec>.Empty,
-            EquatableArray<CapabilitySpec>.Empty, EquatableArray<ConstraintSpec>.Empty, EquatableArray<StructSpec>.Empty,
-            null, null, null, false, null, EquatableArray<DeclaredCount>.Empty, null, null, null);
+        new() { Name = name, Kind = ApiKind.Function, Params = parameters.ToEquatableArray() };
 }

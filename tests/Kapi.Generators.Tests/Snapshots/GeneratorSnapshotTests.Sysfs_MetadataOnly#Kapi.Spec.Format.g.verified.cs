@@ -30,7 +30,7 @@ namespace Kapi.Generated
                         Name = "format",
                         CTypeName = "string",
                         Description = "Integrity metadata format",
-                        Type = global::Kapi.Runtime.Metadata.KapiConstant.Uniform("KAPI_TYPE_STRING", 12L),
+                        Type = global::Kapi.Runtime.Metadata.KapiConstant.Uniform("KAPI_TYPE_STRING", 13L),
                         Flags = global::Kapi.Runtime.Metadata.KapiConstant.Uniform("KAPI_PARAM_SYSFS_READONLY", 512L),
                         Sysfs = new global::Kapi.Runtime.Metadata.KapiSysfsParameterInfo
                         {

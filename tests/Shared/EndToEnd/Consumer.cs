@@ -6,7 +6,7 @@ using System.Text.Json;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Kapi.EndToEnd.Tests.Infrastructure;
+namespace Kapi.Testing.EndToEnd;
 
 /// <summary>
 /// A fresh consumer project in its own folder below <see cref="KapiPackages.ConsumersRoot"/>: it references only the

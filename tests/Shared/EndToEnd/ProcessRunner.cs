@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 
-namespace Kapi.EndToEnd.Tests.Infrastructure;
+namespace Kapi.Testing.EndToEnd;
 
 /// <summary>The outcome of a child process: exit code and everything it wrote (stdout, then stderr).</summary>
 public sealed record ProcessResult(string CommandLine, string WorkingDirectory, int ExitCode, string Output)

@@ -4,23 +4,31 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using Xunit;
 
-namespace Kapi.EndToEnd.Tests.Infrastructure;
+namespace Kapi.Testing.EndToEnd;
 
 /// <summary>
 /// Packs Kapi and Kapi.Cli from the repository once per test run, into a temporary local feed, with a version no
 /// earlier run used (0.1.0-e2e.&lt;UTC time&gt;.r&lt;random&gt;). Consumers restore with an isolated NuGet packages
 /// folder (NUGET_PACKAGES), so a package from another run can never be served from a cache.
 /// Everything lives under one temporary folder, deleted afterwards (kept when KAPI_E2E_KEEP=1, for debugging).
+/// Shared by the test projects that consume the packed package (tests/Shared/EndToEnd, linked in with
+/// KapiEndToEndTests=true); each defines its own xunit collection over it.
 /// </summary>
-public sealed class KapiPackages : IDisposable
+public class KapiPackages : IDisposable
 {
     public static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(6);
     public static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
 
+    /// <summary>Packs both packages: Kapi and the Kapi.Cli tool.</summary>
     public KapiPackages()
+        : this(withCli: true)
+    {
+    }
+
+    /// <summary>Packs Kapi, and Kapi.Cli only when <paramref name="withCli"/> (a fixture that needs no tool saves the pack).</summary>
+    protected KapiPackages(bool withCli)
     {
         RepositoryRoot = FindRepositoryRoot();
         Root = Path.Combine(Path.GetTempPath(), "kapi-e2e-" + Guid.NewGuid().ToString("N")[..12]);
@@ -39,10 +47,10 @@ public sealed class KapiPackages : IDisposable
             // put a Kapi package there) and build into their own artifacts folder: the repository's bin/ and obj/
             // are not touched, so a concurrent build of the solution is not disturbed.
             KapiPack = Pack("src/Kapi.Package");
-            CliPack = Pack("src/Kapi.Cli");
+            CliPack = withCli ? Pack("src/Kapi.Cli") : null;
             KapiPackagePath = Path.Combine(Feed, $"Kapi.{Version}.nupkg");
             CliPackagePath = Path.Combine(Feed, $"Kapi.Cli.{Version}.nupkg");
-            if (!File.Exists(KapiPackagePath) || !File.Exists(CliPackagePath))
+            if (!File.Exists(KapiPackagePath) || (withCli && !File.Exists(CliPackagePath)))
             {
                 throw new InvalidOperationException("the packs did not produce the expected packages:\n" + KapiPack + "\n" + CliPack);
             }
@@ -94,7 +102,8 @@ public sealed class KapiPackages : IDisposable
 
     public ProcessResult KapiPack { get; }
 
-    public ProcessResult CliPack { get; }
+    /// <summary>The Kapi.Cli pack; null when the fixture packs Kapi only.</summary>
+    public ProcessResult? CliPack { get; }
 
     /// <summary>The environment of consumer-side dotnet processes: the isolated packages folder.</summary>
     public IReadOnlyDictionary<string, string?> ConsumerEnvironment => new Dictionary<string, string?>
@@ -171,6 +180,12 @@ public sealed class KapiPackages : IDisposable
 
     public void Dispose()
     {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
         if (Environment.GetEnvironmentVariable("KAPI_E2E_KEEP") == "1") return;
         try
         {
@@ -184,10 +199,4 @@ public sealed class KapiPackages : IDisposable
         {
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class KapiPackagesCollection : ICollectionFixture<KapiPackages>
-{
-    public const string Name = "Kapi packages";
 }

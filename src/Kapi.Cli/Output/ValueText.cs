@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using Kapi.Architectures;
+using Kapi.Model;
+using Kapi.Vocabulary;
+
+namespace Kapi.Cli.Output;
+
+/// <summary>How the formats print a value of the model for one architecture.</summary>
+internal static class ValueText
+{
+    /// <summary>The upstream list group of a spec: syscall, ioctl, function or sysfs.</summary>
+    public static string ApiType(ApiSpec spec) => spec.Kind switch
+    {
+        ApiKind.Ioctl => "ioctl",
+        ApiKind.Sysfs => "sysfs",
+        _ => spec.IsSyscall ? "syscall" : "function",
+    };
+
+    public static string Hex(long value) => "0x" + ((ulong)value).ToString("x", CultureInfo.InvariantCulture);
+
+    public static string Dec(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A number on <paramref name="arch"/>: a plain literal as the spec wrote it (<c>0644</c>, <c>0x7</c>); otherwise the
+    /// value in hex or decimal followed by the expression (<c>0x7 (MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)</c>); "?" and
+    /// the expression when the value is unknown there.
+    /// </summary>
+    public static string Show(KapiValue value, KapiArch arch, bool hex = false)
+    {
+        var v = value.Get(arch);
+        if (value.IsLiteral && v is not null) return OneLine(value.Expression);
+        var sb = new StringBuilder();
+        sb.Append(v is long n ? (hex ? Hex(n) : Dec(n)) : "?");
+        sb.Append(" (").Append(OneLine(value.Expression)).Append(')');
+        if (v is null) sb.Append(" [unknown on ").Append(arch.RidName()).Append(']');
+        return sb.ToString();
+    }
+
+    /// <summary>The value alone (<c>-22</c>), or the expression when the value is unknown on <paramref name="arch"/>.</summary>
+    public static string ValueOnly(KapiValue value, KapiArch arch) => value.Get(arch) is long n ? Dec(n) : OneLine(value.Expression);
+
+    /// <summary>A vocabulary value in the header's spelling, then the spec's own spelling when that differs.</summary>
+    public static string Term(IKapiTerm term)
+    {
+        string text = OneLine(term.Text);
+        return text == term.Spelling ? text : $"{term.Spelling} ({text})";
+    }
+
+    /// <summary>A named constant: <c>MCL_CURRENT = 0x1</c>; a value written as a plain number prints as that number.</summary>
+    public static string Named(KapiNamedValue named, KapiArch arch, bool hex)
+    {
+        var v = named.Value.Get(arch);
+        string number = v is long n ? (hex ? Hex(n) : Dec(n)) : "?";
+        if (string.IsNullOrEmpty(named.Name) || named.Value.IsLiteral) return named.Value.IsLiteral ? OneLine(named.Value.Expression) : number;
+        return $"{named.Name} = {number}";
+    }
+
+    public static string OneLine(string s)
+    {
+        if (s.IndexOf('\n') < 0 && s.IndexOf('\r') < 0 && s.IndexOf('\t') < 0) return s;
+        var sb = new StringBuilder(s.Length);
+        bool space = false;
+        foreach (char c in s)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (!space) sb.Append(' ');
+                space = true;
+            }
+            else
+            {
+                sb.Append(c);
+                space = false;
+            }
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+
+namespace Kapi.Architectures;
+
+public static partial class UapiConstants
+{
+    /// <summary>
+    /// Why the table holds a value for <paramref name="name"/> on <paramref name="arch"/> although the headers it is checked
+    /// against do not define it there (tests/Kapi.Conformance.Tests, CrossArchHeaderTests: each architecture's Linux 6.1 UAPI
+    /// headers and glibc 2.36 headers; loongarch64 without a C library). Null when the table has no such note.
+    /// </summary>
+    public static string? GetHeaderNote(string name, KapiArch arch)
+    {
+        foreach (var n in s_headerNotes.Value)
+        {
+            if ((n.Arches is null || Array.IndexOf(n.Arches, arch) >= 0) && n.Matches(name)) return n.Reason;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The Linux release that added <paramref name="name"/>, when its note says the checked headers are older; for a name
+    /// known only to be newer than some release, the release after it. Null for other names.
+    /// </summary>
+    public static Version? GetAddedInLinux(string name)
+    {
+        foreach (var n in s_headerNotes.Value)
+        {
+            if (n.AddedIn is not null && n.Matches(name)) return n.AddedIn;
+        }
+        return null;
+    }
+
+    private sealed class HeaderNote
+    {
+        public HeaderNote(string reason, Version? addedIn, KapiArch[]? arches, string[] names)
+        {
+            Reason = reason;
+            AddedIn = addedIn;
+            Arches = arches;
+            Names = names;
+        }
+
+        public string Reason { get; }
+
+        public Version? AddedIn { get; }
+
+        /// <summary>Null: every architecture.</summary>
+        public KapiArch[]? Arches { get; }
+
+        /// <summary>Exact names, or prefixes ending in '*'.</summary>
+        public string[] Names { get; }
+
+        public bool Matches(string name)
+        {
+            foreach (string n in Names)
+            {
+                if (n.EndsWith("*", StringComparison.Ordinal)
+                    ? name.StartsWith(n.Substring(0, n.Length - 1), StringComparison.Ordinal)
+                    : string.Equals(n, name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static readonly Lazy<HeaderNote[]> s_headerNotes = new(BuildHeaderNotes);
+
+    private static HeaderNote[] BuildHeaderNotes()
+    {
+        var notes = new List<HeaderNote>();
+        AddHeaderNotes(notes);
+        return notes.ToArray();
+    }
+
+    /// <summary>A note for every architecture.</summary>
+    private static void Note(List<HeaderNote> notes, string reason, params string[] names) => notes.Add(new HeaderNote(reason, null, null, names));
+
+    /// <summary>A note for the names a later Linux release added (the checked headers are older).</summary>
+    private static void Since(List<HeaderNote> notes, string version, string reason, params string[] names) =>
+        notes.Add(new HeaderNote($"added in Linux {version}, newer than the checked headers: {reason}", new Version(version), null, names));
+
+    /// <summary>A note for names added after <paramref name="version"/> (checked: not in its UAPI headers) in a release not recorded here.</summary>
+    private static void After(List<HeaderNote> notes, string version, string reason, params string[] names)
+    {
+        var v = new Version(version);
+        notes.Add(new HeaderNote($"added after Linux {version} (not in its UAPI headers), newer than the checked headers: {reason}", new Version(v.Major, v.Minor + 1), null, names));
+    }
+
+    /// <summary>A note for some architectures only.</summary>
+    private static void NoteOn(List<HeaderNote> notes, KapiArch[] arches, string reason, params string[] names) => notes.Add(new HeaderNote(reason, null, arches, names));
+
+    static partial void AddHeaderNotes(List<HeaderNote> notes);
+}

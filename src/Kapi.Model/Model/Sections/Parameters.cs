@@ -1,0 +1,126 @@
+using Kapi.Collections;
+using Kapi.Model.Schema;
+using Kapi.Vocabulary;
+
+namespace Kapi.Model;
+
+/// <summary>
+/// A parameter. <see cref="ValidMask"/>, <see cref="MinValue"/>/<see cref="MaxValue"/> and <see cref="EnumValues"/>
+/// carry the constraint the kernel checks.
+/// Kapi extensions (not upstream): <see cref="RequiredMask"/> (<c>.required_mask</c>: at least one of these bits
+/// must be set), <see cref="EnumMask"/> (<c>.enum_mask</c>: the bits under this mask form an enumerated field
+/// whose allowed values are <see cref="EnumValues"/>; the remaining bits are flags checked against
+/// <see cref="ValidMask"/>, as in open(2)'s O_ACCMODE) and <see cref="IgnoresUnknownBits"/>.
+/// </summary>
+public sealed record ParamSpec
+{
+    public int Index { get; init; }
+
+    public string? Name { get; init; }
+
+    /// <summary>The C type as written (<c>const char __user *</c>).</summary>
+    public string? CTypeName { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>The KAPI type (<c>KAPI_TYPE_*</c>).</summary>
+    public KapiTerm<KapiParamType>? Type { get; init; }
+
+    /// <summary>The direction and kind flags (<c>KAPI_PARAM_*</c>).</summary>
+    public KapiTerm<KapiParamFlags>? Flags { get; init; }
+
+    /// <summary>The constraint kind (<c>KAPI_CONSTRAINT_*</c>).</summary>
+    public KapiTerm<KapiConstraintKind>? ConstraintType { get; init; }
+
+    public KapiValue? MinValue { get; init; }
+
+    public KapiValue? MaxValue { get; init; }
+
+    public KapiValue? ValidMask { get; init; }
+
+    /// <summary>The named flags OR-ed in <see cref="ValidMask"/>.</summary>
+    public EquatableArray<KapiNamedValue> MaskFlags { get; init; } = EquatableArray<KapiNamedValue>.Empty;
+
+    public KapiValue? RequiredMask { get; init; }
+
+    public KapiValue? EnumMask { get; init; }
+
+    /// <summary>
+    /// Kapi extension (<c>.ignores_unknown_bits = true</c> / <c>KAPI_PARAM_IGNORES_UNKNOWN_BITS</c>): the kernel ignores
+    /// bits outside <see cref="ValidMask"/> instead of failing with EINVAL (open(2) flags, mmap(2) flags). Such bits are
+    /// still outside the spec's contract, but a conformance test must expect success for them.
+    /// </summary>
+    public bool IgnoresUnknownBits { get; init; }
+
+    public EquatableArray<KapiNamedValue> EnumValues { get; init; } = EquatableArray<KapiNamedValue>.Empty;
+
+    /// <summary>The declared <c>.enum_count</c>, else the number of <see cref="EnumValues"/>, else null.</summary>
+    public long? EnumCount { get; init; }
+
+    public KapiValue? Size { get; init; }
+
+    public KapiValue? Alignment { get; init; }
+
+    /// <summary>The index of the parameter that holds this buffer's size.</summary>
+    public long? SizeParamIndex { get; init; }
+
+    public KapiValue? SizeMultiplier { get; init; }
+
+    /// <summary>The constraint in words (<c>KAPI_PARAM_CONSTRAINT</c>, <c>.constraints</c>).</summary>
+    public string? ConstraintText { get; init; }
+
+    /// <summary>The validation function named by <c>.validate</c>, as written.</summary>
+    public string? Validator { get; init; }
+
+    public SysfsParamInfo? Sysfs { get; init; }
+
+    public static KapiSectionSchema<ParamSpec> Schema { get; } = new KapiSectionSchema<ParamSpec>("parameter", "KapiParameterInfo")
+        .Index(json: "index")
+        .Text("name", nameof(Name), "Name", json: "name")
+        .Text("type_name", nameof(CTypeName), "C type", json: "type_name")
+        .Text("description", nameof(Description), "Description", json: "description")
+        .Term("type", nameof(Type), "Type", json: "param_type")
+        .Term("flags", nameof(Flags), "Flags", json: "flags")
+        .Term("constraint_type", nameof(ConstraintType), "Constraint", json: "constraint_type")
+        .Number("min_value", nameof(MinValue), "Minimum", json: "min_value")
+        .Number("max_value", nameof(MaxValue), "Maximum", json: "max_value")
+        .Number("valid_mask", nameof(ValidMask), "Valid mask", json: "valid_mask", jsonOptions: KapiJsonOptions.Unsigned)
+        .Derived(nameof(MaskFlags), KapiFieldKind.NamedNumbers, "Mask flags", source => source.MaskFlags("valid_mask"), json: "mask_flags")
+        .Number("required_mask", nameof(RequiredMask), "Required mask (at least one bit)", json: "required_mask", jsonOptions: KapiJsonOptions.Unsigned)
+        .Number("enum_mask", nameof(EnumMask), "Enumerated field mask", json: "enum_mask", jsonOptions: KapiJsonOptions.Unsigned)
+        .Flag("ignores_unknown_bits", nameof(IgnoresUnknownBits), "Ignores unknown bits", json: "ignores_unknown_bits")
+        .NamedNumbers("enum_values", nameof(EnumValues), "Allowed values", json: "enum_values")
+        .Derived(nameof(EnumCount), KapiFieldKind.Count, "Enum count",
+            source => source.Has("enum_count") ? source.Count("enum_count") : source.Has("enum_values") ? source.NamedNumbers("enum_values").Count : null)
+        .Number("size", nameof(Size), "Size", json: "size")
+        .Number("alignment", nameof(Alignment), "Alignment", json: "alignment")
+        .Count("size_param_idx", nameof(SizeParamIndex), "Size parameter", json: "size_param_idx")
+        .Number("size_multiplier", nameof(SizeMultiplier), "Size multiplier", json: "size_multiplier")
+        .Text("constraints", nameof(ConstraintText), "Constraint (in words)", json: "constraint")
+        .Symbol("validate", nameof(Validator), "Validator", json: "validate")
+        .Derived(nameof(Sysfs), KapiFieldKind.Section, "Sysfs", source => source.Embedded(SysfsParamInfo.Schema), section: SysfsParamInfo.Schema);
+}
+
+/// <summary>The sysfs attribute facts of a parameter (RFC v2 sysfs specs).</summary>
+public sealed record SysfsParamInfo
+{
+    public string? Path { get; init; }
+
+    public KapiValue? Permissions { get; init; }
+
+    public string? DefaultValue { get; init; }
+
+    public string? Units { get; init; }
+
+    public KapiValue? Step { get; init; }
+
+    public EquatableArray<string> AllowedStrings { get; init; } = EquatableArray<string>.Empty;
+
+    public static KapiSectionSchema<SysfsParamInfo> Schema { get; } = new KapiSectionSchema<SysfsParamInfo>("sysfs attribute", "KapiSysfsParameterInfo")
+        .Text("sysfs_path", nameof(Path), "Sysfs path", json: "sysfs_path")
+        .Number("sysfs_permissions", nameof(Permissions), "Permissions", json: "sysfs_permissions")
+        .Text("default_value", nameof(DefaultValue), "Default", json: "default_value")
+        .Text("units", nameof(Units), "Units", json: "units")
+        .Number("step", nameof(Step), "Step", json: "step")
+        .Texts("allowed_strings", nameof(AllowedStrings), "Allowed strings", json: "allowed_strings");
+}
