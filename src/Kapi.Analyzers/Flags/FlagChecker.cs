@@ -189,7 +189,9 @@ internal static class FlagChecker
             if (enumMask != 0 && c.EnumValues.Count > 0 && !c.EnumValues.Contains(bits & enumMask))
             {
                 var allowed = p.EnumValues.Where(e => e.Value[arch] is not null).Select(e => e.Name);
+#pragma warning disable RS0030 // display: the mask as the spec writes it, in the message
                 reason = $"{IntegerTypes.Hex(bits & enumMask)} is not an allowed value of the field {p.EnumMask!.Expression} (allowed: {string.Join(", ", allowed)})";
+#pragma warning restore RS0030
                 rejectedValue = bits;
             }
             else if (c.Required is long r && r != 0 && (bits & r) == 0)
@@ -243,10 +245,14 @@ internal static class FlagChecker
     internal static string ValidFlags(ParamSpec p, KapiArch arch)
     {
         var names = p.MaskFlags.Where(f => f.Value[arch] is long v && v != 0).Select(f => f.Name).ToList();
+#pragma warning disable RS0030 // display: the mask as the spec writes it, in the message
         string text = names.Count > 0 ? string.Join(" | ", names) : p.ValidMask?.Expression ?? "none";
+#pragma warning restore RS0030
         if (p.EnumMask is not null && p.EnumValues.Count > 0)
         {
+#pragma warning disable RS0030 // display: the mask as the spec writes it, in the message
             text += $", with {p.EnumMask.Expression} one of {string.Join(", ", p.EnumValues.Where(e => e.Value[arch] is not null).Select(e => e.Name))}";
+#pragma warning restore RS0030
         }
         return text;
     }

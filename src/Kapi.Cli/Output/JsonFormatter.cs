@@ -227,7 +227,7 @@ internal sealed class JsonFormatter
             return;
         }
         _writer.WriteStartArray(key);
-        foreach (var e in values) _writer.WriteStringValue(Clean(string.IsNullOrEmpty(e.Name) ? ValueText.OneLine(e.Value.Expression) : e.Name));
+        foreach (var e in values) _writer.WriteStringValue(Clean(string.IsNullOrEmpty(e.Name) ? ValueText.OneLine(ValueText.Written(e.Value)) : e.Name));
         _writer.WriteEndArray();
         if (values.Count > 0)
         {
@@ -255,7 +255,7 @@ internal sealed class JsonFormatter
             return;
         }
         NumberOrNull(name, value.Get(_arch), (options & KapiJsonOptions.Unsigned) != 0);
-        if (!value.IsLiteral) expressions.Add((name, ValueText.OneLine(value.Expression)));
+        if (!value.IsLiteral) expressions.Add((name, ValueText.OneLine(ValueText.Written(value))));
     }
 
     private void NumberOrNull(string name, long? v, bool unsigned = false)

@@ -29,21 +29,21 @@ internal static class ValueText
     public static string Show(KapiValue value, KapiArch arch, bool hex = false)
     {
         var v = value.Get(arch);
-        if (value.IsLiteral && v is not null) return OneLine(value.Expression);
+        if (value.IsLiteral && v is not null) return OneLine(Written(value));
         var sb = new StringBuilder();
         sb.Append(v is long n ? (hex ? Hex(n) : Dec(n)) : "?");
-        sb.Append(" (").Append(OneLine(value.Expression)).Append(')');
+        sb.Append(" (").Append(OneLine(Written(value))).Append(')');
         if (v is null) sb.Append(" [unknown on ").Append(arch.RidName()).Append(']');
         return sb.ToString();
     }
 
     /// <summary>The value alone (<c>-22</c>), or the expression when the value is unknown on <paramref name="arch"/>.</summary>
-    public static string ValueOnly(KapiValue value, KapiArch arch) => value.Get(arch) is long n ? Dec(n) : OneLine(value.Expression);
+    public static string ValueOnly(KapiValue value, KapiArch arch) => value.Get(arch) is long n ? Dec(n) : OneLine(Written(value));
 
     /// <summary>A vocabulary value in the header's spelling, then the spec's own spelling when that differs.</summary>
     public static string Term(IKapiTerm term)
     {
-        string text = OneLine(term.Text);
+        string text = OneLine(Written(term));
         return text == term.Spelling ? text : $"{term.Spelling} ({text})";
     }
 
@@ -52,9 +52,17 @@ internal static class ValueText
     {
         var v = named.Value.Get(arch);
         string number = v is long n ? (hex ? Hex(n) : Dec(n)) : "?";
-        if (string.IsNullOrEmpty(named.Name) || named.Value.IsLiteral) return named.Value.IsLiteral ? OneLine(named.Value.Expression) : number;
+        if (string.IsNullOrEmpty(named.Name) || named.Value.IsLiteral) return named.Value.IsLiteral ? OneLine(Written(named.Value)) : number;
         return $"{named.Name} = {number}";
     }
+
+#pragma warning disable RS0030 // display: the spec's own spelling, printed next to the value
+    /// <summary>The value as the spec wrote it (display only).</summary>
+    public static string Written(KapiValue value) => value.Expression;
+
+    /// <summary>The vocabulary value as the spec wrote it (display only).</summary>
+    public static string Written(IKapiTerm term) => term.Text;
+#pragma warning restore RS0030
 
     public static string OneLine(string s)
     {

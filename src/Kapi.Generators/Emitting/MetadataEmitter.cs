@@ -106,11 +106,18 @@ internal static class MetadataEmitter
 
     internal static string Constant(KapiValue v)
     {
-        if (v.IsUniform) return $"{Ns}KapiConstant.Uniform({CSharp.Literal(v.Expression)}, {CSharp.NullableLong(v.X64)})";
+        string text = CSharp.Literal(WrittenText(v));
+        if (v.IsUniform) return $"{Ns}KapiConstant.Uniform({text}, {CSharp.NullableLong(v.X64)})";
         var values = new[] { v.X64, v.X86, v.Arm, v.Arm64, v.Ppc64le, v.S390x, v.RiscV64, v.LoongArch64 };
-        if (values.All(x => x is null)) return $"{Ns}KapiConstant.Uniform({CSharp.Literal(v.Expression)}, null)";
-        return $"new {Ns}KapiConstant({CSharp.Literal(v.Expression)}, {string.Join(", ", values.Select(CSharp.NullableLong))})";
+        if (values.All(x => x is null)) return $"{Ns}KapiConstant.Uniform({text}, null)";
+        return $"new {Ns}KapiConstant({text}, {string.Join(", ", values.Select(CSharp.NullableLong))})";
     }
+
+#pragma warning disable RS0030 // display: the spec's own spelling is copied into the runtime metadata, never interpreted
+    private static string WrittenText(KapiValue value) => value.Expression;
+
+    private static string WrittenText(IKapiTerm term) => term.Text;
+#pragma warning restore RS0030
 
     private static Value Named(KapiNamedValue n) =>
         new Inline($"new {Ns}KapiNamedConstant({CSharp.Literal(n.Name)}, {Constant(n.Value)})");
@@ -160,7 +167,7 @@ internal static class MetadataEmitter
                     else o.Long(name, (long?)value);
                     break;
                 case KapiFieldKind.Term when value is IKapiTerm term:
-                    o.Add(name, new Inline(field.RuntimeAsText ? CSharp.Literal(term.Text) : $"{Ns}KapiConstant.Uniform({CSharp.Literal(term.Text)}, {CSharp.Long(term.Number)})"));
+                    o.Add(name, new Inline(field.RuntimeAsText ? CSharp.Literal(WrittenText(term)) : $"{Ns}KapiConstant.Uniform({CSharp.Literal(WrittenText(term))}, {CSharp.Long(term.Number)})"));
                     break;
                 case KapiFieldKind.Numbers:
                     o.List(name, Ns + "KapiConstant", (EquatableArray<KapiValue>)value!, ConstantValue);
