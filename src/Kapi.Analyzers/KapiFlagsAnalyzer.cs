@@ -205,15 +205,57 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
             return $"the Kapi-generated binding for {target.ApiName}, whose flags enum is translated per architecture";
         }
 
-        /// <summary>api name → "Syscalls.Mlockall(MlockallFlags)" for the generated bindings in reach.</summary>
+        /// <summary>
+        /// api name → "Syscalls.Mlockall(MlockallFlags)" for the generated bindings in reach, found by their
+        /// <c>[Kapi.Runtime.KapiSyscall]</c> attribute, so whatever <c>KapiNamespace</c> and <c>KapiClassName</c> say:
+        /// methods of static classes of this compilation, then of the referenced assemblies that reference Kapi.Runtime
+        /// (those accessible from here), each taking the spec's flags enum (a parameter with <c>[KapiFlags]</c>). The
+        /// first binding of an api wins (the typed wrapper comes before its <c>OrThrow</c> variant). Built once per
+        /// compilation, when the first message needs a suggestion.
+        /// </summary>
         private Dictionary<string, string> FindGeneratedBindings()
         {
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
-            var type = _compilation.GetTypeByMetadataName("Kapi.Generated.Syscalls");
-            if (type is null) return map;
+            AddGeneratedBindings(_compilation.Assembly, map);
+            foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (ReferencesKapiRuntime(assembly)) AddGeneratedBindings(assembly, map);
+            }
+            return map;
+        }
+
+        private void AddGeneratedBindings(IAssemblySymbol assembly, Dictionary<string, string> map)
+        {
+            bool own = SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly);
+            var namespaces = new Stack<INamespaceSymbol>();
+            namespaces.Push(assembly.GlobalNamespace);
+            while (namespaces.Count > 0)
+            {
+                var ns = namespaces.Pop();
+                foreach (var member in ns.GetMembers())
+                {
+                    if (member is INamespaceSymbol child)
+                    {
+                        namespaces.Push(child);
+                    }
+                    else if (member is INamedTypeSymbol { TypeKind: TypeKind.Class, IsStatic: true } type
+                             && (own || _compilation.IsSymbolAccessibleWithin(type, _compilation.Assembly)))
+                    {
+                        AddGeneratedBindings(type, own, map);
+                    }
+                }
+            }
+        }
+
+        private void AddGeneratedBindings(INamedTypeSymbol type, bool own, Dictionary<string, string> map)
+        {
             foreach (var member in type.GetMembers())
             {
-                if (member is not IMethodSymbol method) continue;
+                if (member is not IMethodSymbol { IsStatic: true } method || method.Parameters.IsEmpty) continue;
+                // The cheap test first: a binding with a flags parameter takes an enum.
+                if (!method.Parameters.Any(static p => p.Type.TypeKind == TypeKind.Enum)) continue;
+                if (!HasKapiSyscall(method)) continue;
+                if (!own && !_compilation.IsSymbolAccessibleWithin(method, _compilation.Assembly)) continue;
                 foreach (var parameter in method.Parameters)
                 {
                     if (parameter.Type.TypeKind != TypeKind.Enum) continue;
@@ -224,7 +266,30 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
                     }
                 }
             }
-            return map;
+        }
+
+        private static bool HasKapiSyscall(IMethodSymbol method)
+        {
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: "KapiSyscallAttribute" } type && SymbolNames.Is(type.ContainingNamespace, FlagTargets.KapiRuntimeNamespace))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static bool ReferencesKapiRuntime(IAssemblySymbol assembly)
+        {
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var reference in module.ReferencedAssemblies)
+                {
+                    if (reference.Name == "Kapi.Runtime") return true;
+                }
+            }
+            return false;
         }
     }
 }

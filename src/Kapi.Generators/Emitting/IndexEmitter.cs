@@ -15,14 +15,14 @@ internal static class IndexEmitter
         var sorted = entries.OrderBy(static e => e.SpecName, StringComparer.Ordinal).ToList();
         const string spec = "global::Kapi.Runtime.Metadata.KernelApiSpec";
         var w = new SourceWriter();
-        Common.Header(w, "KAPI spec registry");
+        GeneratedCodeMarkers.Header(w, "KAPI spec registry");
         w.Open($"namespace {o.Namespace}");
 
         w.Line("/// <summary>");
         w.Line("/// The KAPI specs this assembly was built with (every <c>.kapi</c> AdditionalFile), as runtime-queryable");
         w.Line("/// metadata: one property per spec, <see cref=\"All\"/>, and lookup by name.");
         w.Line("/// </summary>");
-        w.Line(Common.GeneratedCodeAttribute);
+        w.Line(GeneratedCodeMarkers.Attribute);
         w.Open($"{o.Visibility} static partial class {Names.RegistryClassName}");
         w.Line($"private static global::System.Collections.Generic.IReadOnlyList<{spec}>? __s_all;");
         w.Line();
@@ -66,7 +66,7 @@ internal static class IndexEmitter
             w.Line("/// Typed system-call bindings generated from KAPI specs: each wrapper validates its arguments against the spec,");
             w.Line("/// translates portable flag values to the running architecture, calls libc and returns a typed result.");
             w.Line("/// </summary>");
-            w.Line(Common.GeneratedCodeAttribute);
+            w.Line(GeneratedCodeMarkers.Attribute);
             w.Open($"{o.Visibility} static partial class {o.ClassName}");
             w.Close();
         }

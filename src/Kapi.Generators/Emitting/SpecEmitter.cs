@@ -17,7 +17,7 @@ internal static class SpecEmitter
             // Never let an exception escape into the compiler (CS8785 would hide every other output).
             // A bug here is loud instead: the build fails with this message.
             var w = new SourceWriter();
-            Common.Header(w, $"KAPI spec '{plan.SpecName}'");
+            GeneratedCodeMarkers.Header(w, $"KAPI spec '{plan.SpecName}'");
             w.Line($"#error Kapi.Generators failed to generate code for the KAPI spec '{CSharp.Comment(plan.SpecName)}': {CSharp.Comment(ex.GetType().Name + ": " + ex.Message)}");
             return new GeneratedFile(plan.HintName, w.ToString());
         }
@@ -26,7 +26,7 @@ internal static class SpecEmitter
     private static string Render(SpecPlan plan)
     {
         var w = new SourceWriter();
-        Common.Header(w, $"KAPI spec '{plan.SpecName}'{(plan.SourceFile is null ? string.Empty : " from " + plan.SourceFile)}");
+        GeneratedCodeMarkers.Header(w, $"KAPI spec '{plan.SpecName}'{(plan.SourceFile is null ? string.Empty : " from " + plan.SourceFile)}");
         if (plan.Syscall is null && plan.NoBindingReason is not null)
         {
             w.Line("// " + CSharp.Comment(plan.NoBindingReason));

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Kapi.Architectures;
 using Kapi.Collections;
 using Kapi.Generators.Emitting;
 using Kapi.Generators.Pipeline;
@@ -12,7 +11,11 @@ namespace Kapi.Generators.Planning;
 
 /// <summary>
 /// Turns a bound spec into the emit model (<see cref="SpecPlan"/>): names, C# types, enums with their
-/// per-architecture values, checks. All decisions live here; the emitter only writes text.
+/// per-architecture values, checks. All decisions live in Planning/; the emitter only writes text. This class plans
+/// the spec, the system call and each parameter (its C# type and which constraints apply), and reads the spec's
+/// vocabulary (the typed parameter type, constraint kind, parameter flags and return check: <c>PlanParam</c>,
+/// <c>IsUserPointer</c>, <c>IsWritable</c>, <c>PlanReturn</c>, <c>ErrnoName</c>); the parts are planned by <see cref="EnumPlanner"/>, <see cref="ErrorEnumPlanner"/>,
+/// <see cref="ValidationPlanner"/>, <see cref="SpanBufferPlanner"/> and <see cref="WrapperNames"/>.
 /// </summary>
 internal static class SpecPlanner
 {
@@ -119,19 +122,21 @@ internal static class SpecPlanner
         string errorTypeName = names?.ErrorType ?? method + "Error";
         var usedTypeNames = new HashSet<string>(StringComparer.Ordinal) { errorTypeName, errorTypeName + "Info" };
         var parameters = new List<ParamPlan>();
+        var checks = new List<EquatableArray<ArgumentCheck>>();
         var enums = new List<EnumPlan>();
         foreach (var p in specParams)
         {
             string? enumName = names is not null && enums.Count < names.EnumTypes.Count ? names.EnumTypes[enums.Count] : null;
-            var planned = PlanParam(spec, p, method, enumName, usedIdentifiers, usedTypeNames, out var enumPlan, out reason);
+            var planned = PlanParam(spec, p, method, enumName, usedIdentifiers, usedTypeNames, out var enumPlan, out var paramChecks, out reason);
             if (planned is null) return null;
             parameters.Add(planned);
+            checks.Add(paramChecks);
             if (enumPlan is not null) enums.Add(enumPlan);
         }
-        AssignWrapperNames(parameters, usedIdentifiers, method, errorTypeName, enums);
+        WrapperNames.Assign(parameters, usedIdentifiers, method, errorTypeName, enums);
 
         var ret = PlanReturn(spec.Return, CTypes.LibcReturn(libc));
-        var errors = PlanErrors(spec, errorTypeName);
+        var errors = ErrorEnumPlanner.Plan(spec, errorTypeName);
         return new SyscallPlan(
             method,
             libc,
@@ -140,58 +145,11 @@ internal static class SpecPlanner
             parameters.ToEquatableArray(),
             enums.ToEquatableArray(),
             errors,
-            options.AllowUnsafe ? PlanSpanBuffers(specParams, parameters) : EquatableArray<SpanBufferPlan>.Empty);
+            ValidationPlanner.Plan(parameters, checks, errors, options.RuntimeValidation),
+            options.AllowUnsafe ? SpanBufferPlanner.Plan(specParams, parameters) : EquatableArray<SpanBufferPlan>.Empty);
     }
 
-    // C types (after CTypes.Normalize) of a pointer to bytes.
-    private static readonly HashSet<string> s_bytePointers = new(StringComparer.Ordinal)
-    {
-        "char *", "signed char *", "unsigned char *", "void *", "u8 *", "__u8 *", "uint8_t *",
-    };
-
-    // Length types that hold every Span length (0..int.MaxValue), so the conversion never loses a value.
-    private static readonly HashSet<string> s_lengthTypes = new(StringComparer.Ordinal)
-    {
-        "int", "uint", "nint", "nuint", "long", "ulong",
-    };
-
-    /// <summary>
-    /// The user byte buffers that get a span in the Span overload: a user pointer to bytes (<c>char __user *</c>,
-    /// <c>const void __user *</c> …; no structs, no element size other than 1) whose size parameter index names another
-    /// plain integer parameter (no enum, no flags) that is the length of this buffer only. The direction comes from the
-    /// parameter flags (<c>KAPI_PARAM_OUT</c>/<c>INOUT</c>: writable; <c>KAPI_PARAM_IN</c> only: read-only), or from the
-    /// pointee's <c>const</c> when the flags say neither.
-    /// </summary>
-    private static EquatableArray<SpanBufferPlan> PlanSpanBuffers(List<ParamSpec> specParams, List<ParamPlan> parameters)
-    {
-        var sizeUses = new Dictionary<long, int>();
-        foreach (var p in specParams)
-        {
-            if (p.SizeParamIndex is long idx) sizeUses[idx] = sizeUses.TryGetValue(idx, out var n) ? n + 1 : 1;
-        }
-
-        var buffers = new List<SpanBufferPlan>();
-        for (int i = 0; i < specParams.Count; i++)
-        {
-            var p = specParams[i];
-            if (parameters[i].Kind != ParamKind.Pointer || p.SizeParamIndex is not long sizeIndex) continue;
-            // PlanSyscall has checked that the indices run 0..n-1, so a spec index is also a position in the lists
-            if (sizeIndex < 0 || sizeIndex >= specParams.Count || sizeIndex == i || sizeUses[sizeIndex] != 1) continue;
-            int s = (int)sizeIndex;
-            if (!IsUserPointer(p) || !s_bytePointers.Contains(CTypes.Normalize(p.CTypeName))) continue;
-            // one byte per unit of the length on every architecture
-            if (p.Size is not null || p.SizeMultiplier is { } m && !(m.IsUniform && m.X64 == 1)) continue;
-
-            var size = parameters[s];
-            if (size.Kind != ParamKind.Integer || size.Enum is not null || size.FlagsAttribute is not null) continue;
-            if (!s_lengthTypes.Contains(size.NativeType) || specParams[s].SizeParamIndex is not null) continue;
-
-            buffers.Add(new SpanBufferPlan(i, s, IsWritable(p)));
-        }
-        return buffers.ToEquatableArray();
-    }
-
-    private static bool IsUserPointer(ParamSpec p)
+    internal static bool IsUserPointer(ParamSpec p)
     {
         var type = p.Type?.Value;
         if (type == KapiParamType.UserPtr) return true;
@@ -199,7 +157,7 @@ internal static class SpecPlanner
     }
 
     /// <summary>KAPI_PARAM_OUT or INOUT: writable; KAPI_PARAM_IN only: read-only; neither: not a const pointee.</summary>
-    private static bool IsWritable(ParamSpec p)
+    internal static bool IsWritable(ParamSpec p)
     {
         if (p.Flags is { } flags)
         {
@@ -212,45 +170,6 @@ internal static class SpecPlanner
         return Array.IndexOf(pointee, "const") < 0;
     }
 
-    /// <summary>
-    /// Names inside the wrapper bodies that spec text must not be able to clash with: a parameter named like a type or
-    /// method the body refers to by simple name gets a suffix, and the per-parameter locals (<c>__x</c>, <c>__v_x</c>)
-    /// are made unique against each other and against <c>__ret</c>/<c>__errno</c>. Without a clash every name keeps
-    /// its plain form.
-    /// </summary>
-    private static void AssignWrapperNames(List<ParamPlan> parameters, HashSet<string> usedIdentifiers, string method, string errorTypeName, List<EnumPlan> enums)
-    {
-        var referenced = new HashSet<string>(StringComparer.Ordinal) { method, errorTypeName };
-        foreach (var e in enums)
-        {
-            referenced.Add(e.TypeName);
-            referenced.Add(e.InfoTypeName);
-        }
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            var p = parameters[i];
-            if (!referenced.Contains(p.Identifier)) continue;
-            string identifier = p.Identifier + "_" + p.Index;
-            while (referenced.Contains(identifier) || !usedIdentifiers.Add(identifier)) identifier += "_";
-            parameters[i] = p with { Identifier = identifier };
-        }
-
-        var locals = new HashSet<string>(StringComparer.Ordinal) { "__ret", "__errno" };
-        string Unique(string name)
-        {
-            while (!locals.Add(name)) name += "_";
-            return name;
-        }
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            parameters[i] = parameters[i] with { NativeLocal = Unique("__" + parameters[i].Identifier.TrimStart('@')) };
-        }
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            parameters[i] = parameters[i] with { CheckLocal = Unique("__v_" + parameters[i].Identifier.TrimStart('@')) };
-        }
-    }
-
     private static ParamPlan? PlanParam(
         ApiSpec spec,
         ParamSpec p,
@@ -259,9 +178,11 @@ internal static class SpecPlanner
         HashSet<string> usedIdentifiers,
         HashSet<string> usedTypeNames,
         out EnumPlan? enumPlan,
+        out EquatableArray<ArgumentCheck> checks,
         out string? reason)
     {
         enumPlan = null;
+        checks = EquatableArray<ArgumentCheck>.Empty;
         reason = null;
         string specName = string.IsNullOrEmpty(p.Name) ? "arg" + p.Index : p.Name!;
         string identifier = CSharp.Identifier(specName, "arg" + p.Index);
@@ -307,7 +228,6 @@ internal static class SpecPlanner
             }
         }
 
-        ValidationPlan? validation = null;
         FlagsAttributePlan? flagsAttribute = null;
         if (kind == ParamKind.Integer)
         {
@@ -337,108 +257,16 @@ internal static class SpecPlanner
                     break;
             }
 
-            enumPlan = PlanEnum(p, specName, method, enumName, native, mask, isEnum, usedTypeNames);
-            var v = new ValidationPlan(
-                OnPortable: enumPlan is not null,
-                ValidMask: mask ? ArchValues.From(p.ValidMask!) : null,
-                RequiredMask: p.RequiredMask is { } rm ? ArchValues.From(rm) : null,
-                EnumMask: p.EnumMask is { } em && p.EnumValues.Count > 0 ? ArchValues.From(em) : null,
-                EnumValues: (isEnum || p.EnumMask is not null) ? p.EnumValues.Select(static e => ArchValues.From(e.Value)).ToEquatableArray() : EquatableArray<ArchValues>.Empty,
-                CheckEnum: isEnum && p.EnumMask is null,
-                Min: range && p.MinValue is { } min ? ArchValues.From(min) : null,
-                Max: range && p.MaxValue is { } max ? ArchValues.From(max) : null,
-                NonZero: nonZero,
-                PowerOfTwo: pow2,
-                PageAligned: page,
-                Alignment: align ? ArchValues.From(p.Alignment!) : null);
-            validation = v.IsEmpty ? null : v;
+            enumPlan = EnumPlanner.Plan(p, specName, method, enumName, native, mask, isEnum, usedTypeNames);
+            checks = ValidationPlanner.Checks(p, new CheckedConstraints(mask, isEnum, range, nonZero, pow2, page, align), onPortable: enumPlan is not null);
 
             if (mask && p.ValidMask!.X64 is long portableMask)
             {
-                flagsAttribute = new FlagsAttributePlan(portableMask, p.RequiredMask?.X64 ?? 0, FlagPrefix(p.MaskFlags.Select(static f => f.Name)));
+                flagsAttribute = new FlagsAttributePlan(portableMask, p.RequiredMask?.X64 ?? 0, EnumPlanner.FlagPrefix(p.MaskFlags.Select(static f => f.Name)));
             }
         }
 
-        return new ParamPlan(p.Index, specName, identifier, kind, native, enumPlan?.TypeName, optional, p.Description, p.ConstraintText, validation, flagsAttribute);
-    }
-
-    private static EnumPlan? PlanEnum(ParamSpec p, string specName, string method, string? enumName, string native, bool mask, bool isEnum, HashSet<string> usedTypeNames)
-    {
-        var members = new List<EnumMemberPlan>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var identifiers = new HashSet<string>(StringComparer.Ordinal);
-        void Add(KapiNamedValue nv, bool field)
-        {
-            if (nv.Value.X64 is not long portable) return; // no portable number: cannot be a member
-            if (!names.Add(nv.Name)) return;
-            var id = CSharp.Identifier(nv.Name, "Value");
-            if (id.StartsWith("@", StringComparison.Ordinal)) id = id.Substring(1) + "_";
-            if (id == "value__") id += "_"; // reserved for the enum's backing field (CS0076)
-            while (!identifiers.Add(id)) id += "_";
-            members.Add(new EnumMemberPlan(id, nv.Name, portable, ArchValues.From(nv.Value), field));
-        }
-
-        bool isFlags;
-        if (mask && p.MaskFlags.Count > 0)
-        {
-            isFlags = true;
-            foreach (var f in p.MaskFlags) Add(f, false);
-            if (p.EnumMask is not null)
-            {
-                foreach (var e in p.EnumValues) Add(e, true);
-            }
-        }
-        else if (isEnum)
-        {
-            isFlags = false;
-            foreach (var e in p.EnumValues) Add(e, false);
-        }
-        else
-        {
-            return null;
-        }
-        if (members.Count == 0) return null;
-
-        // The enum-mask translation needs at least one allowed field value; without one the field bits are unknown bits.
-        bool hasField = members.Any(static m => m.IsEnumField);
-        // The enum and its Info class must both be new names (a parameter "flags_info" next to "flags" would reuse FlagsInfo).
-        // A name from the NameTable is unique already, across all specs.
-        string typeName = enumName ?? method + CSharp.Pascal(specName, "Arg");
-        while (enumName is null && (usedTypeNames.Contains(typeName) || usedTypeNames.Contains(typeName + "Info"))) typeName += "_";
-        usedTypeNames.Add(typeName);
-        usedTypeNames.Add(typeName + "Info");
-        return new EnumPlan(
-            typeName,
-            CTypes.EnumUnderlying(native),
-            native,
-            isFlags,
-            specName,
-            members.ToEquatableArray(),
-            mask ? p.ValidMask!.X64 : null,
-            p.RequiredMask?.X64,
-            isFlags && hasField ? p.EnumMask?.X64 : null,
-            isFlags && hasField && p.EnumMask is { } em ? ArchValues.From(em) : null,
-            FlagPrefix(members.Select(static m => m.CName)));
-    }
-
-    /// <summary>The common prefix of the flag names up to and including the last shared underscore (<c>MCL_</c>).</summary>
-    internal static string? FlagPrefix(IEnumerable<string> names)
-    {
-        string? prefix = null;
-        foreach (var n in names)
-        {
-            if (prefix is null)
-            {
-                prefix = n;
-                continue;
-            }
-            int len = 0;
-            while (len < prefix.Length && len < n.Length && prefix[len] == n[len]) len++;
-            prefix = prefix.Substring(0, len);
-        }
-        if (string.IsNullOrEmpty(prefix)) return null;
-        int underscore = prefix!.LastIndexOf('_');
-        return underscore > 0 ? prefix.Substring(0, underscore + 1) : null;
+        return new ParamPlan(p.Index, specName, identifier, kind, native, enumPlan?.TypeName, optional, p.Description, p.ConstraintText, flagsAttribute);
     }
 
     private static ReturnPlan PlanReturn(ReturnSpec? r, string native)
@@ -459,62 +287,6 @@ internal static class SpecPlanner
         return new ReturnPlan(ReturnKind.Value, native, minusOneCanSucceed);
     }
 
-    private static ErrorEnumPlan PlanErrors(ApiSpec spec, string typeName)
-    {
-        var byValue = new Dictionary<long, (string Id, ArchValues Native, List<string> Messages, List<string> Doc)>();
-        var order = new List<long>();
-        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var e in spec.Errors.OrderBy(static e => e.Index))
-        {
-            // An errno is a small positive int: codes outside [-int.MaxValue, int.MaxValue] (and 0) are no members of the
-            // int-based error enum (Math.Abs(long.MinValue) would even throw).
-            if (e.Code is null || e.Code.X64 is not long code || !IsErrno(code)) continue;
-            long portable = Math.Abs(code);
-            var native = new long?[KapiArchitectures.Count];
-            foreach (var a in KapiArchitectures.All) native[(int)a] = e.Code[a] is long n && IsErrno(n) ? Math.Abs(n) : null;
-
-            string message = FirstText(e.Description, e.Condition, e.Name) ?? ErrnoName(e) ?? portable.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var docLine = string.Join(": ", new[] { e.Condition, e.Description }.Where(static s => !string.IsNullOrWhiteSpace(s)));
-            if (byValue.TryGetValue(portable, out var existing))
-            {
-                if (!existing.Messages.Contains(message)) existing.Messages.Add(message);
-                if (docLine.Length > 0 && !existing.Doc.Contains(docLine)) existing.Doc.Add(docLine);
-                continue;
-            }
-            string id = CSharp.Identifier(ErrnoName(e), "E" + portable.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (id.StartsWith("@", StringComparison.Ordinal)) id = id.Substring(1) + "_";
-            if (id == "value__") id += "_"; // reserved for the enum's backing field (CS0076)
-            // A renamed member can meet another error's name again: repeat until the name is free.
-            while (ids.TryGetValue(id, out var other) && other != portable) id += "_" + portable.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            ids[id] = portable;
-            byValue[portable] = (id, new ArchValues(new EquatableArray<long?>(native)), new List<string> { message }, docLine.Length > 0 ? new List<string> { docLine } : new List<string>());
-            order.Add(portable);
-        }
-
-        var members = order.Select(v =>
-        {
-            var m = byValue[v];
-            return new ErrorMemberPlan(m.Id, v, m.Native, string.Join(" / ", m.Messages), m.Doc.ToEquatableArray());
-        }).ToEquatableArray();
-
-        var einval = UapiConstants.GetValues("EINVAL");
-        var einvalNative = einval is null
-            ? new ArchValues(Enumerable.Repeat<long?>(22, KapiArchitectures.Count).ToEquatableArray())
-            : new ArchValues(new EquatableArray<long?>(einval));
-        return new ErrorEnumPlan(typeName, members, einvalNative.Portable ?? 22, einvalNative);
-    }
-
-    private static bool IsErrno(long code) => code != 0 && code >= -int.MaxValue && code <= int.MaxValue;
-
-    private static string? FirstText(params string?[] texts)
-    {
-        foreach (var t in texts)
-        {
-            if (!string.IsNullOrWhiteSpace(t)) return t!.Trim();
-        }
-        return null;
-    }
-
     /// <summary>The errno name: the one the code names (<c>-EINVAL</c>), else the error's name field.</summary>
-    private static string? ErrnoName(ErrorSpec e) => e.ErrnoName ?? (string.IsNullOrWhiteSpace(e.Name) ? null : e.Name);
+    internal static string? ErrnoName(ErrorSpec e) => e.ErrnoName ?? (string.IsNullOrWhiteSpace(e.Name) ? null : e.Name);
 }

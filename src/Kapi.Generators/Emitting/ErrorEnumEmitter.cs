@@ -1,0 +1,22 @@
+using System.Globalization;
+using Kapi.Generators.Planning;
+
+namespace Kapi.Generators.Emitting;
+
+/// <summary>Writes a system call's error enum: exactly the spec's <c>KAPI_ERROR</c>s, in portable (x86-64) errno numbers.</summary>
+internal static class ErrorEnumEmitter
+{
+    public static void Emit(SourceWriter w, SpecPlan plan, SyscallPlan s)
+    {
+        var errors = s.Errors;
+        DocComments.ErrorEnum(w, plan);
+        w.Line(GeneratedCodeMarkers.Attribute);
+        w.Open($"{plan.Options.Visibility} enum {errors.TypeName}");
+        foreach (var m in errors.Members)
+        {
+            DocComments.ErrorMember(w, m);
+            w.Line($"{m.Identifier} = {m.Portable.ToString(CultureInfo.InvariantCulture)},");
+        }
+        w.Close();
+    }
+}
