@@ -199,7 +199,7 @@ public sealed class KapiFlagsCodeFixProvider : CodeFixProvider
         if (operation is null) return false;
         var proof = prover.Prove(operation, cancellationToken);
         if (proof.Values is not { } values) return false;
-        var lane = values[KapiArch.X64] ?? KapiArchitectures.All.Select(a => values[a]).FirstOrDefault(l => l is not null);
+        var lane = values[KapiArchitecture.X64] ?? KapiArchitectures.All.Select(a => values[a]).FirstOrDefault(l => l is not null);
         if (lane is null || lane.Length != 1) return false;
         value = lane[0];
         return true;
@@ -270,7 +270,7 @@ public sealed class KapiFlagsCodeFixProvider : CodeFixProvider
                 return IntegerTypes.TryToInt64(local.ConstantValue, out long lv) && lv == value;
             case IPropertySymbol property:
                 return KnownConstants.GetProperty(property, BuiltInSpecLibrary.Catalog) is { Values: { } values }
-                    && values[KapiArch.X64] is { Length: 1 } lane && lane[0] == value;
+                    && values[KapiArchitecture.X64] is { Length: 1 } lane && lane[0] == value;
             default:
                 return false;
         }

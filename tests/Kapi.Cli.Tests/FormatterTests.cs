@@ -112,7 +112,7 @@ public sealed class FormatterTests
     [Fact]
     public void Json_details_has_every_upstream_key_and_is_valid()
     {
-        var json = JsonFormatter.Details(Full(), KapiArch.Ppc64le);
+        var json = JsonFormatter.Details(Full(), KapiArchitecture.Ppc64le);
         using var doc = JsonDocument.Parse(json);
         var d = doc.RootElement.GetProperty("api_details");
         foreach (var key in new[] { "name", "description", "long_description", "context_flags", "examples", "notes", "since_version", "socket_state", "protocol_behaviors", "addr_families", "buffer_spec", "async_spec", "net_data_transfer", "capabilities", "state_transitions", "side_effects", "parameters", "return_spec", "errors", "locks", "struct_specs", "signals", "signal_masks", "constraints" })
@@ -153,14 +153,14 @@ public sealed class FormatterTests
     public void Json_escapes_lone_surrogates()
     {
         var spec = Full() with { Description = "bad \ud800 surrogate" };
-        using var doc = JsonDocument.Parse(JsonFormatter.Details(spec, KapiArch.X64));
+        using var doc = JsonDocument.Parse(JsonFormatter.Details(spec, KapiArchitecture.X64));
         Assert.Equal("bad \uFFFD surrogate", doc.RootElement.GetProperty("api_details").GetProperty("description").GetString());
     }
 
     [Fact]
     public void Plain_details_prints_every_section()
     {
-        var o = PlainFormatter.Details(Full(), KapiArch.Ppc64le);
+        var o = PlainFormatter.Details(Full(), KapiArchitecture.Ppc64le);
         foreach (var part in new[]
         {
             "Detailed information for sys_full:", "Architecture: ppc64le", "Deprecated: yes", "Replacement: sys_other",
@@ -182,7 +182,7 @@ public sealed class FormatterTests
     [Fact]
     public void Rst_details_prints_every_section()
     {
-        var o = RstFormatter.Details(Full(), KapiArch.X64);
+        var o = RstFormatter.Details(Full(), KapiArchitecture.X64);
         foreach (var part in new[]
         {
             "\nsys_full\n========\n", ":Description: Full", "Parameters (1)\n--------------", "  :Flags: KAPI_PARAM_IN | KAPI_PARAM_USER", "Return Value\n------------",
@@ -204,8 +204,8 @@ public sealed class FormatterTests
         {
             Params = A(Full().Params[0] with { ValidMask = new KapiValue("MCL_NEW", null, null, null, null, null, null, null, null) }),
         };
-        Assert.Contains("Valid mask: ? (MCL_NEW) [unknown on x64]", PlainFormatter.Details(spec, KapiArch.X64));
-        using var doc = JsonDocument.Parse(JsonFormatter.Details(spec, KapiArch.X64));
+        Assert.Contains("Valid mask: ? (MCL_NEW) [unknown on x64]", PlainFormatter.Details(spec, KapiArchitecture.X64));
+        using var doc = JsonDocument.Parse(JsonFormatter.Details(spec, KapiArchitecture.X64));
         var p = doc.RootElement.GetProperty("api_details").GetProperty("parameters")[0];
         Assert.Equal(JsonValueKind.Null, p.GetProperty("valid_mask").ValueKind);
         Assert.Equal("MCL_NEW", p.GetProperty("expressions").GetProperty("valid_mask").GetString());
@@ -218,10 +218,10 @@ public sealed class FormatterTests
         var model = KapiDocument.Parse("DEFINE_KERNEL_API_SPEC(sys_v)\n\t.version = 3,\n\tKAPI_DESCRIPTION(\"v\")\nKAPI_END_SPEC;\n", "v.kapi");
         Assert.Empty(model.Diagnostics);
         var spec = Assert.Single(model.Specs);
-        Assert.Equal(3, spec.Version![KapiArch.X64]);
-        Assert.Contains("Spec version: 3\n", PlainFormatter.Details(spec, KapiArch.X64));
-        Assert.Contains(":Spec version: 3\n", RstFormatter.Details(spec, KapiArch.X64));
-        using var doc = JsonDocument.Parse(JsonFormatter.Details(spec, KapiArch.X64));
+        Assert.Equal(3, spec.Version![KapiArchitecture.X64]);
+        Assert.Contains("Spec version: 3\n", PlainFormatter.Details(spec, KapiArchitecture.X64));
+        Assert.Contains(":Spec version: 3\n", RstFormatter.Details(spec, KapiArchitecture.X64));
+        using var doc = JsonDocument.Parse(JsonFormatter.Details(spec, KapiArchitecture.X64));
         Assert.Equal(3, doc.RootElement.GetProperty("api_details").GetProperty("version").GetInt32());
     }
 

@@ -35,14 +35,14 @@ public sealed class CrossArchHeaderTests
 
     // ---- constants ---------------------------------------------------------------------------------------------------
 
-    [CrossArchFact(KapiArch.X64)] public void Constants_x64() => Constants(KapiArch.X64);
-    [CrossArchFact(KapiArch.X86)] public void Constants_x86() => Constants(KapiArch.X86);
-    [CrossArchFact(KapiArch.Arm)] public void Constants_arm() => Constants(KapiArch.Arm);
-    [CrossArchFact(KapiArch.Arm64)] public void Constants_arm64() => Constants(KapiArch.Arm64);
-    [CrossArchFact(KapiArch.Ppc64le)] public void Constants_ppc64le() => Constants(KapiArch.Ppc64le);
-    [CrossArchFact(KapiArch.S390x)] public void Constants_s390x() => Constants(KapiArch.S390x);
-    [CrossArchFact(KapiArch.RiscV64)] public void Constants_riscv64() => Constants(KapiArch.RiscV64);
-    [CrossArchFact(KapiArch.LoongArch64)] public void Constants_loongarch64() => Constants(KapiArch.LoongArch64);
+    [CrossArchFact(KapiArchitecture.X64)] public void Constants_x64() => Constants(KapiArchitecture.X64);
+    [CrossArchFact(KapiArchitecture.X86)] public void Constants_x86() => Constants(KapiArchitecture.X86);
+    [CrossArchFact(KapiArchitecture.Arm)] public void Constants_arm() => Constants(KapiArchitecture.Arm);
+    [CrossArchFact(KapiArchitecture.Arm64)] public void Constants_arm64() => Constants(KapiArchitecture.Arm64);
+    [CrossArchFact(KapiArchitecture.Ppc64le)] public void Constants_ppc64le() => Constants(KapiArchitecture.Ppc64le);
+    [CrossArchFact(KapiArchitecture.S390x)] public void Constants_s390x() => Constants(KapiArchitecture.S390x);
+    [CrossArchFact(KapiArchitecture.RiscV64)] public void Constants_riscv64() => Constants(KapiArchitecture.RiscV64);
+    [CrossArchFact(KapiArchitecture.LoongArch64)] public void Constants_loongarch64() => Constants(KapiArchitecture.LoongArch64);
 
     /// <summary>The probes of one architecture: the kernel UAPI headers, the C library's (or, without one, the compiler's freestanding headers), and names probed with their own header alone.</summary>
     private sealed record Probes(ProbeResult Uapi, ProbeResult Libc, ProbeResult Isolated, int LinuxVersion)
@@ -82,7 +82,7 @@ public sealed class CrossArchHeaderTests
         return new[] { "-isystem", shim };
     }
 
-    private void Constants(KapiArch arch)
+    private void Constants(KapiArchitecture arch)
     {
         var tc = CrossToolchain.Require(arch);
         var names = UapiConstants.Names.OrderBy(n => n, StringComparer.Ordinal).ToList();
@@ -179,14 +179,14 @@ public sealed class CrossArchHeaderTests
 
     // ---- errno and signal numbers ----------------------------------------------------------------------------------------
 
-    [CrossArchFact(KapiArch.X64)] public void ErrnoAndSignals_x64() => ErrnoAndSignals(KapiArch.X64);
-    [CrossArchFact(KapiArch.X86)] public void ErrnoAndSignals_x86() => ErrnoAndSignals(KapiArch.X86);
-    [CrossArchFact(KapiArch.Arm)] public void ErrnoAndSignals_arm() => ErrnoAndSignals(KapiArch.Arm);
-    [CrossArchFact(KapiArch.Arm64)] public void ErrnoAndSignals_arm64() => ErrnoAndSignals(KapiArch.Arm64);
-    [CrossArchFact(KapiArch.Ppc64le)] public void ErrnoAndSignals_ppc64le() => ErrnoAndSignals(KapiArch.Ppc64le);
-    [CrossArchFact(KapiArch.S390x)] public void ErrnoAndSignals_s390x() => ErrnoAndSignals(KapiArch.S390x);
-    [CrossArchFact(KapiArch.RiscV64)] public void ErrnoAndSignals_riscv64() => ErrnoAndSignals(KapiArch.RiscV64);
-    [CrossArchFact(KapiArch.LoongArch64)] public void ErrnoAndSignals_loongarch64() => ErrnoAndSignals(KapiArch.LoongArch64);
+    [CrossArchFact(KapiArchitecture.X64)] public void ErrnoAndSignals_x64() => ErrnoAndSignals(KapiArchitecture.X64);
+    [CrossArchFact(KapiArchitecture.X86)] public void ErrnoAndSignals_x86() => ErrnoAndSignals(KapiArchitecture.X86);
+    [CrossArchFact(KapiArchitecture.Arm)] public void ErrnoAndSignals_arm() => ErrnoAndSignals(KapiArchitecture.Arm);
+    [CrossArchFact(KapiArchitecture.Arm64)] public void ErrnoAndSignals_arm64() => ErrnoAndSignals(KapiArchitecture.Arm64);
+    [CrossArchFact(KapiArchitecture.Ppc64le)] public void ErrnoAndSignals_ppc64le() => ErrnoAndSignals(KapiArchitecture.Ppc64le);
+    [CrossArchFact(KapiArchitecture.S390x)] public void ErrnoAndSignals_s390x() => ErrnoAndSignals(KapiArchitecture.S390x);
+    [CrossArchFact(KapiArchitecture.RiscV64)] public void ErrnoAndSignals_riscv64() => ErrnoAndSignals(KapiArchitecture.RiscV64);
+    [CrossArchFact(KapiArchitecture.LoongArch64)] public void ErrnoAndSignals_loongarch64() => ErrnoAndSignals(KapiArchitecture.LoongArch64);
 
     /// <summary>Macros that look like errno or signal names but are not numbers of either.</summary>
     private static readonly HashSet<string> s_notNumbers = new(StringComparer.Ordinal) { "SIGSTKSZ", "SIGEV_NONE", "SIGEV_SIGNAL", "SIGEV_THREAD", "SIGEV_THREAD_ID", "SIGEV_MAX_SIZE", "SIGEV_PAD_SIZE" };
@@ -197,7 +197,7 @@ public sealed class CrossArchHeaderTests
     /// name the architecture's UAPI headers define is in the table with the header's value, so a number that differs
     /// from x64's is in the table and translated; the report lists those numbers.
     /// </summary>
-    private void ErrnoAndSignals(KapiArch arch)
+    private void ErrnoAndSignals(KapiArchitecture arch)
     {
         var tc = CrossToolchain.Require(arch);
         using var dir = new TempDirectory();
@@ -235,7 +235,7 @@ public sealed class CrossArchHeaderTests
                 failures.Add($"{name}: table {table}, {arch.RidName()} headers {value[0]}");
                 continue;
             }
-            if (UapiConstants.TryGetValue(name, KapiArch.X64, out long portable) && portable != table)
+            if (UapiConstants.TryGetValue(name, KapiArchitecture.X64, out long portable) && portable != table)
             {
                 translated.Add($"{name}: {table} on {arch.RidName()}, {portable} in the portable (x64) numbering");
             }
@@ -254,14 +254,14 @@ public sealed class CrossArchHeaderTests
 
     // ---- struct layouts ---------------------------------------------------------------------------------------------
 
-    [CrossArchFact(KapiArch.X64)] public void StructLayouts_x64() => StructLayouts(KapiArch.X64);
-    [CrossArchFact(KapiArch.X86)] public void StructLayouts_x86() => StructLayouts(KapiArch.X86);
-    [CrossArchFact(KapiArch.Arm)] public void StructLayouts_arm() => StructLayouts(KapiArch.Arm);
-    [CrossArchFact(KapiArch.Arm64)] public void StructLayouts_arm64() => StructLayouts(KapiArch.Arm64);
-    [CrossArchFact(KapiArch.Ppc64le)] public void StructLayouts_ppc64le() => StructLayouts(KapiArch.Ppc64le);
-    [CrossArchFact(KapiArch.S390x)] public void StructLayouts_s390x() => StructLayouts(KapiArch.S390x);
-    [CrossArchFact(KapiArch.RiscV64)] public void StructLayouts_riscv64() => StructLayouts(KapiArch.RiscV64);
-    [CrossArchFact(KapiArch.LoongArch64)] public void StructLayouts_loongarch64() => StructLayouts(KapiArch.LoongArch64);
+    [CrossArchFact(KapiArchitecture.X64)] public void StructLayouts_x64() => StructLayouts(KapiArchitecture.X64);
+    [CrossArchFact(KapiArchitecture.X86)] public void StructLayouts_x86() => StructLayouts(KapiArchitecture.X86);
+    [CrossArchFact(KapiArchitecture.Arm)] public void StructLayouts_arm() => StructLayouts(KapiArchitecture.Arm);
+    [CrossArchFact(KapiArchitecture.Arm64)] public void StructLayouts_arm64() => StructLayouts(KapiArchitecture.Arm64);
+    [CrossArchFact(KapiArchitecture.Ppc64le)] public void StructLayouts_ppc64le() => StructLayouts(KapiArchitecture.Ppc64le);
+    [CrossArchFact(KapiArchitecture.S390x)] public void StructLayouts_s390x() => StructLayouts(KapiArchitecture.S390x);
+    [CrossArchFact(KapiArchitecture.RiscV64)] public void StructLayouts_riscv64() => StructLayouts(KapiArchitecture.RiscV64);
+    [CrossArchFact(KapiArchitecture.LoongArch64)] public void StructLayouts_loongarch64() => StructLayouts(KapiArchitecture.LoongArch64);
 
     /// <summary>The fields of <see cref="UapiStructFields"/> (tag, field).</summary>
     private static readonly (string Tag, string Field)[] s_fields =
@@ -278,7 +278,7 @@ public sealed class CrossArchHeaderTests
     /// of the type after a char in a struct — which must agree and equal the table (i386 aligns an 8-byte integer to 4 inside
     /// structs; arm EABI to 8). The probe objects' ELF class, machine and byte order are checked too (s390x is big-endian).
     /// </summary>
-    private void StructLayouts(KapiArch arch)
+    private void StructLayouts(KapiArchitecture arch)
     {
         var tc = CrossToolchain.Require(arch);
         foreach (var (tag, _, _) in HeaderCrossCheckTests.s_types) Assert.True(UapiStructs.IsKnown(tag), $"UapiStructs has no entry for {tag}");
@@ -304,7 +304,7 @@ public sealed class CrossArchHeaderTests
 
         Assert.True(uapi.Values.TryGetValue("abi:pointer", out long[]? ptr) && ptr[0] == arch.PointerSize(), $"{arch.RidName()}: sizeof(void *) is not {arch.PointerSize()}");
         long longLongAlign = uapi.Values["abi:long long"][1];
-        long expectedLongLongAlign = arch == KapiArch.X86 ? 4 : 8;
+        long expectedLongLongAlign = arch == KapiArchitecture.X86 ? 4 : 8;
         if (longLongAlign != expectedLongLongAlign) failures.Add($"long long is aligned to {longLongAlign} inside structs, expected {expectedLongLongAlign}");
 
         foreach (var (tag, ctype, isLibc) in HeaderCrossCheckTests.s_types.Append(("sigset_t", "kernel sigset_t", false)))
@@ -353,14 +353,14 @@ public sealed class CrossArchHeaderTests
     [Fact]
     public void Header_notes_are_scoped_by_name_and_architecture()
     {
-        Assert.Null(UapiConstants.GetHeaderNote("NO_SUCH_NAME", KapiArch.X64));
-        Assert.Null(UapiConstants.GetHeaderNote("O_CREAT", KapiArch.Arm)); // the headers define it everywhere: no note
-        Assert.NotNull(UapiConstants.GetHeaderNote("ERESTARTSYS", KapiArch.Arm)); // kernel-internal: never in UAPI headers
-        Assert.NotNull(UapiConstants.GetHeaderNote("SZ_4K", KapiArch.S390x)); // prefix entry SZ_*
-        Assert.NotNull(UapiConstants.GetHeaderNote("SIGRTMAX", KapiArch.X86)); // per-architecture entry …
-        Assert.Null(UapiConstants.GetHeaderNote("SIGRTMAX", KapiArch.Arm64)); // … absent elsewhere
-        Assert.NotNull(UapiConstants.GetHeaderNote("AF_INET", KapiArch.LoongArch64));
-        Assert.Null(UapiConstants.GetHeaderNote("AF_INET", KapiArch.X64));
+        Assert.Null(UapiConstants.GetHeaderNote("NO_SUCH_NAME", KapiArchitecture.X64));
+        Assert.Null(UapiConstants.GetHeaderNote("O_CREAT", KapiArchitecture.Arm)); // the headers define it everywhere: no note
+        Assert.NotNull(UapiConstants.GetHeaderNote("ERESTARTSYS", KapiArchitecture.Arm)); // kernel-internal: never in UAPI headers
+        Assert.NotNull(UapiConstants.GetHeaderNote("SZ_4K", KapiArchitecture.S390x)); // prefix entry SZ_*
+        Assert.NotNull(UapiConstants.GetHeaderNote("SIGRTMAX", KapiArchitecture.X86)); // per-architecture entry …
+        Assert.Null(UapiConstants.GetHeaderNote("SIGRTMAX", KapiArchitecture.Arm64)); // … absent elsewhere
+        Assert.NotNull(UapiConstants.GetHeaderNote("AF_INET", KapiArchitecture.LoongArch64));
+        Assert.Null(UapiConstants.GetHeaderNote("AF_INET", KapiArchitecture.X64));
         Assert.Equal(new Version(6, 13), UapiConstants.GetAddedInLinux("MADV_GUARD_INSTALL"));
         Assert.Equal(new Version(6, 13), UapiConstants.GetAddedInLinux("RWF_NOSIGNAL")); // "after 6.12"
         Assert.Null(UapiConstants.GetAddedInLinux("ERESTARTSYS"));
@@ -377,7 +377,7 @@ public sealed class CrossArchHeaderTests
     private static void Section(StringBuilder sb, string title, IEnumerable<string> items) => HeaderCrossCheckTests.Section(sb, title, items);
 
     /// <summary>Appends one tab-separated line to <c>$KAPI_CROSS_REPORT/&lt;arch&gt;.&lt;check&gt;.tsv</c> when that variable is set.</summary>
-    private static void WriteSummary(KapiArch arch, string check, params long[] counts)
+    private static void WriteSummary(KapiArchitecture arch, string check, params long[] counts)
     {
         string? dir = Environment.GetEnvironmentVariable("KAPI_CROSS_REPORT");
         if (string.IsNullOrEmpty(dir)) return;

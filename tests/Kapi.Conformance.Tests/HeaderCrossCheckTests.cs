@@ -67,7 +67,7 @@ public sealed class HeaderCrossCheckTests
     /// Documented differences between the glibc headers and the kernel value the table holds. The libc value must be
     /// exactly the documented one (or equal the table); anything else fails.
     /// </summary>
-    internal static readonly Dictionary<string, (string Why, Func<KapiArch, long, long> LibcValue)> s_libcDifferences = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, (string Why, Func<KapiArchitecture, long, long> LibcValue)> s_libcDifferences = new(StringComparer.Ordinal)
     {
         ["O_LARGEFILE"] = ("glibc defines O_LARGEFILE as 0 on 64-bit targets (the kernel forces large-file mode there)",
             (arch, kernel) => arch.Is64Bit() ? 0 : kernel),
@@ -97,7 +97,7 @@ public sealed class HeaderCrossCheckTests
     public void ConstantsMatchSystemHeaders()
     {
         string gcc = CProbe.RequireGcc();
-        KapiArch arch = KapiArchitectures.Current;
+        KapiArchitecture arch = KapiArchitectures.Current;
         var names = UapiConstants.Names.OrderBy(n => n, StringComparer.Ordinal).ToList();
 
         using var dir = new TempDirectory();
@@ -200,7 +200,7 @@ public sealed class HeaderCrossCheckTests
     public void StructLayoutsMatchSystemHeaders()
     {
         string gcc = CProbe.RequireGcc();
-        KapiArch arch = KapiArchitectures.Current;
+        KapiArchitecture arch = KapiArchitectures.Current;
         foreach (var (tag, _, _) in s_types) Assert.True(UapiStructs.IsKnown(tag), $"UapiStructs has no entry for {tag}");
         Assert.True(UapiStructs.IsKnown("sigset_t"), "UapiStructs has no entry for sigset_t");
 
@@ -253,7 +253,7 @@ public sealed class HeaderCrossCheckTests
         }
     }
 
-    private static long Value(string name, KapiArch arch)
+    private static long Value(string name, KapiArchitecture arch)
     {
         Assert.True(UapiConstants.TryGetValue(name, arch, out long v), $"{name} is not in the table for {arch.RidName()}");
         return v;

@@ -226,7 +226,7 @@ public class BinderTests
         Assert.Contains("did you mean 'MCL_CURRENT'", d.Message);
         var p = model.Specs[0].Params[0];
         Assert.Equal("MCL_CURENT | MCL_FUTURE", p.ValidMask!.Expression);
-        Assert.Null(p.ValidMask[KapiArch.X64]);
+        Assert.Null(p.ValidMask[KapiArchitecture.X64]);
         Assert.False(model.HasErrors);
     }
 
@@ -274,11 +274,11 @@ public class BinderTests
                 .required_mask = MCL_CURRENT | MCL_FUTURE,
             KAPI_PARAM_END
             """));
-        Assert.Equal(3, spec.Params[0].EnumMask![KapiArch.X64]);
+        Assert.Equal(3, spec.Params[0].EnumMask![KapiArchitecture.X64]);
         Assert.Equal(new[] { "O_RDONLY", "O_WRONLY", "O_RDWR" }, spec.Params[0].EnumValues.Select(v => v.Name));
         Assert.Equal(3, spec.Params[0].EnumCount);
-        Assert.Equal(3, spec.Params[1].RequiredMask![KapiArch.X64]);
-        Assert.Equal(0x6000, spec.Params[1].RequiredMask![KapiArch.Ppc64le]);
+        Assert.Equal(3, spec.Params[1].RequiredMask![KapiArchitecture.X64]);
+        Assert.Equal(0x6000, spec.Params[1].RequiredMask![KapiArchitecture.Ppc64le]);
     }
 
     [Theory]
@@ -310,10 +310,10 @@ public class BinderTests
         Assert.Equal("fd", spec.Params[0].Name);
         Assert.Equal(KapiParamType.Fd, spec.Params[0].Type!.Value);
         Assert.Equal("struct epoll_event", spec.Params[1].CTypeName);
-        Assert.Equal(12, spec.Params[1].Size![KapiArch.X64]);
-        Assert.Equal(16, spec.Params[1].Size![KapiArch.Arm64]);
-        Assert.Equal(0, spec.Return!.SuccessValue![KapiArch.X64]);
-        Assert.Equal(-9, spec.Errors[0].Code![KapiArch.X64]);
+        Assert.Equal(12, spec.Params[1].Size![KapiArchitecture.X64]);
+        Assert.Equal(16, spec.Params[1].Size![KapiArchitecture.Arm64]);
+        Assert.Equal(0, spec.Return!.SuccessValue![KapiArchitecture.X64]);
+        Assert.Equal(-9, spec.Errors[0].Code![KapiArchitecture.X64]);
         Assert.Equal("Bad flags", spec.Errors[1].Condition);
         var fatal = Assert.Single(spec.Signals);
         Assert.Equal(2, fatal.Index);
@@ -344,23 +344,23 @@ public class BinderTests
     }
 
     [Theory]
-    [InlineData("ULONG_MAX >> (PAGE_SHIFT - 10)", KapiArch.X64, 0x3FFF_FFFF_FFFF_FFFFL)]
-    [InlineData("INT_MAX / sizeof(struct epoll_event)", KapiArch.X64, 2147483647L / 12)]
-    [InlineData("INT_MAX / sizeof(struct epoll_event)", KapiArch.Arm64, 2147483647L / 16)]
-    [InlineData("(u32)-1", KapiArch.X64, 0xFFFF_FFFFL)]
-    [InlineData("(s64)-1", KapiArch.X64, -1L)]
-    [InlineData("BIT(3) | (1U << 4)", KapiArch.X64, 24L)]
-    [InlineData("~0 & 0xff", KapiArch.X64, 0xffL)]
-    [InlineData("sizeof(long)", KapiArch.X86, 4L)]
-    [InlineData("sizeof(long)", KapiArch.X64, 8L)]
-    [InlineData("sizeof(void *)", KapiArch.Arm, 4L)]
-    [InlineData("1 ? 2 : 3", KapiArch.X64, 2L)]
-    [InlineData("-EINVAL", KapiArch.X64, -22L)]
-    [InlineData("MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT", KapiArch.Ppc64le, 0xE000L)]
-    [InlineData("SZ_1M", KapiArch.X64, 0x100000L)]
-    [InlineData("'b'", KapiArch.X64, 98L)]
-    [InlineData("GENMASK(7, 4)", KapiArch.X64, 0xF0L)]
-    public void Constant_expressions(string expression, KapiArch arch, long expected)
+    [InlineData("ULONG_MAX >> (PAGE_SHIFT - 10)", KapiArchitecture.X64, 0x3FFF_FFFF_FFFF_FFFFL)]
+    [InlineData("INT_MAX / sizeof(struct epoll_event)", KapiArchitecture.X64, 2147483647L / 12)]
+    [InlineData("INT_MAX / sizeof(struct epoll_event)", KapiArchitecture.Arm64, 2147483647L / 16)]
+    [InlineData("(u32)-1", KapiArchitecture.X64, 0xFFFF_FFFFL)]
+    [InlineData("(s64)-1", KapiArchitecture.X64, -1L)]
+    [InlineData("BIT(3) | (1U << 4)", KapiArchitecture.X64, 24L)]
+    [InlineData("~0 & 0xff", KapiArchitecture.X64, 0xffL)]
+    [InlineData("sizeof(long)", KapiArchitecture.X86, 4L)]
+    [InlineData("sizeof(long)", KapiArchitecture.X64, 8L)]
+    [InlineData("sizeof(void *)", KapiArchitecture.Arm, 4L)]
+    [InlineData("1 ? 2 : 3", KapiArchitecture.X64, 2L)]
+    [InlineData("-EINVAL", KapiArchitecture.X64, -22L)]
+    [InlineData("MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT", KapiArchitecture.Ppc64le, 0xE000L)]
+    [InlineData("SZ_1M", KapiArchitecture.X64, 0x100000L)]
+    [InlineData("'b'", KapiArchitecture.X64, 98L)]
+    [InlineData("GENMASK(7, 4)", KapiArchitecture.X64, 0xF0L)]
+    public void Constant_expressions(string expression, KapiArchitecture arch, long expected)
     {
         var spec = SingleSpec(Spec($"KAPI_PARAM(0, \"a\", \"int\", \"a\")\n .max_value = {expression},\nKAPI_PARAM_END"));
         Assert.Equal(expected, spec.Params[0].MaxValue![arch]);
@@ -388,7 +388,7 @@ public class BinderTests
         Assert.Equal("during", s.Timing!.Text);
         Assert.Equal(KapiSignalTiming.During, s.Timing.Value);
         Assert.Equal("realtime", s.QueueBehavior);
-        Assert.Equal(-4, s.ErrorOnSignal![KapiArch.X64]);
+        Assert.Equal(-4, s.ErrorOnSignal![KapiArchitecture.X64]);
         Assert.True(s.Interruptible);
     }
 
@@ -412,14 +412,14 @@ public class BinderTests
                 KAPI_STRUCT_FIELD_END
             KAPI_STRUCT_SPEC_END
             """));
-        Assert.Equal(14, spec.Capabilities[0].Capability![KapiArch.X64]);
+        Assert.Equal(14, spec.Capabilities[0].Capability![KapiArchitecture.X64]);
         Assert.Equal("Lock any amount", spec.Capabilities[0].Allows);
         Assert.Equal("locked <= RLIMIT_MEMLOCK", spec.Constraints[0].Expression);
         var st = spec.StructSpecs[0];
         Assert.Equal("binder_write_read", st.Name);
-        Assert.Equal(48, st.Size![KapiArch.X64]);
-        Assert.Equal(0, st.Fields[0].Offset![KapiArch.X64]);
-        Assert.Equal(8, st.Fields[0].Size![KapiArch.X64]);
+        Assert.Equal(48, st.Size![KapiArchitecture.X64]);
+        Assert.Equal(0, st.Fields[0].Offset![KapiArchitecture.X64]);
+        Assert.Equal(8, st.Fields[0].Size![KapiArchitecture.X64]);
     }
 
     [Fact]
@@ -441,9 +441,9 @@ public class BinderTests
             .supports_select_poll = true,
             """));
         var n = spec.Network!;
-        Assert.Equal(2, n.SocketState!.ResultingState![KapiArch.X64]);
-        Assert.Equal(65536, n.Buffer!.MaxSize![KapiArch.X64]);
-        Assert.Equal(-11, n.Async!.NonblockErrno![KapiArch.X64]);
+        Assert.Equal(2, n.SocketState!.ResultingState![KapiArchitecture.X64]);
+        Assert.Equal(65536, n.Buffer!.MaxSize![KapiArchitecture.X64]);
+        Assert.Equal(-11, n.Async!.NonblockErrno![KapiArchitecture.X64]);
         Assert.Equal("AF_INET", n.AddressFamilies[0].FamilyName);
         Assert.True(n.IsConnectionOriented);
         Assert.True(n.SupportsSelectPoll);

@@ -28,11 +28,11 @@ public class GoldenMlockallTests
         Assert.Equal(KapiConstraintKind.Mask, p.ConstraintType!.Value);
         Assert.Equal(KapiParamFlags.In, p.Flags!.Value);
         Assert.Equal("MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT", p.ValidMask!.Expression);
-        Assert.Equal(0x7, p.ValidMask[KapiArch.X64]);
-        Assert.Equal(0x7, p.ValidMask[KapiArch.Arm64]);
-        Assert.Equal(0xE000, p.ValidMask[KapiArch.Ppc64le]);
+        Assert.Equal(0x7, p.ValidMask[KapiArchitecture.X64]);
+        Assert.Equal(0x7, p.ValidMask[KapiArchitecture.Arm64]);
+        Assert.Equal(0xE000, p.ValidMask[KapiArchitecture.Ppc64le]);
         Assert.Equal(new[] { "MCL_CURRENT", "MCL_FUTURE", "MCL_ONFAULT" }, p.MaskFlags.Select(f => f.Name));
-        Assert.Equal(0x2000, p.MaskFlags[0].Value[KapiArch.Ppc64le]);
+        Assert.Equal(0x2000, p.MaskFlags[0].Value[KapiArchitecture.Ppc64le]);
         Assert.Equal("Must specify MCL_CURRENT and/or MCL_FUTURE; MCL_ONFAULT can be OR'd", p.ConstraintText);
     }
 
@@ -41,7 +41,7 @@ public class GoldenMlockallTests
     {
         var spec = Load();
         Assert.Equal(5, spec.Errors.Count);
-        Assert.Equal(new long?[] { -22, -1, -12, -4, -11 }, spec.Errors.Select(e => e.Code![KapiArch.X64]));
+        Assert.Equal(new long?[] { -22, -1, -12, -4, -11 }, spec.Errors.Select(e => e.Code![KapiArchitecture.X64]));
         Assert.Equal(new[] { "EINVAL", "EPERM", "ENOMEM", "EINTR", "EAGAIN" }, spec.Errors.Select(e => e.Name));
         Assert.Equal("Invalid flags", spec.Errors[0].Condition);
         Assert.StartsWith("Invalid combination of flags specified", spec.Errors[0].Description);
@@ -55,7 +55,7 @@ public class GoldenMlockallTests
         Assert.Equal("FATAL_SIGNALS", spec.Signals[0].SignalName);
         Assert.True(spec.Signals[0].Restartable);
         Assert.Equal("SIGBUS", spec.Signals[1].SignalName);
-        Assert.Equal(7, spec.Signals[1].SignalNumber![KapiArch.X64]);
+        Assert.Equal(7, spec.Signals[1].SignalNumber![KapiArchitecture.X64]);
         Assert.Equal("Current process", spec.Signals[1].Target);
         Assert.Equal(6, spec.SideEffects.Count);
         Assert.True(spec.SideEffects[0].Reversible);
@@ -73,7 +73,7 @@ public class GoldenMlockallTests
         Assert.Equal(3, spec.Examples!.Split('\n').Length);
         Assert.StartsWith("Affects all current VMAs", spec.Notes);
         Assert.Equal(KapiContextFlags.Process | KapiContextFlags.Sleepable, spec.ContextFlags!.Value);
-        Assert.Equal(0, spec.Return!.SuccessValue![KapiArch.X64]);
+        Assert.Equal(0, spec.Return!.SuccessValue![KapiArchitecture.X64]);
         Assert.Contains(spec.DeclaredCounts, c => c.Field == "error_count" && c.Value == 5);
     }
 }

@@ -95,7 +95,7 @@ public class HelperExpansionTests
         var model = Bind(text);
         var spec = Assert.Single(model.Specs);
         Assert.Equal(Kapi.Vocabulary.KapiContextFlags.Process | Kapi.Vocabulary.KapiContextFlags.Sleepable, spec.ContextFlags!.Value);
-        Assert.Equal(8, spec.Params[0].Size![KapiArch.X64]);
+        Assert.Equal(8, spec.Params[0].Size![KapiArchitecture.X64]);
         var d = Assert.Single(model.Diagnostics, d => d.Id == KapiDiagnostics.SyntaxError.Id);
         Assert.Equal("'KAPI_PARAM_USER_PTR_SIZED' expands to invalid text: Expected ',' after the value of '.size', found 'KAPI_SYSCALL_SLEEPABLE'", d.Message);
         Assert.Contains(model.Diagnostics, d => d.Id == KapiDiagnostics.MacroOutOfScope.Id);
@@ -107,7 +107,7 @@ public class HelperExpansionTests
     {
         var spec = SingleSpec(Spec("KAPI_PARAM_USER_STRUCT(0, \"ev\", struct   /* the tag */ epoll_event, \"Event\")"));
         Assert.Equal("struct epoll_event", spec.Params[0].CTypeName);
-        Assert.Equal(12, spec.Params[0].Size![KapiArch.X64]);
+        Assert.Equal(12, spec.Params[0].Size![KapiArchitecture.X64]);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public class HelperExpansionTests
         var model = Bind(text);
         var spec = Assert.Single(model.Specs);
         Assert.Equal("after", spec.Description);
-        Assert.Equal(5, spec.Params[0].MaxValue![KapiArch.X64]);
+        Assert.Equal(5, spec.Params[0].MaxValue![KapiArchitecture.X64]);
         var d = Assert.Single(model.Diagnostics);
         Assert.Equal("'KAPI_PARAM_USER_STRING' expands to invalid text: Unexpected 'KAPI_END_SPEC' in a spec: expected a KAPI macro, a '.field = value,' initializer or '}'", d.Message);
     }

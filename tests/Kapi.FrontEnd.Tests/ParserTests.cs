@@ -38,7 +38,7 @@ public class ParserTests
         Assert.Equal(ApiKind.Ioctl, spec.Kind);
         Assert.Equal("BINDER_VERSION", spec.Ioctl!.CommandName);
         Assert.Equal("binder_fops", spec.Ioctl.FileOpsName);
-        Assert.Equal(0, spec.Ioctl.InputSize![Architectures.KapiArch.X64]);
+        Assert.Equal(0, spec.Ioctl.InputSize![Architectures.KapiArchitecture.X64]);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class ParserTests
         Assert.Equal(ApiKind.Sysfs, spec.Kind);
         Assert.Equal("block", spec.Sysfs!.Subsystem);
         Assert.Equal("/sys/block/<disk>/integrity/format", spec.Params[0].Sysfs!.Path);
-        Assert.Equal(0x124, spec.Params[0].Sysfs!.Permissions![Architectures.KapiArch.X64]);
+        Assert.Equal(0x124, spec.Params[0].Sysfs!.Permissions![Architectures.KapiArchitecture.X64]);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class ParserTests
         Assert.Equal("my_ioctl", spec.Name);
         Assert.Equal(ApiKind.Ioctl, spec.Kind);
         Assert.Equal("Does a thing", spec.Description);
-        Assert.Equal(0x1234, spec.Ioctl!.Command![Architectures.KapiArch.X64]);
+        Assert.Equal(0x1234, spec.Ioctl!.Command![Architectures.KapiArchitecture.X64]);
         Assert.Equal("MY_CMD", spec.Ioctl.CommandName);
         Assert.Single(spec.Params);
     }
@@ -143,7 +143,7 @@ public class ParserTests
         var p = model.Specs[0].Params[0];
         Assert.Equal(new[] { "EPOLL_CTL_ADD", "EPOLL_CTL_DEL", "EPOLL_CTL_MOD" }, p.EnumValues.Select(v => v.Name));
         Assert.Equal(3, p.EnumCount);
-        Assert.Equal(1, p.EnumValues[0].Value[Architectures.KapiArch.X64]);
+        Assert.Equal(1, p.EnumValues[0].Value[Architectures.KapiArchitecture.X64]);
         Assert.Equal(2, model.Locations.Count);
     }
 
@@ -244,7 +244,7 @@ public class ParserTests
             KAPI_END_SPEC;
             """);
         var p = spec.Params[0];
-        Assert.Equal(1 | 2 | 8, p.ValidMask![Architectures.KapiArch.X64]);
+        Assert.Equal(1 | 2 | 8, p.ValidMask![Architectures.KapiArchitecture.X64]);
         Assert.Equal(new[] { "MCL_CURRENT", "MCL_FUTURE", "EXTRA" }, p.MaskFlags.Select(f => f.Name));
     }
 

@@ -6,6 +6,8 @@ using Kapi.Generators.Tests.Generated;
 using Kapi.Generators.Tests.Infrastructure;
 using Kapi.Runtime;
 using Xunit;
+using KapiArchitecture = Kapi.Runtime.KapiArchitecture;
+using ModelArchitecture = Kapi.Architectures.KapiArchitecture;
 
 namespace Kapi.Generators.Tests;
 
@@ -18,7 +20,7 @@ public class ArchitectureTranslationTests
     public static IEnumerable<object[]> Architectures => Enum.GetValues<KapiArchitecture>().Select(a => new object[] { a });
 
     private static long Native(string constant, KapiArchitecture arch) =>
-        UapiConstants.TryGetValue(constant, (KapiArch)(int)arch, out var v) ? v : throw new InvalidOperationException(constant + " undefined on " + arch);
+        UapiConstants.TryGetValue(constant, (ModelArchitecture)(int)arch, out var v) ? v : throw new InvalidOperationException(constant + " undefined on " + arch);
 
     [Fact]
     public void ArchitectureEnums_Agree()

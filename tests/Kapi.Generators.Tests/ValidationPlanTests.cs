@@ -96,8 +96,8 @@ public class ValidationPlanTests
         var text = Kapi.Testing.SpecText.Spec("sys_kapi_archmax",
             "\tKAPI_PARAM(0, \"n\", \"long\", \"D\")\n\t\t.constraint_type = KAPI_CONSTRAINT_RANGE,\n\t\t.max_value = MCL_ONFAULT,\n\tKAPI_PARAM_END\n");
         var check = Assert.IsType<BoundedMaximumCheck>(Assert.Single(Assert.Single(Plan(text).Validation.Parameters).Checks));
-        Assert.Equal(4, check.Maximum[Kapi.Architectures.KapiArch.X64]);
-        Assert.Equal(0x8000, check.Maximum[Kapi.Architectures.KapiArch.Ppc64le]);
+        Assert.Equal(4, check.Maximum[Kapi.Architectures.KapiArchitecture.X64]);
+        Assert.Equal(0x8000, check.Maximum[Kapi.Architectures.KapiArchitecture.Ppc64le]);
     }
 
     [Fact]

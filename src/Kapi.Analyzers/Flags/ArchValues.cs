@@ -21,7 +21,7 @@ internal sealed class ArchValues : IEquatable<ArchValues>
 {
     public const int MaxValuesPerArchitecture = 64;
 
-    // index = (int)KapiArch; null = not applicable on that architecture
+    // index = (int)KapiArchitecture; null = not applicable on that architecture
     private readonly long[]?[] _lanes;
     private int _hash;
 
@@ -33,7 +33,7 @@ internal sealed class ArchValues : IEquatable<ArchValues>
 
     public NameSet Names { get; }
 
-    public long[]? this[KapiArch arch] => _lanes[(int)arch];
+    public long[]? this[KapiArchitecture arch] => _lanes[(int)arch];
 
     public static ArchValues Constant(long value, NameSet? names = null)
     {
@@ -44,7 +44,7 @@ internal sealed class ArchValues : IEquatable<ArchValues>
     }
 
     /// <summary>A value that differs per architecture; null = not applicable there.</summary>
-    public static ArchValues PerArchitecture(Func<KapiArch, long?> valueOn, NameSet? names = null)
+    public static ArchValues PerArchitecture(Func<KapiArchitecture, long?> valueOn, NameSet? names = null)
     {
         var lanes = new long[]?[KapiArchitectures.Count];
         foreach (var arch in KapiArchitectures.All)

@@ -56,7 +56,7 @@ internal static class FlagChecker
 
     private static void CheckPortable(ParamTarget t, ArchValues values, List<FlagFinding> findings)
     {
-        var lane = values[KapiArch.X64] ?? KapiArchitectures.All.Select(a => values[a]).FirstOrDefault(l => l is not null);
+        var lane = values[KapiArchitecture.X64] ?? KapiArchitectures.All.Select(a => values[a]).FirstOrDefault(l => l is not null);
         if (lane is null) return;
         long widthMask = IntegerTypes.WidthMask(t.BitWidth);
         long valid = t.PortableValidMask & widthMask;
@@ -92,7 +92,7 @@ internal static class FlagChecker
     {
         if (t.Spec is not { } spec) return;
         var p = spec.Param;
-        var results = new List<(KapiArch Arch, ArchResult Result)>();
+        var results = new List<(KapiArchitecture Arch, ArchResult Result)>();
         foreach (var arch in targets.Architectures)
         {
             if (!t.SupportedArchitectures.IsDefaultOrEmpty && t.SupportedArchitectures.Length != KapiArchitectures.Count && !t.SupportedArchitectures.Contains(arch)) continue;
@@ -130,7 +130,7 @@ internal static class FlagChecker
         }
 
         var good = results.Where(r => r.Result.Status == Status.Ok).Select(r => r.Arch).ToList();
-        var referenceGood = good.Contains(KapiArch.X64) ? KapiArch.X64 : good[0];
+        var referenceGood = good.Contains(KapiArchitecture.X64) ? KapiArchitecture.X64 : good[0];
         string shown = DescribeValues(values[referenceGood]!, t.BitWidth);
         findings.Add(new FlagFinding(KapiDescriptors.ArchitectureDependentFlagValue,
             new object?[] { t.ApiName, shown, t.ParameterName, string.Join(", ", good.Select(a => a.RidName())), string.Join(", ", bad.Select(r => r.Arch.RidName())), suggestion(t) },
@@ -167,7 +167,7 @@ internal static class FlagChecker
         return result;
     });
 
-    private static ArchResult CheckArch(ParamSpec p, long[] lane, KapiArch arch, int width)
+    private static ArchResult CheckArch(ParamSpec p, long[] lane, KapiArchitecture arch, int width)
     {
         var c = Constraints(p)[(int)arch];
         if (c.Mask is null && c.EnumMaskValue is null && c.Required is null) return new ArchResult(Status.Unknown, 0, null, 0);
@@ -225,7 +225,7 @@ internal static class FlagChecker
             string ownerText = string.Join(", ", owners.Select(o => $"{o.Spec.Name} '{o.Param.Name}'"));
             string flags = t.IsPortable && !t.PortableFlags.IsEmpty
                 ? string.Join(" | ", t.PortableFlags.Select(f => f.Name))
-                : t.Spec is { } sp ? ValidFlags(sp.Param, KapiArch.X64) : string.Join(" | ", t.FamilyNames.OrderBy(n => n, StringComparer.Ordinal));
+                : t.Spec is { } sp ? ValidFlags(sp.Param, KapiArchitecture.X64) : string.Join(" | ", t.FamilyNames.OrderBy(n => n, StringComparer.Ordinal));
             findings.Add(new FlagFinding(KapiDescriptors.ForeignFlagConstant,
                 new object?[] { t.ApiName, name, ownerText, t.ParameterName, flags }, ImmutableDictionary<string, string?>.Empty));
             return;
@@ -242,7 +242,7 @@ internal static class FlagChecker
         return text;
     }
 
-    internal static string ValidFlags(ParamSpec p, KapiArch arch)
+    internal static string ValidFlags(ParamSpec p, KapiArchitecture arch)
     {
         var names = p.MaskFlags.Where(f => f.Value[arch] is long v && v != 0).Select(f => f.Name).ToList();
 #pragma warning disable RS0030 // display: the mask as the spec writes it, in the message
@@ -257,7 +257,7 @@ internal static class FlagChecker
         return text;
     }
 
-    private static long AllowedMask(ParamSpec p, KapiArch arch, int width) =>
+    private static long AllowedMask(ParamSpec p, KapiArchitecture arch, int width) =>
         ((p.ValidMask?[arch] ?? 0) | (p.EnumMask?[arch] ?? 0)) & IntegerTypes.WidthMask(width);
 
     private static string DescribeValues(long[] lane, int width)
@@ -266,9 +266,9 @@ internal static class FlagChecker
         return shown.Count == 1 ? shown[0] : "one of " + string.Join(", ", shown);
     }
 
-    private static (KapiArch Arch, ArchResult Result) Prefer(List<(KapiArch Arch, ArchResult Result)> results)
+    private static (KapiArchitecture Arch, ArchResult Result) Prefer(List<(KapiArchitecture Arch, ArchResult Result)> results)
     {
-        foreach (var r in results) if (r.Arch == KapiArch.X64) return r;
+        foreach (var r in results) if (r.Arch == KapiArchitecture.X64) return r;
         return results[0];
     }
 
@@ -286,7 +286,7 @@ internal static class FlagChecker
         return b.ToImmutable();
     }
 
-    private static ImmutableDictionary<string, string?> NativeProperties(ParamTarget t, KapiArch arch)
+    private static ImmutableDictionary<string, string?> NativeProperties(ParamTarget t, KapiArchitecture arch)
     {
         var p = t.Spec!.Value.Param;
         var b = ImmutableDictionary.CreateBuilder<string, string?>();

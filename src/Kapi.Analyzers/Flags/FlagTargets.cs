@@ -37,7 +37,7 @@ internal sealed class ParamTarget : IEquatable<ParamTarget>
     public ParamTarget(
         FlagBindingKind binding, string apiName, string parameterName, int bitWidth, SpecParameter? spec,
         bool isPortable, long portableValidMask, long portableRequiredMask, ImmutableArray<(string Name, long Value)> portableFlags,
-        string? portableTypeName, ImmutableArray<KapiArch> supportedArchitectures, ImmutableHashSet<string> familyNames,
+        string? portableTypeName, ImmutableArray<KapiArchitecture> supportedArchitectures, ImmutableHashSet<string> familyNames,
         INamedTypeSymbol? enumOverloadType)
     {
         Binding = binding;
@@ -65,7 +65,7 @@ internal sealed class ParamTarget : IEquatable<ParamTarget>
     public long PortableRequiredMask { get; }
     public ImmutableArray<(string Name, long Value)> PortableFlags { get; }
     public string? PortableTypeName { get; }
-    public ImmutableArray<KapiArch> SupportedArchitectures { get; }
+    public ImmutableArray<KapiArchitecture> SupportedArchitectures { get; }
 
     /// <summary>The flag names that belong to this parameter (spec flags and enum members).</summary>
     public ImmutableHashSet<string> FamilyNames { get; }
@@ -132,7 +132,7 @@ internal static class FlagTargets
     public const string MonoNativeNamespace = "Mono.Unix.Native";
 
     /// <summary>The architectures Tmds.LibC 0.5 ships implementation assemblies for (runtimes/linux-{x64,arm,arm64}).</summary>
-    public static ImmutableArray<KapiArch> TmdsArchitectures { get; } = ImmutableArray.Create(KapiArch.X64, KapiArch.Arm, KapiArch.Arm64);
+    public static ImmutableArray<KapiArchitecture> TmdsArchitectures { get; } = ImmutableArray.Create(KapiArchitecture.X64, KapiArchitecture.Arm, KapiArchitecture.Arm64);
 
     public static MethodTarget? Resolve(IMethodSymbol method, SpecCatalog catalog)
     {
@@ -318,7 +318,7 @@ internal static class FlagTargets
 
     /// <summary>Native values passed as is to the C function <paramref name="entryPoint"/>: parameters map to the spec's by position.</summary>
     private static MethodTarget? ResolveNative(
-        ImmutableArray<IParameterSymbol> parameters, string entryPoint, FlagBindingKind binding, ImmutableArray<KapiArch> architectures, SpecCatalog catalog)
+        ImmutableArray<IParameterSymbol> parameters, string entryPoint, FlagBindingKind binding, ImmutableArray<KapiArchitecture> architectures, SpecCatalog catalog)
     {
         if (!catalog.TryGetSyscall(entryPoint, out var spec) || parameters.Length != spec.Params.Count) return null;
         ParamTarget?[]? targets = null;

@@ -19,14 +19,14 @@ internal sealed class TargetArchitectures
 
     public static TargetArchitectures Unpinned { get; } = new(KapiArchitectures.All.ToImmutableArray(), pinned: false, source: null);
 
-    private TargetArchitectures(ImmutableArray<KapiArch> architectures, bool pinned, string? source)
+    private TargetArchitectures(ImmutableArray<KapiArchitecture> architectures, bool pinned, string? source)
     {
         Architectures = architectures;
         IsPinned = pinned;
         Source = source;
     }
 
-    public ImmutableArray<KapiArch> Architectures { get; }
+    public ImmutableArray<KapiArchitecture> Architectures { get; }
 
     /// <summary>False when nothing pins the architecture: every Linux architecture is a candidate.</summary>
     public bool IsPinned { get; }
@@ -38,7 +38,7 @@ internal sealed class TargetArchitectures
     {
         if (globalOptions.TryGetValue(KapiTargetArchitecturesProperty, out var list) && !string.IsNullOrWhiteSpace(list))
         {
-            var archs = new List<KapiArch>();
+            var archs = new List<KapiArchitecture>();
             foreach (var part in list.Split(new[] { ';', ',', ' ' }, StringSplitOptions.RemoveEmptyEntries))
             {
                 if (TryParseRidOrArch(part, out var arch) && !archs.Contains(arch)) archs.Add(arch);
@@ -57,9 +57,9 @@ internal sealed class TargetArchitectures
     }
 
     /// <summary>Parses an architecture name (x64, arm64, ppc64le …) or a RID (linux-x64, linux-musl-arm64 …).</summary>
-    public static bool TryParseRidOrArch(string? value, out KapiArch arch)
+    public static bool TryParseRidOrArch(string? value, out KapiArchitecture arch)
     {
-        arch = KapiArch.X64;
+        arch = KapiArchitecture.X64;
         if (string.IsNullOrWhiteSpace(value)) return false;
         var text = value!.Trim();
         if (string.Equals(text, "AnyCPU", StringComparison.OrdinalIgnoreCase) || string.Equals(text, "Any CPU", StringComparison.OrdinalIgnoreCase))

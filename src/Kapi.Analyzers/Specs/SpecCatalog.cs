@@ -67,7 +67,7 @@ internal sealed class SpecCatalog
         _flagOwners.TryGetValue(flagName, out var owners) ? owners : Array.Empty<SpecParameter>();
 
     /// <summary>The value of a named flag on <paramref name="arch"/>, from the specs first, else the built-in UAPI table.</summary>
-    public bool TryGetConstant(string name, KapiArch arch, out long value)
+    public bool TryGetConstant(string name, KapiArchitecture arch, out long value)
     {
         if (_flagOwners.TryGetValue(name, out var owners))
         {

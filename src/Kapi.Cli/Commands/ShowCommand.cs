@@ -23,7 +23,7 @@ public enum OutputFormat
 /// </summary>
 internal static class ShowCommand
 {
-    public static int Execute(string source, OutputFormat format, KapiArch arch, string? apiName, TextWriter stdout, TextWriter stderr)
+    public static int Execute(string source, OutputFormat format, KapiArchitecture arch, string? apiName, TextWriter stdout, TextWriter stderr)
     {
         var files = SpecLoader.Load(new[] { source });
         var printer = new DiagnosticPrinter();

@@ -35,9 +35,9 @@ internal sealed class JsonFormatter
     };
 
     private readonly Utf8JsonWriter _writer;
-    private readonly KapiArch _arch;
+    private readonly KapiArchitecture _arch;
 
-    private JsonFormatter(Utf8JsonWriter writer, KapiArch arch)
+    private JsonFormatter(Utf8JsonWriter writer, KapiArchitecture arch)
     {
         _writer = writer;
         _arch = arch;
@@ -61,7 +61,7 @@ internal sealed class JsonFormatter
         });
     }
 
-    public static string Details(ApiSpec spec, KapiArch arch)
+    public static string Details(ApiSpec spec, KapiArchitecture arch)
     {
         return Write(arch, f =>
         {
@@ -85,7 +85,7 @@ internal sealed class JsonFormatter
         });
     }
 
-    private static string Write(KapiArch arch, System.Action<JsonFormatter> body)
+    private static string Write(KapiArchitecture arch, System.Action<JsonFormatter> body)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, s_options))

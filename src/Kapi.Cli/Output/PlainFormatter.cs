@@ -34,7 +34,7 @@ internal sealed class PlainFormatter
         return f._text.ToString();
     }
 
-    public static string Details(ApiSpec spec, KapiArch arch)
+    public static string Details(ApiSpec spec, KapiArchitecture arch)
     {
         var f = new PlainFormatter();
         var outline = SpecOutline.Build(spec, arch);

@@ -43,7 +43,7 @@ internal sealed class RstFormatter
         return f._text.ToString();
     }
 
-    public static string Details(ApiSpec spec, KapiArch arch)
+    public static string Details(ApiSpec spec, KapiArchitecture arch)
     {
         var f = new RstFormatter();
         var outline = SpecOutline.Build(spec, arch);

@@ -38,7 +38,7 @@ internal sealed class OutlineSection
 /// </summary>
 internal static class SpecOutline
 {
-    public static OutlineSection Build(ApiSpec spec, KapiArch arch)
+    public static OutlineSection Build(ApiSpec spec, KapiArchitecture arch)
     {
         var root = new OutlineSection(spec.Name);
         root.Entries.Add(new OutlineEntry("Kind", ValueText.ApiType(spec), false, false));
@@ -47,7 +47,7 @@ internal static class SpecOutline
         return root;
     }
 
-    private static void AddFields(OutlineSection section, object record, KapiSectionSchema schema, KapiArch arch, ISet<KapiField>? skip)
+    private static void AddFields(OutlineSection section, object record, KapiSectionSchema schema, KapiArchitecture arch, ISet<KapiField>? skip)
     {
         foreach (var field in schema.Fields)
         {
@@ -80,7 +80,7 @@ internal static class SpecOutline
     }
 
     /// <summary>One item of a list, headed by its name (the first text field) and the number that identifies it (the number field just before the name).</summary>
-    private static OutlineSection Item(object record, KapiSectionSchema schema, KapiArch arch)
+    private static OutlineSection Item(object record, KapiSectionSchema schema, KapiArchitecture arch)
     {
         KapiField? name = null, number = null;
         KapiField? previous = null;
@@ -109,7 +109,7 @@ internal static class SpecOutline
         return section;
     }
 
-    private static OutlineEntry? Entry(KapiField field, object value, KapiArch arch)
+    private static OutlineEntry? Entry(KapiField field, object value, KapiArchitecture arch)
     {
         bool mask = (field.JsonOptions & KapiJsonOptions.Unsigned) != 0;
         switch (field.Kind)

@@ -26,7 +26,7 @@ internal static class ValueText
     /// value in hex or decimal followed by the expression (<c>0x7 (MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)</c>); "?" and
     /// the expression when the value is unknown there.
     /// </summary>
-    public static string Show(KapiValue value, KapiArch arch, bool hex = false)
+    public static string Show(KapiValue value, KapiArchitecture arch, bool hex = false)
     {
         var v = value.Get(arch);
         if (value.IsLiteral && v is not null) return OneLine(Written(value));
@@ -38,7 +38,7 @@ internal static class ValueText
     }
 
     /// <summary>The value alone (<c>-22</c>), or the expression when the value is unknown on <paramref name="arch"/>.</summary>
-    public static string ValueOnly(KapiValue value, KapiArch arch) => value.Get(arch) is long n ? Dec(n) : OneLine(Written(value));
+    public static string ValueOnly(KapiValue value, KapiArchitecture arch) => value.Get(arch) is long n ? Dec(n) : OneLine(Written(value));
 
     /// <summary>A vocabulary value in the header's spelling, then the spec's own spelling when that differs.</summary>
     public static string Term(IKapiTerm term)
@@ -48,7 +48,7 @@ internal static class ValueText
     }
 
     /// <summary>A named constant: <c>MCL_CURRENT = 0x1</c>; a value written as a plain number prints as that number.</summary>
-    public static string Named(KapiNamedValue named, KapiArch arch, bool hex)
+    public static string Named(KapiNamedValue named, KapiArchitecture arch, bool hex)
     {
         var v = named.Value.Get(arch);
         string number = v is long n ? (hex ? Hex(n) : Dec(n)) : "?";

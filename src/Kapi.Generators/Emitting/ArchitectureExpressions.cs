@@ -13,15 +13,15 @@ namespace Kapi.Generators.Emitting;
 internal static class ArchitectureExpressions
 {
     /// <summary>The <c>Kapi.Runtime.KapiArchitecture</c> member of <paramref name="arch"/>.</summary>
-    public static string KapiArchitectureMember(KapiArch arch) => "global::Kapi.Runtime.KapiArchitecture." + arch switch
+    public static string KapiArchitectureMember(KapiArchitecture arch) => "global::Kapi.Runtime.KapiArchitecture." + arch switch
     {
-        KapiArch.X64 => "X64",
-        KapiArch.X86 => "X86",
-        KapiArch.Arm => "Arm",
-        KapiArch.Arm64 => "Arm64",
-        KapiArch.Ppc64le => "Ppc64le",
-        KapiArch.S390x => "S390x",
-        KapiArch.RiscV64 => "RiscV64",
+        KapiArchitecture.X64 => "X64",
+        KapiArchitecture.X86 => "X86",
+        KapiArchitecture.Arm => "Arm",
+        KapiArchitecture.Arm64 => "Arm64",
+        KapiArchitecture.Ppc64le => "Ppc64le",
+        KapiArchitecture.S390x => "S390x",
+        KapiArchitecture.RiscV64 => "RiscV64",
         _ => "LoongArch64",
     };
 
@@ -30,7 +30,7 @@ internal static class ArchitectureExpressions
     /// property is a constant per target in CoreLib, so the JIT (and NativeAOT) fold the switch away: on those
     /// architectures the code below the switch is dead and the translation costs nothing.
     /// </summary>
-    public static void OpenProcessArchitectureSwitch(SourceWriter w, IEnumerable<KapiArch> archs)
+    public static void OpenProcessArchitectureSwitch(SourceWriter w, IEnumerable<KapiArchitecture> archs)
     {
         const string a = "global::System.Runtime.InteropServices.Architecture.";
         w.Open("switch (global::System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture)");
@@ -38,13 +38,13 @@ internal static class ArchitectureExpressions
         {
             var labels = arch switch
             {
-                KapiArch.X64 => new[] { a + "X64" },
-                KapiArch.X86 => new[] { a + "X86" },
-                KapiArch.Arm => new[] { a + "Arm", a + "Armv6" },
-                KapiArch.Arm64 => new[] { a + "Arm64" },
-                KapiArch.Ppc64le => new[] { a + "Ppc64le" },
-                KapiArch.S390x => new[] { a + "S390x" },
-                KapiArch.LoongArch64 => new[] { a + "LoongArch64" },
+                KapiArchitecture.X64 => new[] { a + "X64" },
+                KapiArchitecture.X86 => new[] { a + "X86" },
+                KapiArchitecture.Arm => new[] { a + "Arm", a + "Armv6" },
+                KapiArchitecture.Arm64 => new[] { a + "Arm64" },
+                KapiArchitecture.Ppc64le => new[] { a + "Ppc64le" },
+                KapiArchitecture.S390x => new[] { a + "S390x" },
+                KapiArchitecture.LoongArch64 => new[] { a + "LoongArch64" },
                 // Architecture.RiscV64 exists from .NET 9 on; its value is 9.
                 _ => new[] { "(global::System.Runtime.InteropServices.Architecture)9" },
             };
@@ -58,8 +58,8 @@ internal static class ArchitectureExpressions
     /// </summary>
     public static string Long(ArchValues values, long missing, bool hex)
     {
-        long Of(KapiArch arch) => values[arch] ?? missing;
-        long x64 = Of(KapiArch.X64);
+        long Of(KapiArchitecture arch) => values[arch] ?? missing;
+        long x64 = Of(KapiArchitecture.X64);
         var differing = KapiArchitectures.All.Where(arch => Of(arch) != x64).ToList();
         if (differing.Count == 0) return CSharp.Long(x64, hex);
         var arms = differing.Select(arch => KapiArchitectureMember(arch) + " => " + CSharp.Long(Of(arch), hex));
@@ -69,7 +69,7 @@ internal static class ArchitectureExpressions
     /// <summary>Like <see cref="Long"/>, typed <c>int</c>.</summary>
     public static string Int(ArchValues values, long missing)
     {
-        long x64 = values[KapiArch.X64] ?? missing;
+        long x64 = values[KapiArchitecture.X64] ?? missing;
         bool uniform = KapiArchitectures.All.All(arch => (values[arch] ?? missing) == x64);
         return uniform && x64 >= int.MinValue && x64 <= int.MaxValue
             ? x64.ToString(CultureInfo.InvariantCulture)

@@ -90,10 +90,10 @@ internal static class EnumTranslationEmitter
         w.Close();
     }
 
-    private static string TranslationKey(EnumPlan e, KapiArch arch) =>
+    private static string TranslationKey(EnumPlan e, KapiArchitecture arch) =>
         string.Join(",", e.Members.Select(m => m.Native[arch]?.ToString(CultureInfo.InvariantCulture) ?? "-")) + "|" + e.NativeEnumMask?[arch];
 
-    private static void EmitTranslation(SourceWriter w, EnumPlan e, KapiArch arch)
+    private static void EmitTranslation(SourceWriter w, EnumPlan e, KapiArchitecture arch)
     {
         w.Line("r = 0;");
         if (e.IsFlags)

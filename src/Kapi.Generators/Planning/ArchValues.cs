@@ -4,7 +4,7 @@ using Kapi.Model;
 
 namespace Kapi.Generators.Planning;
 
-/// <summary>Values per architecture, in KapiArch order; null where unknown.</summary>
+/// <summary>Values per architecture, in KapiArchitecture order; null where unknown.</summary>
 internal sealed record ArchValues(EquatableArray<long?> Values)
 {
     public static ArchValues From(KapiValue v)
@@ -30,7 +30,7 @@ internal sealed record ArchValues(EquatableArray<long?> Values)
         return new ArchValues(new EquatableArray<long?>(a));
     }
 
-    public long? this[KapiArch arch] => Values[(int)arch];
+    public long? this[KapiArchitecture arch] => Values[(int)arch];
 
     public long? Portable => Values[0];
 

@@ -31,7 +31,7 @@ internal sealed record EnumPlan(
     public string InfoTypeName => TypeName + "Info";
 
     /// <summary>True when the native values on <paramref name="arch"/> equal the portable ones (no translation).</summary>
-    public bool IsIdentity(KapiArch arch)
+    public bool IsIdentity(KapiArchitecture arch)
     {
         foreach (var m in Members)
         {

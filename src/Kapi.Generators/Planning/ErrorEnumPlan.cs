@@ -7,7 +7,7 @@ namespace Kapi.Generators.Planning;
 internal sealed record ErrorEnumPlan(string TypeName, EquatableArray<ErrorMemberPlan> Members)
 {
     /// <summary>True when the errno numbers on <paramref name="arch"/> equal the portable ones (no translation).</summary>
-    public bool IsIdentity(KapiArch arch)
+    public bool IsIdentity(KapiArchitecture arch)
     {
         foreach (var m in Members)
         {

@@ -10,7 +10,7 @@ namespace Kapi.Architectures;
 
 public static partial class UapiConstants
 {
-    private static readonly KapiArch[] s_noLibc = { KapiArch.LoongArch64 };
+    private static readonly KapiArchitecture[] s_noLibc = { KapiArchitecture.LoongArch64 };
 
     static partial void AddHeaderNotes(List<HeaderNote> n)
     {
@@ -54,7 +54,7 @@ public static partial class UapiConstants
         Since(n, "6.15", "the fwctl subsystem (include/uapi/fwctl/fwctl.h; later releases added device types)", "FWCTL_*");
 
         // ---- defined in the headers in a form no user-space compiler can evaluate
-        NoteOn(n, new[] { KapiArch.X64, KapiArch.X86, KapiArch.Arm, KapiArch.S390x },
+        NoteOn(n, new[] { KapiArchitecture.X64, KapiArchitecture.X86, KapiArchitecture.Arm, KapiArchitecture.S390x },
             "the UAPI asm/signal.h of this architecture defines SIGRTMAX as _NSIG, which only the kernel defines (64, as the asm-generic headers of arm64, riscv64 and loongarch64 evaluate), and glibc's SIGRTMAX is a run-time call (__libc_current_sigrtmax())",
             "SIGRTMAX");
 

@@ -10,7 +10,7 @@ public static partial class UapiConstants
     /// against do not define it there (tests/Kapi.Conformance.Tests, CrossArchHeaderTests: each architecture's Linux 6.1 UAPI
     /// headers and glibc 2.36 headers; loongarch64 without a C library). Null when the table has no such note.
     /// </summary>
-    public static string? GetHeaderNote(string name, KapiArch arch)
+    public static string? GetHeaderNote(string name, KapiArchitecture arch)
     {
         foreach (var n in s_headerNotes.Value)
         {
@@ -34,7 +34,7 @@ public static partial class UapiConstants
 
     private sealed class HeaderNote
     {
-        public HeaderNote(string reason, Version? addedIn, KapiArch[]? arches, string[] names)
+        public HeaderNote(string reason, Version? addedIn, KapiArchitecture[]? arches, string[] names)
         {
             Reason = reason;
             AddedIn = addedIn;
@@ -47,7 +47,7 @@ public static partial class UapiConstants
         public Version? AddedIn { get; }
 
         /// <summary>Null: every architecture.</summary>
-        public KapiArch[]? Arches { get; }
+        public KapiArchitecture[]? Arches { get; }
 
         /// <summary>Exact names, or prefixes ending in '*'.</summary>
         public string[] Names { get; }
@@ -91,7 +91,7 @@ public static partial class UapiConstants
     }
 
     /// <summary>A note for some architectures only.</summary>
-    private static void NoteOn(List<HeaderNote> notes, KapiArch[] arches, string reason, params string[] names) => notes.Add(new HeaderNote(reason, null, arches, names));
+    private static void NoteOn(List<HeaderNote> notes, KapiArchitecture[] arches, string reason, params string[] names) => notes.Add(new HeaderNote(reason, null, arches, names));
 
     static partial void AddHeaderNotes(List<HeaderNote> notes);
 }

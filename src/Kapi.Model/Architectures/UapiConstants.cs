@@ -5,12 +5,12 @@ namespace Kapi.Architectures;
 
 /// <summary>
 /// Built-in values of the UAPI and kernel constants that specs use (MCL_*, O_*, errno, signals, CAP_*, limits …)
-/// for every architecture in <see cref="KapiArch"/>. The data (<c>UapiConstants.Data.cs</c>) is written from
+/// for every architecture in <see cref="KapiArchitecture"/>. The data (<c>UapiConstants.Data.cs</c>) is written from
 /// <c>uapi-constants.md</c> and checked against the system headers by a test.
 /// </summary>
 public static partial class UapiConstants
 {
-    // name -> values indexed by (int)KapiArch; null = not defined on that architecture
+    // name -> values indexed by (int)KapiArchitecture; null = not defined on that architecture
     private static readonly Dictionary<string, long?[]> s_table = BuildTable();
 
     /// <summary>Every constant name in the table.</summary>
@@ -37,7 +37,7 @@ public static partial class UapiConstants
     }
 
     /// <summary>The value of <paramref name="name"/> on <paramref name="arch"/>; false when unknown or undefined there.</summary>
-    public static bool TryGetValue(string name, KapiArch arch, out long value)
+    public static bool TryGetValue(string name, KapiArchitecture arch, out long value)
     {
         if (s_table.TryGetValue(name, out var values) && values[(int)arch] is long v)
         {
@@ -48,7 +48,7 @@ public static partial class UapiConstants
         return false;
     }
 
-    /// <summary>All per-architecture values (index = (int)KapiArch), or null when the name is unknown.</summary>
+    /// <summary>All per-architecture values (index = (int)KapiArchitecture), or null when the name is unknown.</summary>
     public static long?[]? GetValues(string name) => s_table.TryGetValue(name, out var values) ? (long?[])values.Clone() : null;
 
     private static Dictionary<string, long?[]> BuildTable()
@@ -62,7 +62,7 @@ public static partial class UapiConstants
     private static void U(Dictionary<string, long?[]> t, string name, long value) =>
         t[name] = new long?[] { value, value, value, value, value, value, value, value };
 
-    /// <summary>Values in KapiArch order: x64, x86, arm, arm64, ppc64le, s390x, riscv64, loongarch64.</summary>
+    /// <summary>Values in KapiArchitecture order: x64, x86, arm, arm64, ppc64le, s390x, riscv64, loongarch64.</summary>
     private static void A(Dictionary<string, long?[]> t, string name, long? x64, long? x86, long? arm, long? arm64, long? ppc64le, long? s390x, long? riscv64, long? loongarch64) =>
         t[name] = new long?[] { x64, x86, arm, arm64, ppc64le, s390x, riscv64, loongarch64 };
 
@@ -78,14 +78,14 @@ public static partial class UapiStructs
 
     public static bool IsKnown(string tag) => s_table.ContainsKey(tag);
 
-    public static bool TryGetSize(string tag, KapiArch arch, out long size)
+    public static bool TryGetSize(string tag, KapiArchitecture arch, out long size)
     {
         if (s_table.TryGetValue(tag, out var e) && e.Size[(int)arch] is long v) { size = v; return true; }
         size = 0;
         return false;
     }
 
-    public static bool TryGetAlignment(string tag, KapiArch arch, out long align)
+    public static bool TryGetAlignment(string tag, KapiArchitecture arch, out long align)
     {
         if (s_table.TryGetValue(tag, out var e) && e.Align[(int)arch] is long v) { align = v; return true; }
         align = 0;

@@ -33,7 +33,7 @@ public static class UapiStructFields
         [("fwctl_rpc", "out")] = 24,
     };
 
-    public static bool TryGetOffset(string tag, string field, KapiArch arch, out long offset)
+    public static bool TryGetOffset(string tag, string field, KapiArchitecture arch, out long offset)
     {
         _ = arch;
         return s_offsets.TryGetValue((tag, field), out offset);

@@ -50,10 +50,10 @@ internal sealed class ConstantEvaluator
     }
 
     private readonly FileSymbols _symbols;
-    private readonly KapiArch _arch;
+    private readonly KapiArchitecture _arch;
     private int _depth;
 
-    public ConstantEvaluator(FileSymbols symbols, KapiArch arch)
+    public ConstantEvaluator(FileSymbols symbols, KapiArchitecture arch)
     {
         _symbols = symbols;
         _arch = arch;
@@ -385,7 +385,7 @@ internal sealed class ConstantEvaluator
             if (sz is not Num szv) return null;
             size = szv.Value;
         }
-        bool ppc = _arch == KapiArch.Ppc64le;
+        bool ppc = _arch == KapiArchitecture.Ppc64le;
         // generic: NONE=0, WRITE=1, READ=2, size 14 bits; powerpc: NONE=1, READ=2, WRITE=4, size 13 bits
         long dir = call.Name switch
         {

@@ -47,7 +47,7 @@ internal sealed class SpecValues
             values[(int)arch] = ev.Evaluate(e);
             failure ??= ev.LastFailure;
             if (failure is not null && failure.IsUnknownName) break; // unknown everywhere
-            if (arch == KapiArch.X64 && !ev.UsedArchDependentValue && !ev.UndefinedOnArch)
+            if (arch == KapiArchitecture.X64 && !ev.UsedArchDependentValue && !ev.UndefinedOnArch)
             {
                 // nothing architecture-specific was used: the value is the same everywhere
                 for (int i = 1; i < values.Length; i++) values[i] = values[0];

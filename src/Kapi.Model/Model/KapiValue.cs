@@ -20,20 +20,20 @@ public sealed record KapiValue(
     long? RiscV64,
     long? LoongArch64)
 {
-    public long? this[KapiArch arch] => arch switch
+    public long? this[KapiArchitecture arch] => arch switch
     {
-        KapiArch.X64 => X64,
-        KapiArch.X86 => X86,
-        KapiArch.Arm => Arm,
-        KapiArch.Arm64 => Arm64,
-        KapiArch.Ppc64le => Ppc64le,
-        KapiArch.S390x => S390x,
-        KapiArch.RiscV64 => RiscV64,
-        KapiArch.LoongArch64 => LoongArch64,
+        KapiArchitecture.X64 => X64,
+        KapiArchitecture.X86 => X86,
+        KapiArchitecture.Arm => Arm,
+        KapiArchitecture.Arm64 => Arm64,
+        KapiArchitecture.Ppc64le => Ppc64le,
+        KapiArchitecture.S390x => S390x,
+        KapiArchitecture.RiscV64 => RiscV64,
+        KapiArchitecture.LoongArch64 => LoongArch64,
         _ => null,
     };
 
-    public long? Get(KapiArch arch) => this[arch];
+    public long? Get(KapiArchitecture arch) => this[arch];
 
     /// <summary>True when the spec wrote a plain number (<c>0x7</c>, <c>-1</c>), so the text adds nothing to the value.</summary>
     public bool IsLiteral { get; init; }

@@ -116,7 +116,7 @@ public class ValueProverPropertyTests
                 var operation = model.GetOperation(expression)!;
                 var proof = prover.Prove(operation, CancellationToken.None);
                 Assert.True(proof.IsProven, $"not proven: {text}\n  because {proof.Failure}");
-                var lane = proof.Values![KapiArch.X64]!;
+                var lane = proof.Values![KapiArchitecture.X64]!;
                 var proven = new SortedSet<long>(lane.Select(v => Widen(v, operation.Type)));
                 Assert.True(proven.SetEquals(actual),
                     $"{text}\n  type {operation.Type}\n  C# computes {{{Show(actual)}}}\n  the prover  {{{Show(proven)}}}");

@@ -18,7 +18,7 @@ namespace Kapi.Conformance.Tests.CrossArch;
 /// </summary>
 internal sealed class CrossToolchain
 {
-    private CrossToolchain(KapiArch arch, string compiler, IReadOnlyList<string> flags, string headers, bool hasLibc, string? headerDir)
+    private CrossToolchain(KapiArchitecture arch, string compiler, IReadOnlyList<string> flags, string headers, bool hasLibc, string? headerDir)
     {
         Arch = arch;
         Compiler = compiler;
@@ -28,7 +28,7 @@ internal sealed class CrossToolchain
         UapiDir = headerDir;
     }
 
-    public KapiArch Arch { get; }
+    public KapiArchitecture Arch { get; }
 
     public string Compiler { get; }
 
@@ -47,57 +47,57 @@ internal sealed class CrossToolchain
     /// <summary>The e_machine value the compiler's objects must carry.</summary>
     public int ElfMachine => Arch switch
     {
-        KapiArch.X64 => 62,
-        KapiArch.X86 => 3,
-        KapiArch.Arm => 40,
-        KapiArch.Arm64 => 183,
-        KapiArch.Ppc64le => 21,
-        KapiArch.S390x => 22,
-        KapiArch.RiscV64 => 243,
-        KapiArch.LoongArch64 => 258,
+        KapiArchitecture.X64 => 62,
+        KapiArchitecture.X86 => 3,
+        KapiArchitecture.Arm => 40,
+        KapiArchitecture.Arm64 => 183,
+        KapiArchitecture.Ppc64le => 21,
+        KapiArchitecture.S390x => 22,
+        KapiArchitecture.RiscV64 => 243,
+        KapiArchitecture.LoongArch64 => 258,
         _ => throw new ArgumentOutOfRangeException(nameof(Arch)),
     };
 
     /// <summary>A preprocessor condition true only when compiling for this architecture and ABI.</summary>
     public string TargetCondition => TargetConditionOf(Arch);
 
-    public static string TargetConditionOf(KapiArch arch) => arch switch
+    public static string TargetConditionOf(KapiArchitecture arch) => arch switch
     {
-        KapiArch.X64 => "defined(__x86_64__) && !defined(__ILP32__)",
-        KapiArch.X86 => "defined(__i386__)",
-        KapiArch.Arm => "defined(__arm__) && defined(__ARM_EABI__) && !defined(__aarch64__)",
-        KapiArch.Arm64 => "defined(__aarch64__) && !defined(__ILP32__)",
-        KapiArch.Ppc64le => "defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)",
-        KapiArch.S390x => "defined(__s390x__)",
-        KapiArch.RiscV64 => "defined(__riscv) && __riscv_xlen == 64",
-        KapiArch.LoongArch64 => "defined(__loongarch64)",
+        KapiArchitecture.X64 => "defined(__x86_64__) && !defined(__ILP32__)",
+        KapiArchitecture.X86 => "defined(__i386__)",
+        KapiArchitecture.Arm => "defined(__arm__) && defined(__ARM_EABI__) && !defined(__aarch64__)",
+        KapiArchitecture.Arm64 => "defined(__aarch64__) && !defined(__ILP32__)",
+        KapiArchitecture.Ppc64le => "defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)",
+        KapiArchitecture.S390x => "defined(__s390x__)",
+        KapiArchitecture.RiscV64 => "defined(__riscv) && __riscv_xlen == 64",
+        KapiArchitecture.LoongArch64 => "defined(__loongarch64)",
         _ => "0",
     };
 
     /// <summary>The GNU triple of Debian's cross compiler (and of <c>/usr/&lt;triple&gt;/include</c>); null for loongarch64.</summary>
-    public static string? GnuTriple(KapiArch arch) => arch switch
+    public static string? GnuTriple(KapiArchitecture arch) => arch switch
     {
-        KapiArch.X64 => "x86_64-linux-gnu",
-        KapiArch.X86 => "i686-linux-gnu",
-        KapiArch.Arm => "arm-linux-gnueabihf",
-        KapiArch.Arm64 => "aarch64-linux-gnu",
-        KapiArch.Ppc64le => "powerpc64le-linux-gnu",
-        KapiArch.S390x => "s390x-linux-gnu",
-        KapiArch.RiscV64 => "riscv64-linux-gnu",
+        KapiArchitecture.X64 => "x86_64-linux-gnu",
+        KapiArchitecture.X86 => "i686-linux-gnu",
+        KapiArchitecture.Arm => "arm-linux-gnueabihf",
+        KapiArchitecture.Arm64 => "aarch64-linux-gnu",
+        KapiArchitecture.Ppc64le => "powerpc64le-linux-gnu",
+        KapiArchitecture.S390x => "s390x-linux-gnu",
+        KapiArchitecture.RiscV64 => "riscv64-linux-gnu",
         _ => null,
     };
 
     /// <summary>Debian's name of the architecture (the <c>-cross</c> package suffix).</summary>
-    public static string DebianArch(KapiArch arch) => arch switch
+    public static string DebianArch(KapiArchitecture arch) => arch switch
     {
-        KapiArch.X64 => "amd64",
-        KapiArch.X86 => "i386",
-        KapiArch.Arm => "armhf",
-        KapiArch.Arm64 => "arm64",
-        KapiArch.Ppc64le => "ppc64el",
-        KapiArch.S390x => "s390x",
-        KapiArch.RiscV64 => "riscv64",
-        KapiArch.LoongArch64 => "loong64",
+        KapiArchitecture.X64 => "amd64",
+        KapiArchitecture.X86 => "i386",
+        KapiArchitecture.Arm => "armhf",
+        KapiArchitecture.Arm64 => "arm64",
+        KapiArchitecture.Ppc64le => "ppc64el",
+        KapiArchitecture.S390x => "s390x",
+        KapiArchitecture.RiscV64 => "riscv64",
+        KapiArchitecture.LoongArch64 => "loong64",
         _ => arch.RidName(),
     };
 
@@ -124,10 +124,10 @@ internal sealed class CrossToolchain
     /// <summary>True under CI (<c>CI=true</c>), where a missing toolchain fails instead of skipping.</summary>
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    private static readonly ConcurrentDictionary<KapiArch, (CrossToolchain? Toolchain, string Missing)> s_cache = new();
+    private static readonly ConcurrentDictionary<KapiArchitecture, (CrossToolchain? Toolchain, string Missing)> s_cache = new();
 
     /// <summary>The toolchain, or null with what is missing (and how to install it).</summary>
-    public static CrossToolchain? Find(KapiArch arch, out string missing)
+    public static CrossToolchain? Find(KapiArchitecture arch, out string missing)
     {
         var r = s_cache.GetOrAdd(arch, a =>
         {
@@ -139,17 +139,17 @@ internal sealed class CrossToolchain
     }
 
     /// <summary>The toolchain; fails the test (with what to install) when it is missing.</summary>
-    public static CrossToolchain Require(KapiArch arch)
+    public static CrossToolchain Require(KapiArchitecture arch)
     {
         var t = Find(arch, out string missing);
         if (t is null) Assert.Fail($"{arch.RidName()}: {missing}");
         return t!;
     }
 
-    private static CrossToolchain? Discover(KapiArch arch, out string missing)
+    private static CrossToolchain? Discover(KapiArchitecture arch, out string missing)
     {
         const string Setup = "run tests/Kapi.Conformance.Tests/cross/setup.sh (Debian/Ubuntu) to install it";
-        if (arch == KapiArch.LoongArch64)
+        if (arch == KapiArchitecture.LoongArch64)
         {
             string? clang = FindClangForLoongArch();
             if (clang is null)
@@ -255,7 +255,7 @@ internal sealed class CrossToolchain
 /// </summary>
 public sealed class CrossArchFactAttribute : FactAttribute
 {
-    public CrossArchFactAttribute(KapiArch arch)
+    public CrossArchFactAttribute(KapiArchitecture arch)
     {
         if (CrossToolchain.InCi) return;
         if (CrossToolchain.Find(arch, out string missing) is null) Skip = $"{arch.RidName()} toolchain not installed: {missing}";

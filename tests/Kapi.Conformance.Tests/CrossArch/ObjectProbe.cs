@@ -53,9 +53,9 @@ internal static class ObjectProbe
 
         var elf = new ElfObject(File.ReadAllBytes(obj));
         Assert.True(elf.Machine == tc.ElfMachine, $"{tc}: the probe object is for ELF machine {elf.Machine}, expected {tc.ElfMachine}");
-        Assert.True(elf.Is64Bit == (tc.Arch is not (KapiArch.X86 or KapiArch.Arm)),
+        Assert.True(elf.Is64Bit == (tc.Arch is not (KapiArchitecture.X86 or KapiArchitecture.Arm)),
             $"{tc}: the probe object's ELF class does not match the architecture");
-        Assert.True(elf.BigEndian == (tc.Arch == KapiArch.S390x), $"{tc}: the probe object's byte order does not match the architecture");
+        Assert.True(elf.BigEndian == (tc.Arch == KapiArchitecture.S390x), $"{tc}: the probe object's byte order does not match the architecture");
         foreach (string s in elf.SectionNames)
         {
             Assert.False(s == ".rel" + Section || s == ".rela" + Section, $"{tc}: the probe section has relocations ({s}); its values are not plain integers");

@@ -2,31 +2,6 @@ using System.Runtime.InteropServices;
 
 namespace Kapi.Runtime;
 
-/// <summary>
-/// The Linux architectures whose constant values the KAPI front end knows, in the same order as the front end.
-/// Generated enums use the <see cref="X64"/> values ("portable values"); the generated wrappers translate them
-/// to the native values of the running architecture.
-/// </summary>
-public enum KapiArchitecture
-{
-    /// <summary>x86-64 (linux-x64). The reference ABI: portable values are the values on this architecture.</summary>
-    X64 = 0,
-    /// <summary>32-bit x86 (linux-x86).</summary>
-    X86 = 1,
-    /// <summary>32-bit ARM (linux-arm).</summary>
-    Arm = 2,
-    /// <summary>AArch64 (linux-arm64).</summary>
-    Arm64 = 3,
-    /// <summary>64-bit little-endian POWER (linux-ppc64le).</summary>
-    Ppc64le = 4,
-    /// <summary>IBM Z (linux-s390x).</summary>
-    S390x = 5,
-    /// <summary>64-bit RISC-V (linux-riscv64).</summary>
-    RiscV64 = 6,
-    /// <summary>64-bit LoongArch (linux-loongarch64).</summary>
-    LoongArch64 = 7,
-}
-
 /// <summary>Facts about the running process that generated code needs.</summary>
 public static class KapiPlatform
 {
