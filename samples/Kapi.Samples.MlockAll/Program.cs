@@ -3,10 +3,8 @@
 using System;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Kapi.Generated;
 using Kapi.Runtime;
-using Kapi.Runtime.Metadata;
 
 // The bindings need no runtime marshalling: blittable DllImports, errno read by the wrapper.
 [assembly: DisableRuntimeMarshalling]

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading;
 using Kapi.Analyzers.Flags;
 using Kapi.Analyzers.Specs;
-using Kapi.Architectures;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
@@ -232,7 +231,7 @@ public sealed class KapiFlagsCodeFixProvider : CodeFixProvider
         foreach (var (name, value) in flags)
         {
             if (value == 0 || (value & ~remaining) != 0) continue;
-            var reference = FindConstant(name, value, calledType, position, model, cancellationToken);
+            var reference = FindConstant(name, value, calledType, position, model);
             if (reference is null) continue;
             result.Add(reference);
             remaining &= ~value;
@@ -241,17 +240,17 @@ public sealed class KapiFlagsCodeFixProvider : CodeFixProvider
         return result;
     }
 
-    private static ExpressionSyntax? FindConstant(string name, long value, INamedTypeSymbol? calledType, int position, SemanticModel model, CancellationToken cancellationToken)
+    private static ExpressionSyntax? FindConstant(string name, long value, INamedTypeSymbol? calledType, int position, SemanticModel model)
     {
         foreach (var symbol in model.LookupSymbols(position, name: name))
         {
-            if (HasValue(symbol, value, model, cancellationToken)) return SyntaxFactory.IdentifierName(name);
+            if (HasValue(symbol, value)) return SyntaxFactory.IdentifierName(name);
         }
         if (calledType is not null)
         {
             foreach (var member in calledType.GetMembers(name))
             {
-                if (member.IsStatic && model.IsAccessible(position, member) && HasValue(member, value, model, cancellationToken))
+                if (member.IsStatic && model.IsAccessible(position, member) && HasValue(member, value))
                 {
                     return SyntaxFactory.ParseExpression(calledType.ToMinimalDisplayString(model, position) + "." + name);
                 }
@@ -260,7 +259,7 @@ public sealed class KapiFlagsCodeFixProvider : CodeFixProvider
         return null;
     }
 
-    private static bool HasValue(ISymbol symbol, long value, SemanticModel model, CancellationToken cancellationToken)
+    private static bool HasValue(ISymbol symbol, long value)
     {
         switch (symbol)
         {

@@ -1,4 +1,3 @@
-using Kapi.Runtime.Metadata;
 
 namespace Kapi.Conformance;
 

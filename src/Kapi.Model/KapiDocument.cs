@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Kapi.Collections;
 using Kapi.Diagnostics;
 using Kapi.Model;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Validated = Kapi.Benchmarks.Generated;
-using Unvalidated = Kapi.Benchmarks.Unvalidated;
 
 namespace Kapi.Benchmarks;
 

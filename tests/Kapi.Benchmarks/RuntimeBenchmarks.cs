@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using Validated = Kapi.Benchmarks.Generated;
-using Unvalidated = Kapi.Benchmarks.Unvalidated;
 
 namespace Kapi.Benchmarks;
 

@@ -1,4 +1,3 @@
-using Kapi.Testing;
 using System.IO;
 using System.Linq;
 using System.Text.Json;

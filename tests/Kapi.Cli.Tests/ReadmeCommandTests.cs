@@ -1,9 +1,7 @@
-using Kapi.Testing;
 using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Kapi.Cli;
 using Xunit;
 using Xunit.Abstractions;
 

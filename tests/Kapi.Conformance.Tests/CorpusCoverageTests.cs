@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Kapi.Architectures;
-using Kapi.Testing;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using Kapi.Conformance;
 using Kapi.Runtime.Metadata;
 using Xunit;
 using Xunit.Abstractions;

@@ -2,12 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Kapi.Architectures;
-using Kapi.Conformance;
 using Kapi.Model;
-using Kapi.Vocabulary;
 using Kapi.Runtime.Metadata;
-using Kapi.Testing;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using Kapi.EndToEnd.Tests.Infrastructure;
 using Kapi.Testing.EndToEnd;

@@ -1,6 +1,5 @@
 using Kapi.Architectures;
 using Kapi.Diagnostics;
-using Kapi.Model;
 using Kapi.Vocabulary;
 using static Kapi.FrontEnd.Tests.TestHelpers;
 

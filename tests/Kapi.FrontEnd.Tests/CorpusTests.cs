@@ -1,4 +1,3 @@
-using Kapi.Testing;
 using Kapi.Diagnostics;
 using Kapi.Text;
 using Xunit.Abstractions;

@@ -1,4 +1,3 @@
-using Kapi.Testing;
 using Kapi.Architectures;
 using Kapi.Model;
 using Kapi.Vocabulary;

@@ -1,8 +1,6 @@
-using Kapi.Testing;
 using System.Text;
 using CsCheck;
 using Kapi.Diagnostics;
-using Kapi.Model;
 
 namespace Kapi.FrontEnd.Tests;
 

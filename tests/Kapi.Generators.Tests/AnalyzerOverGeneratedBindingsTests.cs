@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading.Tasks;
 using Kapi.Analyzers;
 using Kapi.Generators.Tests.Infrastructure;

@@ -127,7 +127,7 @@ internal static class SpecPlanner
         foreach (var p in specParams)
         {
             string? enumName = names is not null && enums.Count < names.EnumTypes.Count ? names.EnumTypes[enums.Count] : null;
-            var planned = PlanParam(spec, p, method, enumName, usedIdentifiers, usedTypeNames, out var enumPlan, out var paramChecks, out reason);
+            var planned = PlanParam(p, method, enumName, usedIdentifiers, usedTypeNames, out var enumPlan, out var paramChecks, out reason);
             if (planned is null) return null;
             parameters.Add(planned);
             checks.Add(paramChecks);
@@ -171,7 +171,6 @@ internal static class SpecPlanner
     }
 
     private static ParamPlan? PlanParam(
-        ApiSpec spec,
         ParamSpec p,
         string method,
         string? enumName,

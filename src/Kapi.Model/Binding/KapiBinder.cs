@@ -257,7 +257,7 @@ internal sealed partial class KapiBinder
 
         foreach (var statement in block.Body)
         {
-            BindStatement(statement, wrapper, spec);
+            BindStatement(statement);
         }
 
         if (block.IsTerminated)
@@ -279,7 +279,7 @@ internal sealed partial class KapiBinder
         return _modelBuilder.Build(block, spec, wrapper);
     }
 
-    private void BindStatement(StatementSyntax statement, Scope? wrapper, Scope spec)
+    private void BindStatement(StatementSyntax statement)
     {
         WorkCounter.Tick();
         switch (statement)

@@ -1,6 +1,5 @@
 using System.Text;
 using Kapi.Architectures;
-using Kapi.Collections;
 
 namespace Kapi.Model;
 

@@ -171,7 +171,7 @@ public sealed partial class Parser
         {
             Advance(); // =
             Advance(); // {
-            var body = ParseSpecBody(SpecEntryForm.IoctlStruct, out bool terminated, out var terminator, out _);
+            var body = ParseSpecBody(out bool terminated, out var terminator, out _);
             var span = TextSpan.FromBounds(staticTok.Span.Start, terminated ? terminator.End : Current.Span.Start);
             if (!terminated)
             {
@@ -233,7 +233,7 @@ public sealed partial class Parser
             Error(entry.Span, $"'{entry.Text}' must be followed by '(name)'");
         }
 
-        var body = ParseSpecBody(form, out bool terminated, out var terminator, out int statementsEnd);
+        var body = ParseSpecBody(out bool terminated, out var terminator, out int statementsEnd);
         if (!terminated)
         {
             _diagnostics.Add(KapiDiagnostic.Create(KapiDiagnostics.UnterminatedSpec, nameSpan, name, form == SpecEntryForm.IoctlHeaderMacro ? "KAPI_END_IOCTL_SPEC" : "KAPI_END_SPEC;"));

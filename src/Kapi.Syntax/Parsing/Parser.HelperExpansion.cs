@@ -67,7 +67,7 @@ public sealed partial class Parser
         var expansion = _expansion ?? new HelperExpansion(helper.Name, span);
         var tokens = Substitute(helper, arguments, argumentTokens, expansion.CallSite);
         var parser = new Parser(tokens, expansion.Errors, cSource: false, _helpers, expansion, _expansionDepth + 1);
-        body.AddRange(parser.ParseSpecBody(SpecEntryForm.KernelApi, out _, out _, out _));
+        body.AddRange(parser.ParseSpecBody(out _, out _, out _));
         if (_expansion is null) ReportExpansionErrors(expansion);
     }
 

@@ -15,7 +15,7 @@ public sealed partial class Parser
     /// end of the tokens. <paramref name="statementsEnd"/> is where the last statement ends (a helper invocation
     /// counts even when it expands to nothing), -1 if there is none.
     /// </summary>
-    private List<StatementSyntax> ParseSpecBody(SpecEntryForm form, out bool terminated, out TextSpan terminator, out int statementsEnd)
+    private List<StatementSyntax> ParseSpecBody(out bool terminated, out TextSpan terminator, out int statementsEnd)
     {
         var body = new List<StatementSyntax>();
         terminated = false;

@@ -14,7 +14,6 @@ using Kapi.Architectures;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 using Xunit;
 
 namespace Kapi.Analyzers.Tests.Flags;

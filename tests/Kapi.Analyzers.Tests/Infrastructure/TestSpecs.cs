@@ -1,4 +1,3 @@
-using System.Linq;
 using Kapi.Analyzers.Specs;
 using Kapi.Collections;
 using Kapi.Model;

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using Kapi.Analyzers.Specs;
 using Kapi.Analyzers.Tests.Infrastructure;
-using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 
 namespace Kapi.Analyzers.Tests.Specs;
