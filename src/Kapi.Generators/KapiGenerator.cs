@@ -19,7 +19,7 @@ namespace Kapi.Generators;
 /// Generates typed system-call bindings and spec metadata from KAPI specs (<c>.kapi</c> AdditionalFiles).
 /// </summary>
 /// <remarks>
-/// Pipeline (Roslyn cookbook; dotnet-anchors §d3), every step value-equatable:
+/// Pipeline (as the Roslyn incremental-generator cookbook recommends), every step value-equatable:
 /// <code>
 /// AnalyzerConfigOptions ─Select→ options ─Combine(Compilation ─Select→ AllowUnsafe: bool)→ Options
 /// AdditionalTexts (.kapi or KapiSpec=true) ─Parse→ KapiFileModel ─┬─ keys ─Collect→ OwnershipIndex

@@ -6,7 +6,7 @@ namespace Kapi.Architectures;
 /// <summary>
 /// Built-in values of the UAPI and kernel constants that specs use (MCL_*, O_*, errno, signals, CAP_*, limits …)
 /// for every architecture in <see cref="KapiArchitecture"/>. The data (<c>UapiConstants.Data.cs</c>) is written from
-/// <c>uapi-constants.md</c> and checked against the system headers by a test.
+/// each architecture's kernel UAPI headers and checked against them by tests (every architecture, compile-only).
 /// </summary>
 public static partial class UapiConstants
 {

@@ -12,7 +12,7 @@ using Kapi.Text;
 namespace Kapi.Binding;
 
 /// <summary>
-/// Binds the flat statement list of each spec block to scopes (the scope model of kapi-language.md §3.1:
+/// Binds the flat statement list of each spec block to scopes (the scope model of the C initializers the macros expand to:
 /// openers, *_END closers and literal '},', raw '.field = value,' bound to the innermost open scope, last
 /// assignment wins), then builds the immutable <see cref="ApiSpec"/> model with values per architecture.
 /// The binder works on syntax only, so a kerneldoc parser can feed the same scopes later.

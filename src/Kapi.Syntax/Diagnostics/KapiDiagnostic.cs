@@ -20,7 +20,28 @@ public sealed record KapiDiagnosticDescriptor(
     KapiSeverity DefaultSeverity,
     string Description)
 {
-    public string HelpLink => $"https://github.com/kapi-dotnet/kapi/blob/main/docs/diagnostics/{Id}.md";
+    /// <summary>The rule's documentation page: the build's help-link base (MSBuild property <c>KapiHelpLinkBase</c>) + <c>ID.md</c>.</summary>
+    public string HelpLink => HelpLinks.Base + Id + ".md";
+}
+
+/// <summary>The base of the help links, set at build time (<c>KapiHelpLinkBase</c>) and read from this assembly's metadata.</summary>
+public static class HelpLinks
+{
+    private const string Fallback = "https://github.com/kapi-dotnet/kapi/blob/main/docs/diagnostics/";
+
+    public static string Base { get; } = Read();
+
+    private static string Read()
+    {
+        foreach (var attribute in typeof(HelpLinks).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false))
+        {
+            if (attribute is System.Reflection.AssemblyMetadataAttribute { Key: "KapiHelpLinkBase", Value: { Length: > 0 } value })
+            {
+                return value.EndsWith("/", StringComparison.Ordinal) ? value : value + "/";
+            }
+        }
+        return Fallback;
+    }
 }
 
 /// <summary>

@@ -92,7 +92,7 @@ internal sealed class HelperMacroTable
 
     /// <summary>
     /// The helpers that expand to whole blocks (syscall_api_spec.h / ioctl_api_spec.h, R1-P2). Expansions follow the
-    /// headers' effects as listed in kapi-language.md Appendix A; the fixed texts of the canned errors follow the
+    /// headers' effects (syscall_api_spec.h and ioctl_api_spec.h of the RFC series); the fixed texts of the canned errors follow the
     /// headers' wording where the document quotes it.
     /// </summary>
     private static IEnumerable<HelperMacro> KernelHelpers()

@@ -8,7 +8,7 @@ using Xunit;
 namespace Kapi.Analyzers.Tests.Flags;
 
 /// <summary>
-/// The seven valid call patterns of ../shared/docs/real-world-callers.md §3–4, rewritten synthetically (no third-party
+/// The seven valid call patterns real C# projects use for mlockall (own P/Invokes, constants, wrappers), rewritten synthetically (no third-party
 /// code). All are valid on the generic ABI their projects target, so pinned to linux-x64 or linux-arm64 they produce
 /// nothing at all; unpinned, each gets exactly one KAPI2003 (info) because 1/2/3 are EINVAL on ppc64le.
 /// </summary>

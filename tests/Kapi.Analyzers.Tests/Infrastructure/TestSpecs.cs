@@ -6,7 +6,7 @@ using Kapi.Vocabulary;
 namespace Kapi.Analyzers.Tests.Infrastructure;
 
 /// <summary>
-/// Hand-built specs with the values of ../shared/docs/uapi-constants.md, so that the usage-analyzer tests do not
+/// Hand-built specs with the kernel's UAPI values, so that the usage-analyzer tests do not
 /// depend on the parser (the built-in library is tested separately).
 /// Architecture order: x64, x86, arm, arm64, ppc64le, s390x, riscv64, loongarch64.
 /// </summary>
