@@ -86,31 +86,31 @@ public sealed record ApiSpec
     /// <see cref="DeclaredCounts"/>, <see cref="Ioctl"/>, <see cref="Sysfs"/> and <see cref="Network"/> come from several
     /// fields at once, so the model builder sets them itself.
     /// </summary>
-    public static KapiSectionSchema<ApiSpec> Schema { get; } = new KapiSectionSchema<ApiSpec>("spec", "KernelApiSpec")
-        .Number("version", nameof(Version), "Spec version", json: "version")
-        .Text("description", nameof(Description), "Description", json: "description")
-        .Text("long_description", nameof(LongDescription), "Detailed Description", json: "long_description")
-        .Term("context_flags", nameof(ContextFlags), "Execution Context", json: "context_flags")
-        .Sections("params", nameof(Params), "Parameters", ParamSpec.Schema, json: "parameters", runtime: "Parameters")
-        .Section("return_spec", nameof(Return), "Return Value", ReturnSpec.Schema, json: "return_spec")
-        .Sections("errors", nameof(Errors), "Possible Errors", ErrorSpec.Schema, json: "errors")
-        .Sections("signals", nameof(Signals), "Signal Specifications", SignalSpec.Schema, json: "signals")
-        .Sections("signal_masks", nameof(SignalMasks), "Signal Masks", SignalMaskSpec.Schema, json: "signal_masks")
-        .Sections("side_effects", nameof(SideEffects), "Side Effects", SideEffectSpec.Schema, json: "side_effects")
-        .Sections("state_transitions", nameof(StateTransitions), "State Transitions", StateTransitionSpec.Schema, json: "state_transitions")
-        .Sections("locks", nameof(Locks), "Locking Requirements", LockSpec.Schema, json: "locks")
-        .Sections("capabilities", nameof(Capabilities), "Required Capabilities", CapabilitySpec.Schema, json: "capabilities")
-        .Sections("constraints", nameof(Constraints), "Additional Constraints", ConstraintSpec.Schema, json: "constraints")
-        .Sections("struct_specs", nameof(StructSpecs), "Structure Specifications", StructSpec.Schema, json: "struct_specs")
-        .Text("examples", nameof(Examples), "Examples", json: "examples")
-        .Text("notes", nameof(Notes), "Notes", json: "notes")
-        .Text("since_version", nameof(SinceVersion), "Available since", json: "since_version")
-        .Flag("deprecated", nameof(Deprecated), "Deprecated", json: "deprecated")
-        .Text("replacement", nameof(Replacement), "Replacement", json: "replacement")
-        .Derived(nameof(DeclaredCounts), KapiFieldKind.Sections, "Declared Counts", _ => null, section: DeclaredCount.Schema)
-        .Derived(nameof(Ioctl), KapiFieldKind.Section, "IOCTL", _ => null, section: IoctlInfo.Schema)
-        .Derived(nameof(Sysfs), KapiFieldKind.Section, "Sysfs", _ => null, section: SysfsInfo.Schema)
-        .Derived(nameof(Network), KapiFieldKind.Section, "Network", _ => null, section: NetworkInfo.Schema);
+    public static KapiSectionSchema<ApiSpec> Schema { get; } = new KapiSectionSchema<ApiSpec>("spec", "KernelApiSpec", "One KAPI spec (<c>DEFINE_KERNEL_API_SPEC</c>, an ioctl or a sysfs spec) as bound by the Kapi front end: every section the spec language has.")
+        .Number("version", nameof(Version), "Spec version", json: "version", doc: "<c>.version</c>: the version of the spec itself.")
+        .Text("description", nameof(Description), "Description", json: "description", doc: "<c>KAPI_DESCRIPTION</c>: the one-line description.")
+        .Text("long_description", nameof(LongDescription), "Detailed Description", json: "long_description", doc: "<c>KAPI_LONG_DESC</c>: the long description.")
+        .Term("context_flags", nameof(ContextFlags), "Execution Context", json: "context_flags", doc: "<c>KAPI_CONTEXT</c>: an OR of <c>KAPI_CTX_*</c>.")
+        .Sections("params", nameof(Params), "Parameters", ParamSpec.Schema, json: "parameters", runtime: "Parameters", doc: "<c>KAPI_PARAM</c> blocks, by index.")
+        .Section("return_spec", nameof(Return), "Return Value", ReturnSpec.Schema, json: "return_spec", doc: "<c>KAPI_RETURN</c>.")
+        .Sections("errors", nameof(Errors), "Possible Errors", ErrorSpec.Schema, json: "errors", doc: "<c>KAPI_ERROR</c>s, by index.")
+        .Sections("signals", nameof(Signals), "Signal Specifications", SignalSpec.Schema, json: "signals", doc: "<c>KAPI_SIGNAL</c> blocks.")
+        .Sections("signal_masks", nameof(SignalMasks), "Signal Masks", SignalMaskSpec.Schema, json: "signal_masks", doc: "<c>KAPI_SIGNAL_MASK</c> blocks.")
+        .Sections("side_effects", nameof(SideEffects), "Side Effects", SideEffectSpec.Schema, json: "side_effects", doc: "<c>KAPI_SIDE_EFFECT</c> blocks.")
+        .Sections("state_transitions", nameof(StateTransitions), "State Transitions", StateTransitionSpec.Schema, json: "state_transitions", doc: "<c>KAPI_STATE_TRANS</c> blocks.")
+        .Sections("locks", nameof(Locks), "Locking Requirements", LockSpec.Schema, json: "locks", doc: "<c>KAPI_LOCK</c> blocks.")
+        .Sections("capabilities", nameof(Capabilities), "Required Capabilities", CapabilitySpec.Schema, json: "capabilities", doc: "<c>KAPI_CAPABILITY</c> blocks.")
+        .Sections("constraints", nameof(Constraints), "Additional Constraints", ConstraintSpec.Schema, json: "constraints", doc: "<c>KAPI_CONSTRAINT</c> blocks.")
+        .Sections("struct_specs", nameof(StructSpecs), "Structure Specifications", StructSpec.Schema, json: "struct_specs", doc: "<c>KAPI_STRUCT_SPEC</c> blocks.")
+        .Text("examples", nameof(Examples), "Examples", json: "examples", doc: "<c>KAPI_EXAMPLES</c> / <c>.examples</c>.")
+        .Text("notes", nameof(Notes), "Notes", json: "notes", doc: "<c>KAPI_NOTES</c> / <c>.notes</c>.")
+        .Text("since_version", nameof(SinceVersion), "Available since", json: "since_version", doc: "<c>KAPI_SINCE_VERSION</c> / <c>.since_version</c>.")
+        .Flag("deprecated", nameof(Deprecated), "Deprecated", json: "deprecated", doc: "<c>KAPI_DEPRECATED</c>.")
+        .Text("replacement", nameof(Replacement), "Replacement", json: "replacement", doc: "<c>KAPI_REPLACEMENT</c>: the API to use instead.")
+        .Derived(nameof(DeclaredCounts), KapiFieldKind.Sections, "Declared Counts", _ => null, section: DeclaredCount.Schema, doc: "The counts the spec declares (<c>.error_count = 5</c> …), as written.")
+        .Derived(nameof(Ioctl), KapiFieldKind.Section, "IOCTL", _ => null, section: IoctlInfo.Schema, doc: "The ioctl part of an ioctl spec.")
+        .Derived(nameof(Sysfs), KapiFieldKind.Section, "Sysfs", _ => null, section: SysfsInfo.Schema, doc: "The sysfs part of a sysfs spec.")
+        .Derived(nameof(Network), KapiFieldKind.Section, "Network", _ => null, section: NetworkInfo.Schema, doc: "The socket/network sections (RFC v2 specs).");
 }
 
 /// <summary>A count the spec declares (<c>.error_count = 5</c>, <c>KAPI_PARAM_COUNT(1)</c>), as written.</summary>
@@ -120,7 +120,7 @@ public sealed record DeclaredCount
 
     public long Value { get; init; }
 
-    public static KapiSectionSchema<DeclaredCount> Schema { get; } = new KapiSectionSchema<DeclaredCount>("declared count", "KapiDeclaredCount")
-        .Derived(nameof(Field), KapiFieldKind.Text, "Field", _ => null)
-        .Derived(nameof(Value), KapiFieldKind.Count, "Value", _ => null);
+    public static KapiSectionSchema<DeclaredCount> Schema { get; } = new KapiSectionSchema<DeclaredCount>("declared count", "KapiDeclaredCount", "A count a spec declares (<c>.error_count = 5</c>, <c>KAPI_PARAM_COUNT(1)</c>), as written.")
+        .Derived(nameof(Field), KapiFieldKind.Text, "Field", _ => null, doc: "The counted field, for example <c>error_count</c>.")
+        .Derived(nameof(Value), KapiFieldKind.Count, "Value", _ => null, doc: "The declared count.");
 }

@@ -57,8 +57,10 @@ public sealed class KapiField
     private readonly Action<object, object?> _set;
 
     internal KapiField(Type owner, string? cName, string property, KapiFieldKind kind, string label, string? jsonName, KapiSectionSchema? section,
-        Func<IKapiFieldSource, KapiField, object?>? read, string? runtimeProperty, KapiJsonOptions jsonOptions, bool runtimeAsText, bool writtenAsString)
+        Func<IKapiFieldSource, KapiField, object?>? read, string? runtimeProperty, KapiJsonOptions jsonOptions, bool runtimeAsText, bool writtenAsString,
+        string? documentation)
     {
+        Documentation = documentation;
         WrittenAsString = writtenAsString || kind == KapiFieldKind.Text;
         CName = cName;
         Property = property;
@@ -96,6 +98,9 @@ public sealed class KapiField
     public bool RuntimeAsText { get; }
 
     public KapiJsonOptions JsonOptions { get; }
+
+    /// <summary>What the field means, for the runtime metadata's documentation (the label when null).</summary>
+    public string? Documentation { get; }
 
     /// <summary>The spec writes the value as a string literal (or a string macro); anything else is a mistake.</summary>
     public bool WrittenAsString { get; }
@@ -162,12 +167,16 @@ public sealed class KapiField
 /// </summary>
 public abstract class KapiSectionSchema
 {
-    private protected KapiSectionSchema(Type modelType, string label, string runtimeType)
+    private protected KapiSectionSchema(Type modelType, string label, string runtimeType, string summary)
     {
         ModelType = modelType;
         Label = label;
         RuntimeType = runtimeType;
+        Summary = summary;
     }
+
+    /// <summary>What one item of the section is, for the runtime metadata's documentation.</summary>
+    public string Summary { get; }
 
     public Type ModelType { get; }
 
@@ -201,8 +210,8 @@ public sealed class KapiSectionSchema<T> : KapiSectionSchema
 {
     private readonly List<KapiField> _fields = new();
 
-    public KapiSectionSchema(string label, string runtimeType)
-        : base(typeof(T), label, runtimeType)
+    public KapiSectionSchema(string label, string runtimeType, string summary)
+        : base(typeof(T), label, runtimeType, summary)
     {
     }
 
@@ -210,52 +219,52 @@ public sealed class KapiSectionSchema<T> : KapiSectionSchema
 
     internal KapiSectionSchema<T> Add(string? cName, string property, KapiFieldKind kind, string label, string? json = null,
         KapiSectionSchema? section = null, Func<IKapiFieldSource, KapiField, object?>? read = null, string? runtime = null,
-        KapiJsonOptions jsonOptions = KapiJsonOptions.None, bool runtimeAsText = false, bool writtenAsString = false)
+        KapiJsonOptions jsonOptions = KapiJsonOptions.None, bool runtimeAsText = false, bool writtenAsString = false, string? doc = null)
     {
-        _fields.Add(new KapiField(typeof(T), cName, property, kind, label, json, section, read, runtime, jsonOptions, runtimeAsText, writtenAsString));
+        _fields.Add(new KapiField(typeof(T), cName, property, kind, label, json, section, read, runtime, jsonOptions, runtimeAsText, writtenAsString, doc));
         return this;
     }
 
-    internal KapiSectionSchema<T> Text(string cName, string property, string label, string? json = null, string? runtime = null) =>
-        Add(cName, property, KapiFieldKind.Text, label, json, runtime: runtime);
+    internal KapiSectionSchema<T> Text(string cName, string property, string label, string? json = null, string? runtime = null, string? doc = null) =>
+        Add(cName, property, KapiFieldKind.Text, label, json, runtime: runtime, doc: doc);
 
-    internal KapiSectionSchema<T> Number(string cName, string property, string label, string? json = null, KapiJsonOptions jsonOptions = KapiJsonOptions.None) =>
-        Add(cName, property, KapiFieldKind.Number, label, json, jsonOptions: jsonOptions);
+    internal KapiSectionSchema<T> Number(string cName, string property, string label, string? json = null, KapiJsonOptions jsonOptions = KapiJsonOptions.None, string? doc = null) =>
+        Add(cName, property, KapiFieldKind.Number, label, json, jsonOptions: jsonOptions, doc: doc);
 
     /// <summary>A number C's zero-initialised struct has as 0 when the spec does not set it (written 0 in JSON, not null).</summary>
-    internal KapiSectionSchema<T> ZeroNumber(string cName, string property, string label, string json, KapiJsonOptions more = KapiJsonOptions.None) =>
-        Add(cName, property, KapiFieldKind.Number, label, json, jsonOptions: KapiJsonOptions.ZeroWhenAbsent | more);
+    internal KapiSectionSchema<T> ZeroNumber(string cName, string property, string label, string json, KapiJsonOptions more = KapiJsonOptions.None, string? doc = null) =>
+        Add(cName, property, KapiFieldKind.Number, label, json, jsonOptions: KapiJsonOptions.ZeroWhenAbsent | more, doc: doc);
 
-    internal KapiSectionSchema<T> Flag(string cName, string property, string label, string? json = null) => Add(cName, property, KapiFieldKind.Flag, label, json);
+    internal KapiSectionSchema<T> Flag(string cName, string property, string label, string? json = null, string? doc = null) => Add(cName, property, KapiFieldKind.Flag, label, json, doc: doc);
 
-    internal KapiSectionSchema<T> Count(string cName, string property, string label, string? json = null) => Add(cName, property, KapiFieldKind.Count, label, json);
+    internal KapiSectionSchema<T> Count(string cName, string property, string label, string? json = null, string? doc = null) => Add(cName, property, KapiFieldKind.Count, label, json, doc: doc);
 
     internal KapiSectionSchema<T> Term(string cName, string property, string label, string? json = null, bool runtimeAsText = false,
-        Func<IKapiFieldSource, object?>? read = null, bool writtenAsString = false) =>
+        Func<IKapiFieldSource, object?>? read = null, bool writtenAsString = false, string? doc = null) =>
         Add(cName, property, KapiFieldKind.Term, label, json, read: read is null ? null : (source, _) => read(source),
-            jsonOptions: KapiJsonOptions.ZeroWhenAbsent, runtimeAsText: runtimeAsText, writtenAsString: writtenAsString);
+            jsonOptions: KapiJsonOptions.ZeroWhenAbsent, runtimeAsText: runtimeAsText, writtenAsString: writtenAsString, doc: doc);
 
-    internal KapiSectionSchema<T> Symbol(string cName, string property, string label, string? json = null) => Add(cName, property, KapiFieldKind.Symbol, label, json);
+    internal KapiSectionSchema<T> Symbol(string cName, string property, string label, string? json = null, string? doc = null) => Add(cName, property, KapiFieldKind.Symbol, label, json, doc: doc);
 
-    internal KapiSectionSchema<T> Numbers(string cName, string property, string label, string? json = null) => Add(cName, property, KapiFieldKind.Numbers, label, json);
+    internal KapiSectionSchema<T> Numbers(string cName, string property, string label, string? json = null, string? doc = null) => Add(cName, property, KapiFieldKind.Numbers, label, json, doc: doc);
 
-    internal KapiSectionSchema<T> NamedNumbers(string cName, string property, string label, string? json = null) => Add(cName, property, KapiFieldKind.NamedNumbers, label, json);
+    internal KapiSectionSchema<T> NamedNumbers(string cName, string property, string label, string? json = null, string? doc = null) => Add(cName, property, KapiFieldKind.NamedNumbers, label, json, doc: doc);
 
-    internal KapiSectionSchema<T> Texts(string cName, string property, string label, string? json = null) => Add(cName, property, KapiFieldKind.Texts, label, json);
+    internal KapiSectionSchema<T> Texts(string cName, string property, string label, string? json = null, string? doc = null) => Add(cName, property, KapiFieldKind.Texts, label, json, doc: doc);
 
-    internal KapiSectionSchema<T> Section(string cName, string property, string label, KapiSectionSchema section, string? json = null) =>
-        Add(cName, property, KapiFieldKind.Section, label, json, section);
+    internal KapiSectionSchema<T> Section(string cName, string property, string label, KapiSectionSchema section, string? json = null, string? doc = null) =>
+        Add(cName, property, KapiFieldKind.Section, label, json, section, doc: doc);
 
-    internal KapiSectionSchema<T> Sections(string cName, string property, string label, KapiSectionSchema section, string? json = null, string? runtime = null) =>
-        Add(cName, property, KapiFieldKind.Sections, label, json, section, runtime: runtime);
+    internal KapiSectionSchema<T> Sections(string cName, string property, string label, KapiSectionSchema section, string? json = null, string? runtime = null, string? doc = null) =>
+        Add(cName, property, KapiFieldKind.Sections, label, json, section, runtime: runtime, doc: doc);
 
     /// <summary>A fact not written as one field of its own (the item index, a value derived from several fields …).</summary>
     internal KapiSectionSchema<T> Derived(string property, KapiFieldKind kind, string label, Func<IKapiFieldSource, object?> read,
-        string? json = null, KapiSectionSchema? section = null, KapiJsonOptions jsonOptions = KapiJsonOptions.None, string? runtime = null) =>
-        Add(null, property, kind, label, json, section, (source, _) => read(source), runtime, jsonOptions);
+        string? json = null, KapiSectionSchema? section = null, KapiJsonOptions jsonOptions = KapiJsonOptions.None, string? runtime = null, string? doc = null) =>
+        Add(null, property, kind, label, json, section, (source, _) => read(source), runtime, jsonOptions, doc: doc);
 
     /// <summary>The item index (<c>.params[2]</c>).</summary>
-    internal KapiSectionSchema<T> Index(string? json = null) => Derived("Index", KapiFieldKind.Count, "Index", source => source.Index, json);
+    internal KapiSectionSchema<T> Index(string? json = null) => Derived("Index", KapiFieldKind.Count, "Index", source => source.Index, json, doc: "The item's index (0-based).");
 
     internal override object BuildList(System.Collections.Generic.IEnumerable<IKapiFieldSource> sources)
     {

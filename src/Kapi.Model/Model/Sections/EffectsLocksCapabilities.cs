@@ -19,13 +19,13 @@ public sealed record SideEffectSpec
 
     public bool Reversible { get; init; }
 
-    public static KapiSectionSchema<SideEffectSpec> Schema { get; } = new KapiSectionSchema<SideEffectSpec>("side effect", "KapiSideEffectInfo")
+    public static KapiSectionSchema<SideEffectSpec> Schema { get; } = new KapiSectionSchema<SideEffectSpec>("side effect", "KapiSideEffectInfo", "A <c>KAPI_SIDE_EFFECT</c> block.")
         .Index()
-        .Term("type", nameof(Type), "Type", json: "effect_type")
-        .Text("target", nameof(Target), "Target", json: "target")
-        .Text("condition", nameof(Condition), "Condition", json: "condition")
-        .Text("description", nameof(Description), "Description", json: "description")
-        .Flag("reversible", nameof(Reversible), "Reversible", json: "reversible");
+        .Term("type", nameof(Type), "Type", json: "effect_type", doc: "An OR of <c>KAPI_EFFECT_*</c>.")
+        .Text("target", nameof(Target), "Target", json: "target", doc: "What is affected.")
+        .Text("condition", nameof(Condition), "Condition", json: "condition", doc: "<c>KAPI_EFFECT_CONDITION</c>.")
+        .Text("description", nameof(Description), "Description", json: "description", doc: "The description.")
+        .Flag("reversible", nameof(Reversible), "Reversible", json: "reversible", doc: "<c>KAPI_EFFECT_REVERSIBLE</c>.");
 }
 
 /// <summary>A state change the call makes (<c>KAPI_STATE_TRANS</c>, <c>state-trans:</c>).</summary>
@@ -43,13 +43,13 @@ public sealed record StateTransitionSpec
 
     public string? Description { get; init; }
 
-    public static KapiSectionSchema<StateTransitionSpec> Schema { get; } = new KapiSectionSchema<StateTransitionSpec>("state transition", "KapiStateTransitionInfo")
+    public static KapiSectionSchema<StateTransitionSpec> Schema { get; } = new KapiSectionSchema<StateTransitionSpec>("state transition", "KapiStateTransitionInfo", "A <c>KAPI_STATE_TRANS</c> block.")
         .Index()
-        .Text("object", nameof(Object), "Object", json: "object")
-        .Text("from_state", nameof(FromState), "From", json: "from_state")
-        .Text("to_state", nameof(ToState), "To", json: "to_state")
-        .Text("condition", nameof(Condition), "Condition", json: "condition")
-        .Text("description", nameof(Description), "Description", json: "description");
+        .Text("object", nameof(Object), "Object", json: "object", doc: "The object whose state changes.")
+        .Text("from_state", nameof(FromState), "From", json: "from_state", doc: "The state before.")
+        .Text("to_state", nameof(ToState), "To", json: "to_state", doc: "The state after.")
+        .Text("condition", nameof(Condition), "Condition", json: "condition", doc: "<c>KAPI_STATE_TRANS_COND</c>.")
+        .Text("description", nameof(Description), "Description", json: "description", doc: "The description.");
 }
 
 /// <summary>
@@ -77,16 +77,16 @@ public sealed record LockSpec
 
     public string? Description { get; init; }
 
-    public static KapiSectionSchema<LockSpec> Schema { get; } = new KapiSectionSchema<LockSpec>("lock", "KapiLockInfo")
+    public static KapiSectionSchema<LockSpec> Schema { get; } = new KapiSectionSchema<LockSpec>("lock", "KapiLockInfo", "A <c>KAPI_LOCK</c> block.")
         .Index()
-        .Text("lock_name", nameof(Name), "Name", json: "lock_name")
-        .Term("lock_type", nameof(LockType), "Type", json: "lock_type")
-        .Flag("acquired", nameof(Acquired), "Acquired")
-        .Flag("released", nameof(Released), "Released")
-        .Flag("held_on_entry", nameof(HeldOnEntry), "Held on entry")
-        .Flag("held_on_exit", nameof(HeldOnExit), "Held on exit")
-        .Term("scope", nameof(Scope), "Scope", json: "scope", runtimeAsText: true, read: source => source.LockScope())
-        .Text("description", nameof(Description), "Description", json: "description");
+        .Text("lock_name", nameof(Name), "Name", json: "lock_name", doc: "The lock name.")
+        .Term("lock_type", nameof(LockType), "Type", json: "lock_type", doc: "A <c>KAPI_LOCK_*</c> type.")
+        .Flag("acquired", nameof(Acquired), "Acquired", doc: "<c>KAPI_LOCK_ACQUIRED</c>.")
+        .Flag("released", nameof(Released), "Released", doc: "<c>KAPI_LOCK_RELEASED</c>.")
+        .Flag("held_on_entry", nameof(HeldOnEntry), "Held on entry", doc: "<c>KAPI_LOCK_HELD_ENTRY</c>.")
+        .Flag("held_on_exit", nameof(HeldOnExit), "Held on exit", doc: "<c>KAPI_LOCK_HELD_EXIT</c>.")
+        .Term("scope", nameof(Scope), "Scope", json: "scope", runtimeAsText: true, read: source => source.LockScope(), doc: "The lock scope (INTERNAL, ACQUIRES, RELEASES, CALLER_HELD).")
+        .Text("description", nameof(Description), "Description", json: "description", doc: "<c>KAPI_LOCK_DESC</c>.");
 }
 
 /// <summary>A capability that changes what the call may do (<c>KAPI_CAPABILITY</c>, <c>capability:</c>).</summary>
@@ -110,16 +110,16 @@ public sealed record CapabilitySpec
 
     public EquatableArray<KapiValue> Alternatives { get; init; } = EquatableArray<KapiValue>.Empty;
 
-    public static KapiSectionSchema<CapabilitySpec> Schema { get; } = new KapiSectionSchema<CapabilitySpec>("capability", "KapiCapabilityInfo")
+    public static KapiSectionSchema<CapabilitySpec> Schema { get; } = new KapiSectionSchema<CapabilitySpec>("capability", "KapiCapabilityInfo", "A <c>KAPI_CAPABILITY</c> block.")
         .Index()
-        .ZeroNumber("capability", nameof(Capability), "Capability", json: "capability")
-        .Text("cap_name", nameof(Name), "Name", json: "name")
-        .Term("action", nameof(Action), "Action", json: "action")
-        .Text("allows", nameof(Allows), "Allows", json: "allows")
-        .Text("without_cap", nameof(WithoutCapability), "Without capability", json: "without_cap")
-        .Text("check_condition", nameof(Condition), "Condition", json: "check_condition")
-        .Number("priority", nameof(Priority), "Priority", json: "priority")
-        .Numbers("alternative", nameof(Alternatives), "Alternatives", json: "alternatives");
+        .ZeroNumber("capability", nameof(Capability), "Capability", json: "capability", doc: "The capability number (<c>CAP_*</c>).")
+        .Text("cap_name", nameof(Name), "Name", json: "name", doc: "The capability name.")
+        .Term("action", nameof(Action), "Action", json: "action", doc: "A <c>KAPI_CAP_*</c> action.")
+        .Text("allows", nameof(Allows), "Allows", json: "allows", doc: "<c>KAPI_CAP_ALLOWS</c>.")
+        .Text("without_cap", nameof(WithoutCapability), "Without capability", json: "without_cap", doc: "<c>KAPI_CAP_WITHOUT</c>.")
+        .Text("check_condition", nameof(Condition), "Condition", json: "check_condition", doc: "<c>KAPI_CAP_CONDITION</c>.")
+        .Number("priority", nameof(Priority), "Priority", json: "priority", doc: "<c>KAPI_CAP_PRIORITY</c>.")
+        .Numbers("alternative", nameof(Alternatives), "Alternatives", json: "alternatives", doc: "<c>KAPI_CAP_ALTERNATIVE</c>.");
 }
 
 /// <summary>A constraint across parameters or state (<c>KAPI_CONSTRAINT</c>, <c>constraint:</c>).</summary>
@@ -134,9 +134,9 @@ public sealed record ConstraintSpec
     /// <summary>The constraint as an expression in words or C (<c>KAPI_CONSTRAINT_EXPR</c>), as written.</summary>
     public string? Expression { get; init; }
 
-    public static KapiSectionSchema<ConstraintSpec> Schema { get; } = new KapiSectionSchema<ConstraintSpec>("constraint", "KapiConstraintInfo")
+    public static KapiSectionSchema<ConstraintSpec> Schema { get; } = new KapiSectionSchema<ConstraintSpec>("constraint", "KapiConstraintInfo", "A <c>KAPI_CONSTRAINT</c> block.")
         .Index()
-        .Text("name", nameof(Name), "Name", json: "name")
-        .Text("description", nameof(Description), "Description", json: "description")
-        .Text("expression", nameof(Expression), "Expression", json: "expression");
+        .Text("name", nameof(Name), "Name", json: "name", doc: "The constraint name.")
+        .Text("description", nameof(Description), "Description", json: "description", doc: "The description.")
+        .Text("expression", nameof(Expression), "Expression", json: "expression", doc: "<c>KAPI_CONSTRAINT_EXPR</c>: free text.");
 }

@@ -74,31 +74,31 @@ public sealed record ParamSpec
 
     public SysfsParamInfo? Sysfs { get; init; }
 
-    public static KapiSectionSchema<ParamSpec> Schema { get; } = new KapiSectionSchema<ParamSpec>("parameter", "KapiParameterInfo")
+    public static KapiSectionSchema<ParamSpec> Schema { get; } = new KapiSectionSchema<ParamSpec>("parameter", "KapiParameterInfo", "A <c>KAPI_PARAM</c> block.")
         .Index(json: "index")
-        .Text("name", nameof(Name), "Name", json: "name")
-        .Text("type_name", nameof(CTypeName), "C type", json: "type_name")
-        .Text("description", nameof(Description), "Description", json: "description")
-        .Term("type", nameof(Type), "Type", json: "param_type")
-        .Term("flags", nameof(Flags), "Flags", json: "flags")
-        .Term("constraint_type", nameof(ConstraintType), "Constraint", json: "constraint_type")
-        .Number("min_value", nameof(MinValue), "Minimum", json: "min_value")
-        .Number("max_value", nameof(MaxValue), "Maximum", json: "max_value")
-        .Number("valid_mask", nameof(ValidMask), "Valid mask", json: "valid_mask", jsonOptions: KapiJsonOptions.Unsigned)
-        .Derived(nameof(MaskFlags), KapiFieldKind.NamedNumbers, "Mask flags", source => source.MaskFlags("valid_mask"), json: "mask_flags")
-        .Number("required_mask", nameof(RequiredMask), "Required mask (at least one bit)", json: "required_mask", jsonOptions: KapiJsonOptions.Unsigned)
-        .Number("enum_mask", nameof(EnumMask), "Enumerated field mask", json: "enum_mask", jsonOptions: KapiJsonOptions.Unsigned)
-        .Flag("ignores_unknown_bits", nameof(IgnoresUnknownBits), "Ignores unknown bits", json: "ignores_unknown_bits")
-        .NamedNumbers("enum_values", nameof(EnumValues), "Allowed values", json: "enum_values")
+        .Text("name", nameof(Name), "Name", json: "name", doc: "The parameter name.")
+        .Text("type_name", nameof(CTypeName), "C type", json: "type_name", doc: "The C type as written.")
+        .Text("description", nameof(Description), "Description", json: "description", doc: "The description.")
+        .Term("type", nameof(Type), "Type", json: "param_type", doc: "<c>.type</c>: a <c>KAPI_TYPE_*</c>.")
+        .Term("flags", nameof(Flags), "Flags", json: "flags", doc: "<c>KAPI_PARAM_FLAGS</c>: an OR of <c>KAPI_PARAM_*</c>.")
+        .Term("constraint_type", nameof(ConstraintType), "Constraint", json: "constraint_type", doc: "<c>.constraint_type</c>: a <c>KAPI_CONSTRAINT_*</c>.")
+        .Number("min_value", nameof(MinValue), "Minimum", json: "min_value", doc: "<c>.min_value</c>.")
+        .Number("max_value", nameof(MaxValue), "Maximum", json: "max_value", doc: "<c>.max_value</c>.")
+        .Number("valid_mask", nameof(ValidMask), "Valid mask", json: "valid_mask", jsonOptions: KapiJsonOptions.Unsigned, doc: "<c>.valid_mask</c>.")
+        .Derived(nameof(MaskFlags), KapiFieldKind.NamedNumbers, "Mask flags", source => source.MaskFlags("valid_mask"), json: "mask_flags", doc: "The named flags that make up <see cref=\"ValidMask\"/>.")
+        .Number("required_mask", nameof(RequiredMask), "Required mask (at least one bit)", json: "required_mask", jsonOptions: KapiJsonOptions.Unsigned, doc: "<c>.required_mask</c> (Kapi extension): at least one of these bits must be set.")
+        .Number("enum_mask", nameof(EnumMask), "Enumerated field mask", json: "enum_mask", jsonOptions: KapiJsonOptions.Unsigned, doc: "<c>.enum_mask</c> (Kapi extension): the bits that form an enumerated field.")
+        .Flag("ignores_unknown_bits", nameof(IgnoresUnknownBits), "Ignores unknown bits", json: "ignores_unknown_bits", doc: "Kapi extension: the kernel ignores bits outside <see cref=\"ValidMask\"/> instead of failing with EINVAL (open(2) flags, mmap(2) flags).")
+        .NamedNumbers("enum_values", nameof(EnumValues), "Allowed values", json: "enum_values", doc: "<c>.enum_values</c>: the allowed values.")
         .Derived(nameof(EnumCount), KapiFieldKind.Count, "Enum count",
             source => source.Has("enum_count") ? source.Count("enum_count") : source.Has("enum_values") ? source.NamedNumbers("enum_values").Count : null)
-        .Number("size", nameof(Size), "Size", json: "size")
-        .Number("alignment", nameof(Alignment), "Alignment", json: "alignment")
-        .Count("size_param_idx", nameof(SizeParamIndex), "Size parameter", json: "size_param_idx")
-        .Number("size_multiplier", nameof(SizeMultiplier), "Size multiplier", json: "size_multiplier")
-        .Text("constraints", nameof(ConstraintText), "Constraint (in words)", json: "constraint")
-        .Symbol("validate", nameof(Validator), "Validator", json: "validate")
-        .Derived(nameof(Sysfs), KapiFieldKind.Section, "Sysfs", source => source.Embedded(SysfsParamInfo.Schema), section: SysfsParamInfo.Schema);
+        .Number("size", nameof(Size), "Size", json: "size", doc: "<c>.size</c>.")
+        .Number("alignment", nameof(Alignment), "Alignment", json: "alignment", doc: "<c>.alignment</c>.")
+        .Count("size_param_idx", nameof(SizeParamIndex), "Size parameter", json: "size_param_idx", doc: "<c>.size_param_idx</c>.")
+        .Number("size_multiplier", nameof(SizeMultiplier), "Size multiplier", json: "size_multiplier", doc: "<c>.size_multiplier</c>.")
+        .Text("constraints", nameof(ConstraintText), "Constraint (in words)", json: "constraint", doc: "<c>.constraints</c>: the constraint in words.")
+        .Symbol("validate", nameof(Validator), "Validator", json: "validate", doc: "<c>.validate</c>: the name of the custom validator.")
+        .Derived(nameof(Sysfs), KapiFieldKind.Section, "Sysfs", source => source.Embedded(SysfsParamInfo.Schema), section: SysfsParamInfo.Schema, doc: "The sysfs attributes of a sysfs parameter.");
 }
 
 /// <summary>The sysfs attribute facts of a parameter (RFC v2 sysfs specs).</summary>
@@ -116,11 +116,11 @@ public sealed record SysfsParamInfo
 
     public EquatableArray<string> AllowedStrings { get; init; } = EquatableArray<string>.Empty;
 
-    public static KapiSectionSchema<SysfsParamInfo> Schema { get; } = new KapiSectionSchema<SysfsParamInfo>("sysfs attribute", "KapiSysfsParameterInfo")
-        .Text("sysfs_path", nameof(Path), "Sysfs path", json: "sysfs_path")
-        .Number("sysfs_permissions", nameof(Permissions), "Permissions", json: "sysfs_permissions")
-        .Text("default_value", nameof(DefaultValue), "Default", json: "default_value")
-        .Text("units", nameof(Units), "Units", json: "units")
-        .Number("step", nameof(Step), "Step", json: "step")
-        .Texts("allowed_strings", nameof(AllowedStrings), "Allowed strings", json: "allowed_strings");
+    public static KapiSectionSchema<SysfsParamInfo> Schema { get; } = new KapiSectionSchema<SysfsParamInfo>("sysfs attribute", "KapiSysfsParameterInfo", "The sysfs part of a parameter (RFC v2 sysfs specs).")
+        .Text("sysfs_path", nameof(Path), "Sysfs path", json: "sysfs_path", doc: "<c>KAPI_PATH</c>.")
+        .Number("sysfs_permissions", nameof(Permissions), "Permissions", json: "sysfs_permissions", doc: "<c>KAPI_PERMISSIONS</c>.")
+        .Text("default_value", nameof(DefaultValue), "Default", json: "default_value", doc: "<c>KAPI_DEFAULT</c>.")
+        .Text("units", nameof(Units), "Units", json: "units", doc: "<c>KAPI_UNITS</c>.")
+        .Number("step", nameof(Step), "Step", json: "step", doc: "<c>KAPI_STEP</c>.")
+        .Texts("allowed_strings", nameof(AllowedStrings), "Allowed strings", json: "allowed_strings", doc: "<c>KAPI_ALLOWED_STRINGS</c>.");
 }

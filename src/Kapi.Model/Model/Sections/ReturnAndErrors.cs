@@ -30,17 +30,17 @@ public sealed record ReturnSpec
     /// <summary>The success predicate function named by <c>.is_success</c>, as written.</summary>
     public string? SuccessPredicate { get; init; }
 
-    public static KapiSectionSchema<ReturnSpec> Schema { get; } = new KapiSectionSchema<ReturnSpec>("return value", "KapiReturnInfo")
-        .Text("type_name", nameof(CTypeName), "C type", json: "type_name")
-        .Text("description", nameof(Description), "Description", json: "description")
-        .Term("type", nameof(Type), "Return type", json: "return_type")
-        .Term("check_type", nameof(CheckType), "Check type", json: "check_type")
-        .Number("success_value", nameof(SuccessValue), "Success value", json: "success_value")
-        .Number("success_min", nameof(SuccessMin), "Success minimum", json: "success_min")
-        .Number("success_max", nameof(SuccessMax), "Success maximum", json: "success_max")
-        .Numbers("error_values", nameof(ErrorValues), "Error values", json: "error_values")
-        .Count("error_count", nameof(ErrorCount), "Error count")
-        .Symbol("is_success", nameof(SuccessPredicate), "Success predicate", json: "is_success");
+    public static KapiSectionSchema<ReturnSpec> Schema { get; } = new KapiSectionSchema<ReturnSpec>("return value", "KapiReturnInfo", "The <c>KAPI_RETURN</c> block.")
+        .Text("type_name", nameof(CTypeName), "C type", json: "type_name", doc: "The C type as written.")
+        .Text("description", nameof(Description), "Description", json: "description", doc: "The description.")
+        .Term("type", nameof(Type), "Return type", json: "return_type", doc: "<c>.type</c>.")
+        .Term("check_type", nameof(CheckType), "Check type", json: "check_type", doc: "<c>.check_type</c>: a <c>KAPI_RETURN_*</c>.")
+        .Number("success_value", nameof(SuccessValue), "Success value", json: "success_value", doc: "<c>.success_value</c>.")
+        .Number("success_min", nameof(SuccessMin), "Success minimum", json: "success_min", doc: "<c>.success_min</c>.")
+        .Number("success_max", nameof(SuccessMax), "Success maximum", json: "success_max", doc: "<c>.success_max</c>.")
+        .Numbers("error_values", nameof(ErrorValues), "Error values", json: "error_values", doc: "<c>.error_values</c>.")
+        .Count("error_count", nameof(ErrorCount), "Error count", doc: "<c>.error_count</c> of the return block.")
+        .Symbol("is_success", nameof(SuccessPredicate), "Success predicate", json: "is_success", doc: "<c>.is_success</c>: the name of the custom predicate.");
 }
 
 /// <summary>An error (<c>KAPI_ERROR</c>): <see cref="Code"/> is the negative errno expression (<c>-EINVAL</c>).</summary>
@@ -61,11 +61,11 @@ public sealed record ErrorSpec
 
     public string? Description { get; init; }
 
-    public static KapiSectionSchema<ErrorSpec> Schema { get; } = new KapiSectionSchema<ErrorSpec>("error", "KapiErrorInfo")
+    public static KapiSectionSchema<ErrorSpec> Schema { get; } = new KapiSectionSchema<ErrorSpec>("error", "KapiErrorInfo", "A <c>KAPI_ERROR</c>.")
         .Index()
-        .ZeroNumber("error_code", nameof(Code), "Code", json: "error_code")
+        .ZeroNumber("error_code", nameof(Code), "Code", json: "error_code", doc: "The code as written (a negated errno, <c>-EINVAL</c>).")
         .Derived(nameof(ErrnoName), KapiFieldKind.Text, "Errno", source => source.ErrnoName("error_code"), runtime: KapiField.ModelOnly)
-        .Text("name", nameof(Name), "Name", json: "name")
-        .Text("condition", nameof(Condition), "Condition", json: "condition")
-        .Text("description", nameof(Description), "Description", json: "description");
+        .Text("name", nameof(Name), "Name", json: "name", doc: "The errno name, for example <c>EINVAL</c>.")
+        .Text("condition", nameof(Condition), "Condition", json: "condition", doc: "When the error happens (short).")
+        .Text("description", nameof(Description), "Description", json: "description", doc: "The description (long).");
 }

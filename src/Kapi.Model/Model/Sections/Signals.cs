@@ -48,26 +48,26 @@ public sealed record SignalSpec
 
     public KapiTerm<KapiSignalStates>? StateForbidden { get; init; }
 
-    public static KapiSectionSchema<SignalSpec> Schema { get; } = new KapiSectionSchema<SignalSpec>("signal", "KapiSignalInfo")
+    public static KapiSectionSchema<SignalSpec> Schema { get; } = new KapiSectionSchema<SignalSpec>("signal", "KapiSignalInfo", "A <c>KAPI_SIGNAL</c> block.")
         .Index()
-        .ZeroNumber("signal_num", nameof(SignalNumber), "Number", json: "signal_num")
-        .Text("signal_name", nameof(SignalName), "Name", json: "signal_name")
-        .Term("direction", nameof(Direction), "Direction", json: "direction")
-        .Term("action", nameof(Action), "Action", json: "action")
-        .Text("target", nameof(Target), "Target", json: "target")
-        .Text("condition", nameof(Condition), "Condition", json: "condition")
-        .Text("description", nameof(Description), "Description", json: "description")
-        .Flag("restartable", nameof(Restartable), "Restartable", json: "restartable")
-        .ZeroNumber("sa_flags_required", nameof(SaFlagsRequired), "SA flags required", json: "sa_flags_required")
-        .ZeroNumber("sa_flags_forbidden", nameof(SaFlagsForbidden), "SA flags forbidden", json: "sa_flags_forbidden")
-        .Number("error_on_signal", nameof(ErrorOnSignal), "Error on signal", json: "error_on_signal")
-        .Number("transform_to", nameof(TransformTo), "Transformed to", json: "transform_to")
-        .Term("timing", nameof(Timing), "Timing", json: "timing", runtimeAsText: true, read: source => source.Timing("timing"), writtenAsString: true)
-        .ZeroNumber("priority", nameof(Priority), "Priority", json: "priority")
-        .Flag("interruptible", nameof(Interruptible), "Interruptible", json: "interruptible")
-        .Text("queue_behavior", nameof(QueueBehavior), "Queue", json: "queue")
-        .Term("state_required", nameof(StateRequired), "State required", json: "state_required")
-        .Term("state_forbidden", nameof(StateForbidden), "State forbidden", json: "state_forbidden");
+        .ZeroNumber("signal_num", nameof(SignalNumber), "Number", json: "signal_num", doc: "The signal number (0 for a class of signals).")
+        .Text("signal_name", nameof(SignalName), "Name", json: "signal_name", doc: "The signal name.")
+        .Term("direction", nameof(Direction), "Direction", json: "direction", doc: "An OR of <c>KAPI_SIGNAL_RECEIVE/SEND/…</c>.")
+        .Term("action", nameof(Action), "Action", json: "action", doc: "A <c>KAPI_SIGNAL_ACTION_*</c>.")
+        .Text("target", nameof(Target), "Target", json: "target", doc: "<c>KAPI_SIGNAL_TARGET</c>.")
+        .Text("condition", nameof(Condition), "Condition", json: "condition", doc: "<c>KAPI_SIGNAL_CONDITION</c>.")
+        .Text("description", nameof(Description), "Description", json: "description", doc: "<c>KAPI_SIGNAL_DESC</c>.")
+        .Flag("restartable", nameof(Restartable), "Restartable", json: "restartable", doc: "<c>KAPI_SIGNAL_RESTARTABLE</c>.")
+        .ZeroNumber("sa_flags_required", nameof(SaFlagsRequired), "SA flags required", json: "sa_flags_required", doc: "<c>KAPI_SIGNAL_SA_FLAGS_REQ</c>.")
+        .ZeroNumber("sa_flags_forbidden", nameof(SaFlagsForbidden), "SA flags forbidden", json: "sa_flags_forbidden", doc: "<c>KAPI_SIGNAL_SA_FLAGS_FORBID</c>.")
+        .Number("error_on_signal", nameof(ErrorOnSignal), "Error on signal", json: "error_on_signal", doc: "<c>KAPI_SIGNAL_ERROR</c>.")
+        .Number("transform_to", nameof(TransformTo), "Transformed to", json: "transform_to", doc: "<c>KAPI_SIGNAL_TRANSFORM</c>.")
+        .Term("timing", nameof(Timing), "Timing", json: "timing", runtimeAsText: true, read: source => source.Timing("timing"), writtenAsString: true, doc: "<c>KAPI_SIGNAL_TIMING</c>.")
+        .ZeroNumber("priority", nameof(Priority), "Priority", json: "priority", doc: "<c>KAPI_SIGNAL_PRIORITY</c>.")
+        .Flag("interruptible", nameof(Interruptible), "Interruptible", json: "interruptible", doc: "<c>KAPI_SIGNAL_INTERRUPTIBLE</c>.")
+        .Text("queue_behavior", nameof(QueueBehavior), "Queue", json: "queue", doc: "<c>KAPI_SIGNAL_QUEUE</c>.")
+        .Term("state_required", nameof(StateRequired), "State required", json: "state_required", doc: "<c>KAPI_SIGNAL_STATE_REQ</c>.")
+        .Term("state_forbidden", nameof(StateForbidden), "State forbidden", json: "state_forbidden", doc: "<c>KAPI_SIGNAL_STATE_FORBID</c>.");
 }
 
 /// <summary>A set of signals the call blocks (<c>KAPI_SIGNAL_MASK</c>).</summary>
@@ -81,9 +81,9 @@ public sealed record SignalMaskSpec
 
     public EquatableArray<KapiValue> Signals { get; init; } = EquatableArray<KapiValue>.Empty;
 
-    public static KapiSectionSchema<SignalMaskSpec> Schema { get; } = new KapiSectionSchema<SignalMaskSpec>("signal mask", "KapiSignalMaskInfo")
+    public static KapiSectionSchema<SignalMaskSpec> Schema { get; } = new KapiSectionSchema<SignalMaskSpec>("signal mask", "KapiSignalMaskInfo", "A <c>KAPI_SIGNAL_MASK</c> block.")
         .Index()
-        .Text("mask_name", nameof(Name), "Name", json: "name")
-        .Text("description", nameof(Description), "Description", json: "description")
-        .Numbers("signals", nameof(Signals), "Signals", json: "signals");
+        .Text("mask_name", nameof(Name), "Name", json: "name", doc: "The mask name.")
+        .Text("description", nameof(Description), "Description", json: "description", doc: "The description.")
+        .Numbers("signals", nameof(Signals), "Signals", json: "signals", doc: "The signals in the mask.");
 }
