@@ -156,7 +156,7 @@ public sealed class KapiGenerator : IIncrementalGenerator
         {
             var source = text.GetText(ct);
             ct.ThrowIfCancellationRequested();
-            return KapiDocument.Parse(source?.ToString() ?? string.Empty, path);
+            return KapiDocument.Bind(source?.ToString() ?? string.Empty, path);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

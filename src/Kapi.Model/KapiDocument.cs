@@ -53,14 +53,17 @@ public sealed record KapiFileModel(
 }
 
 /// <summary>
-/// Entry point of the front end: text → tokens → syntax → bound model. Never throws on any input.
+/// Entry point of the front end: text → tokens → syntax → bound model. <see cref="Bind(string, string, KapiParseOptions?)"/>
+/// parses a file and binds its specs (the syntax alone comes from <c>Kapi.Parsing.Parser.Parse</c>). Never throws on any input.
 /// </summary>
 public static class KapiDocument
 {
-    public static KapiFileModel Parse(string text, string path = "", KapiParseOptions? options = null)
-        => Parse(new KapiSourceText(text ?? string.Empty, path ?? string.Empty), options);
+    /// <summary>Parses a spec file (or a C source, by its extension) and binds its specs into the model.</summary>
+    public static KapiFileModel Bind(string text, string path = "", KapiParseOptions? options = null)
+        => Bind(new KapiSourceText(text ?? string.Empty, path ?? string.Empty), options);
 
-    public static KapiFileModel Parse(KapiSourceText text, KapiParseOptions? options = null)
+    /// <summary>Parses a spec file (or a C source, by its extension) and binds its specs into the model.</summary>
+    public static KapiFileModel Bind(KapiSourceText text, KapiParseOptions? options = null)
     {
         options ??= KapiParseOptions.ForPath(text.Path);
         return Binding.KapiBinder.BindFile(text, options);

@@ -34,19 +34,4 @@ public static class KapiPlatform
     // Architecture.RiscV64 exists from .NET 9 on; its value is 9.
     private const System.Runtime.InteropServices.Architecture RiscV64 = (System.Runtime.InteropServices.Architecture)9;
 
-    /// <summary>The RID suffix of an architecture: x64, x86, arm, arm64, ppc64le, s390x, riscv64, loongarch64.</summary>
-    /// <param name="architecture">The architecture.</param>
-    /// <returns>The RID suffix.</returns>
-    public static string RidName(this KapiArchitecture architecture) => architecture switch
-    {
-        KapiArchitecture.X64 => "x64",
-        KapiArchitecture.X86 => "x86",
-        KapiArchitecture.Arm => "arm",
-        KapiArchitecture.Arm64 => "arm64",
-        KapiArchitecture.Ppc64le => "ppc64le",
-        KapiArchitecture.S390x => "s390x",
-        KapiArchitecture.RiscV64 => "riscv64",
-        KapiArchitecture.LoongArch64 => "loongarch64",
-        _ => architecture.ToString(),
-    };
 }

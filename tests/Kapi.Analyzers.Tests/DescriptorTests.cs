@@ -95,7 +95,7 @@ public class DescriptorTests
             Assert.Contains(id, new[] { "KAPI0005", "KAPI0110", "KAPI0202" });
             return;
         }
-        var model = KapiDocument.Parse(example.Groups[1].Value, "example.kapi");
+        var model = KapiDocument.Bind(example.Groups[1].Value, "example.kapi");
         Assert.Contains(id, model.Diagnostics.Select(d => d.Id));
     }
 

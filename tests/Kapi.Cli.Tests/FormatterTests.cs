@@ -215,7 +215,7 @@ public sealed class FormatterTests
     public void A_field_added_to_the_schema_reaches_every_format()
     {
         // `.version` was added by touching only ApiSpec.cs (model + schema), KapiMetadata.cs (runtime) and MacroTable.cs
-        var model = KapiDocument.Parse("DEFINE_KERNEL_API_SPEC(sys_v)\n\t.version = 3,\n\tKAPI_DESCRIPTION(\"v\")\nKAPI_END_SPEC;\n", "v.kapi");
+        var model = KapiDocument.Bind("DEFINE_KERNEL_API_SPEC(sys_v)\n\t.version = 3,\n\tKAPI_DESCRIPTION(\"v\")\nKAPI_END_SPEC;\n", "v.kapi");
         Assert.Empty(model.Diagnostics);
         var spec = Assert.Single(model.Specs);
         Assert.Equal(3, spec.Version![KapiArchitecture.X64]);
@@ -229,8 +229,8 @@ public sealed class FormatterTests
     public void Suggestions_rank_close_names_first()
     {
         var names = new[] { "sys_mlock", "sys_mlock2", "sys_mlockall", "sys_munlockall", "binder_version" };
-        Assert.Equal("sys_mlockall", Suggestions.For("mlockall", names)[0]);
-        Assert.Equal("sys_mlockall", Suggestions.For("sys_mlockal", names)[0]);
-        Assert.Empty(Suggestions.For("zzzzzzzz", names));
+        Assert.Equal("sys_mlockall", Kapi.Binding.Suggestions.Ranked("mlockall", names, normalize: ApiNames.ForComparison)[0]);
+        Assert.Equal("sys_mlockall", Kapi.Binding.Suggestions.Ranked("sys_mlockal", names, normalize: ApiNames.ForComparison)[0]);
+        Assert.Empty(Kapi.Binding.Suggestions.Ranked("zzzzzzzz", names, normalize: ApiNames.ForComparison));
     }
 }

@@ -241,7 +241,7 @@ public class BinderTests
     [Fact]
     public void File_over_the_size_limit_gets_one_diagnostic()
     {
-        var model = KapiDocument.Parse(new string(' ', 100), "big.kapi", new KapiParseOptions(MaxFileSize: 10));
+        var model = KapiDocument.Bind(new string(' ', 100), "big.kapi", new KapiParseOptions(MaxFileSize: 10));
         var d = Assert.Single(model.Diagnostics);
         Assert.Equal("KAPI0005", d.Id);
         Assert.Empty(model.Specs);
@@ -251,11 +251,11 @@ public class BinderTests
     public void Size_limit_counts_utf8_bytes_not_characters()
     {
         // 6 characters, 12 UTF-8 bytes
-        var model = KapiDocument.Parse("éééééé", "wide.kapi", new KapiParseOptions(MaxFileSize: 10));
+        var model = KapiDocument.Bind("éééééé", "wide.kapi", new KapiParseOptions(MaxFileSize: 10));
         var d = Assert.Single(model.Diagnostics);
         Assert.Equal("KAPI0005", d.Id);
         Assert.Contains("12 bytes", d.Message);
-        Assert.DoesNotContain(KapiDocument.Parse("ééééé", "ok.kapi", new KapiParseOptions(MaxFileSize: 10)).Diagnostics, x => x.Id == "KAPI0005");
+        Assert.DoesNotContain(KapiDocument.Bind("ééééé", "ok.kapi", new KapiParseOptions(MaxFileSize: 10)).Diagnostics, x => x.Id == "KAPI0005");
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class CorpusTests(ITestOutputHelper output)
         string aux = string.Concat(Directory.GetFiles(RepositoryPaths.CorpusAuxDir).OrderBy(f => f, StringComparer.Ordinal)
             .Where(f => text.Contains(Path.GetFileName(f).Split('.')[0], StringComparison.Ordinal))
             .Select(File.ReadAllText));
-        var model = KapiDocument.Parse(aux + "\n" + text, fileName);
+        var model = KapiDocument.Bind(aux + "\n" + text, fileName);
         var source = new KapiSourceText(aux + "\n" + text, fileName);
         foreach (var d in model.Diagnostics) output.WriteLine(d.Format(source));
 

@@ -9,7 +9,7 @@ public class GoldenMlockallTests
 {
     private static ApiSpec Load()
     {
-        var model = KapiDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.CorpusMacroDir, "sys_mlockall.rfc1.kapi")), "sys_mlockall.rfc1.kapi");
+        var model = KapiDocument.Bind(File.ReadAllText(Path.Combine(RepositoryPaths.CorpusMacroDir, "sys_mlockall.rfc1.kapi")), "sys_mlockall.rfc1.kapi");
         Assert.False(model.HasErrors, string.Join("\n", model.Diagnostics));
         return Assert.Single(model.Specs);
     }

@@ -162,7 +162,7 @@ public class ParserTests
     [Fact]
     public void C_sources_skip_everything_outside_specs()
     {
-        var model = KapiDocument.Parse("""
+        var model = KapiDocument.Bind("""
             #include <linux/mm.h>
             static int helper(void) { return 0; }
             DEFINE_KERNEL_API_SPEC(sys_a)

@@ -106,7 +106,7 @@ public class RobustnessTests
             .Sample((seed, kind, rnd) =>
             {
                 string text = Mutate(s_seeds[seed], kind, new Random(rnd));
-                var model = KapiDocument.Parse(text, "mutated.kapi");
+                var model = KapiDocument.Bind(text, "mutated.kapi");
                 AssertWellFormed(text, model);
             }, iter: 600, threads: 1);
     }
@@ -116,9 +116,9 @@ public class RobustnessTests
     {
         Gen.String.Sample(text =>
         {
-            var model = KapiDocument.Parse(text, "random.kapi");
+            var model = KapiDocument.Bind(text, "random.kapi");
             AssertWellFormed(text, model);
-            var c = KapiDocument.Parse(text, "random.c");
+            var c = KapiDocument.Bind(text, "random.c");
             AssertWellFormed(text, c);
         }, iter: 2000);
     }
@@ -129,7 +129,7 @@ public class RobustnessTests
         Gen.Byte.Array[0, 4096].Sample(bytes =>
         {
             string text = Encoding.UTF8.GetString(bytes);
-            AssertWellFormed(text, KapiDocument.Parse(text, "bytes.kapi"));
+            AssertWellFormed(text, KapiDocument.Bind(text, "bytes.kapi"));
         }, iter: 500);
     }
 
@@ -137,7 +137,7 @@ public class RobustnessTests
     public void Ten_megabyte_file_gives_one_diagnostic_and_no_work()
     {
         string text = new string('A', 10 * 1024 * 1024);
-        var model = KapiDocument.Parse(text, "big.kapi");
+        var model = KapiDocument.Bind(text, "big.kapi");
         Assert.Equal("KAPI0005", Assert.Single(model.Diagnostics).Id);
     }
 
@@ -148,7 +148,7 @@ public class RobustnessTests
         var bytes = new byte[1 << 20];
         r.NextBytes(bytes);
         string text = Encoding.Latin1.GetString(bytes);
-        var model = KapiDocument.Parse(text, "binary.kapi");
+        var model = KapiDocument.Bind(text, "binary.kapi");
         Assert.True(model.HasErrors);
         AssertWellFormed(text, model);
     }
@@ -166,7 +166,7 @@ public class RobustnessTests
         {
             string text = string.Concat(Enumerable.Repeat(unit, copies));
             WorkCounter.Reset();
-            KapiDocument.Parse(text, "linear.kapi", new KapiParseOptions(MaxFileSize: int.MaxValue));
+            KapiDocument.Bind(text, "linear.kapi", new KapiParseOptions(MaxFileSize: int.MaxValue));
             return WorkCounter.Count;
         }
         long one = Work(1);

@@ -5,7 +5,7 @@ namespace Kapi.FrontEnd.Tests;
 
 internal static class TestHelpers
 {
-    public static KapiFileModel Bind(string text, string path = "test.kapi") => KapiDocument.Parse(text, path);
+    public static KapiFileModel Bind(string text, string path = "test.kapi") => KapiDocument.Bind(text, path);
 
     public static ApiSpec SingleSpec(string text)
     {

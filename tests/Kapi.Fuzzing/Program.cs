@@ -26,7 +26,7 @@ static void Check(byte[] bytes)
     string text = Encoding.UTF8.GetString(bytes);
     foreach (var path in new[] { "fuzz.kapi", "fuzz.c" })
     {
-        var model = KapiDocument.Parse(text, path);
+        var model = KapiDocument.Bind(text, path);
         foreach (var d in model.Diagnostics)
         {
             if (d.Span.Start < 0 || d.Span.End > text.Length || d.Span.Length < 0)

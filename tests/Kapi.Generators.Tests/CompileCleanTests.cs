@@ -49,7 +49,7 @@ public class CompileCleanTests
     private static void CheckFile(string path, bool allowUnsafe = false)
     {
         var text = File.ReadAllText(path);
-        var model = KapiDocument.Parse(text, path);
+        var model = KapiDocument.Bind(text, path);
         var run = GeneratorHarness.Run(new[] { (path, text) }, s_public, allowUnsafe);
         GeneratorHarness.AssertNoGeneratorFailure(run);
         GeneratorHarness.AssertCompilesClean(run, Path.GetFileName(path));
@@ -79,7 +79,7 @@ public class CompileCleanTests
             .Concat(CorpusSpecs().Select(r => Path.Combine(RepoPaths.CorpusDirectory, (string)r[0])))
             .ToList();
         Assert.NotEmpty(files);
-        var names = files.SelectMany(f => KapiDocument.Parse(File.ReadAllText(f), f) is var m && !m.HasErrors ? m.Specs.Select(s => s.Name) : Enumerable.Empty<string>())
+        var names = files.SelectMany(f => KapiDocument.Bind(File.ReadAllText(f), f) is var m && !m.HasErrors ? m.Specs.Select(s => s.Name) : Enumerable.Empty<string>())
             .Distinct(StringComparer.Ordinal).ToList();
 
         foreach (var (options, allowUnsafe) in new[]

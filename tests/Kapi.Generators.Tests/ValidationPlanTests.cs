@@ -15,7 +15,7 @@ public class ValidationPlanTests
 {
     private static SyscallPlan Plan(string text, bool validation = true, string path = "/specs/x.kapi")
     {
-        var model = KapiDocument.Parse(text, path);
+        var model = KapiDocument.Bind(text, path);
         Assert.False(model.HasErrors);
         var candidate = SpecOwnership.Candidates(model).Single();
         var options = KapiGeneratorOptions.Create(null, null, null, validation ? "true" : "false");

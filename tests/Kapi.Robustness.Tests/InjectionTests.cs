@@ -44,7 +44,7 @@ public class InjectionTests
     {
         string payload = HostileSpecs.Payloads[payloadName];
         string text = HostileText(payload);
-        var model = KapiDocument.Parse(text, SpecPath);
+        var model = KapiDocument.Bind(text, SpecPath);
         Assert.False(model.HasErrors, string.Join("\n", model.Diagnostics));
 
         var run = Generation.Run(new[] { (SpecPath, text) });

@@ -74,7 +74,7 @@ public class MutatedSpecCompileTests
                 var run = Generation.Run(neighbours.Prepend((path, text)), options[k % options.Length]);
                 Generation.AssertNoGeneratorFailure(run, context);
 
-                var model = KapiDocument.Parse(text, path);
+                var model = KapiDocument.Bind(text, path);
                 if (model.HasErrors)
                 {
                     // A file with errors contributes nothing (each spec file's header names its source file).

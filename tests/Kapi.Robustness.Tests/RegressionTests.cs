@@ -22,7 +22,7 @@ public class RegressionTests
     {
         foreach (var (path, text) in files)
         {
-            var model = KapiDocument.Parse(text, path);
+            var model = KapiDocument.Bind(text, path);
             Assert.False(model.HasErrors, string.Join("\n", model.Diagnostics));
         }
         var run = Generation.Run(files);

@@ -67,7 +67,7 @@ internal static class BuiltInSpecLibrary
             using var stream = assembly.GetManifestResourceStream(name);
             if (stream is null) continue;
             using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            builder.Add(KapiDocument.Parse(reader.ReadToEnd(), name));
+            builder.Add(KapiDocument.Bind(reader.ReadToEnd(), name));
         }
         return builder.ToImmutable();
     }

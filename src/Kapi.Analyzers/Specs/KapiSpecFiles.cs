@@ -79,13 +79,13 @@ internal static class KapiSpecFiles
         var text = file.GetText();
         if (text is null)
         {
-            return KapiDocument.Parse(string.Empty, file.Path);
+            return KapiDocument.Bind(string.Empty, file.Path);
         }
         if (s_bySourceText.TryGetValue(text, out var box) && box.Value.Path == file.Path)
         {
             return box.Value;
         }
-        var model = KapiDocument.Parse(text.ToString(), file.Path);
+        var model = KapiDocument.Bind(text.ToString(), file.Path);
         lock (s_bySourceText)
         {
             s_bySourceText.Remove(text);

@@ -48,12 +48,14 @@ internal static class ShowCommand
             return printer.Errors > 0 ? 1 : 0;
         }
 
+        // the full name first; a syscall's short name (mlockall) as well, as the generated registry accepts it
         var matches = located.Where(l => l.Spec.Name == apiName).ToList();
+        if (matches.Count == 0) matches = located.Where(l => ApiNames.Matches(l.Spec, apiName)).ToList();
         if (matches.Count == 0)
         {
             stderr.Write($"kapi: API '{apiName}' not found in {source}\n");
             var names = located.Select(l => l.Spec.Name).ToList();
-            var suggestions = Suggestions.For(apiName, names);
+            var suggestions = Kapi.Binding.Suggestions.Ranked(apiName, names, normalize: ApiNames.ForComparison);
             if (suggestions.Count > 0)
             {
                 stderr.Write($"Did you mean: {string.Join(", ", suggestions)}?\n");

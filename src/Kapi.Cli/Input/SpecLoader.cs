@@ -172,7 +172,7 @@ public static class SpecLoader
         KapiFileModel model;
         try
         {
-            model = KapiDocument.Parse(source, KapiParseOptions.ForPath(displayPath));
+            model = KapiDocument.Bind(source, KapiParseOptions.ForPath(displayPath));
         }
         catch (Exception e)
         {

@@ -32,3 +32,23 @@ public enum KapiArchitecture
     /// <summary>64-bit LoongArch (linux-loongarch64).</summary>
     LoongArch64 = 7,
 }
+
+/// <summary>The names of the architectures.</summary>
+public static class KapiArchitectureNames
+{
+    /// <summary>The RID suffix of an architecture: x64, x86, arm, arm64, ppc64le, s390x, riscv64, loongarch64.</summary>
+    /// <param name="architecture">The architecture.</param>
+    /// <returns>The RID suffix.</returns>
+    public static string RidName(this KapiArchitecture architecture) => architecture switch
+    {
+        KapiArchitecture.X64 => "x64",
+        KapiArchitecture.X86 => "x86",
+        KapiArchitecture.Arm => "arm",
+        KapiArchitecture.Arm64 => "arm64",
+        KapiArchitecture.Ppc64le => "ppc64le",
+        KapiArchitecture.S390x => "s390x",
+        KapiArchitecture.RiscV64 => "riscv64",
+        KapiArchitecture.LoongArch64 => "loongarch64",
+        _ => architecture.ToString(),
+    };
+}

@@ -15,20 +15,6 @@ public static class KapiArchitectures
         KapiArchitecture.Ppc64le, KapiArchitecture.S390x, KapiArchitecture.RiscV64, KapiArchitecture.LoongArch64,
     };
 
-    /// <summary>The RID suffix: x64, x86, arm, arm64, ppc64le, s390x, riscv64, loongarch64.</summary>
-    public static string RidName(this KapiArchitecture arch) => arch switch
-    {
-        KapiArchitecture.X64 => "x64",
-        KapiArchitecture.X86 => "x86",
-        KapiArchitecture.Arm => "arm",
-        KapiArchitecture.Arm64 => "arm64",
-        KapiArchitecture.Ppc64le => "ppc64le",
-        KapiArchitecture.S390x => "s390x",
-        KapiArchitecture.RiscV64 => "riscv64",
-        KapiArchitecture.LoongArch64 => "loongarch64",
-        _ => arch.ToString().ToLowerInvariant(),
-    };
-
     /// <summary>Pointer size in bytes: ILP32 on x86 and arm, LP64 elsewhere.</summary>
     public static int PointerSize(this KapiArchitecture arch) => arch is KapiArchitecture.X86 or KapiArchitecture.Arm ? 4 : 8;
 

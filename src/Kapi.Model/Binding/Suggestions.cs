@@ -25,6 +25,32 @@ public static class Suggestions
         return bestDistance <= maxDistance ? best : null;
     }
 
+    /// <summary>
+    /// Up to <paramref name="max"/> candidates close to <paramref name="name"/>, closest first: within an edit distance
+    /// of a third of its length, or containing it. <paramref name="normalize"/> maps both sides before comparing (for
+    /// example to match <c>mlockall</c> with <c>sys_mlockall</c>).
+    /// </summary>
+    public static IReadOnlyList<string> Ranked(string name, IEnumerable<string> candidates, int max = 5, Func<string, string>? normalize = null)
+    {
+        normalize ??= static s => s.Trim().ToLowerInvariant();
+        string wanted = normalize(name);
+        var scored = new List<(int Score, string Name)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in candidates)
+        {
+            if (!seen.Add(c)) continue;
+            string candidate = normalize(c);
+            int limit = Math.Max(2, wanted.Length / 3);
+            int d = Distance(wanted, candidate, limit);
+            if (d <= limit) scored.Add((d, c));
+            else if (wanted.Length >= 3 && candidate.IndexOf(wanted, StringComparison.Ordinal) >= 0) scored.Add((limit + 1 + candidate.Length - wanted.Length, c));
+        }
+        scored.Sort((x, y) => x.Score != y.Score ? x.Score.CompareTo(y.Score) : string.CompareOrdinal(x.Name, y.Name));
+        var result = new List<string>();
+        for (int i = 0; i < scored.Count && i < max; i++) result.Add(scored[i].Name);
+        return result;
+    }
+
     /// <summary>Levenshtein distance (case-insensitive), cut off above <paramref name="max"/>.</summary>
     public static int Distance(string a, string b, int max = int.MaxValue)
     {

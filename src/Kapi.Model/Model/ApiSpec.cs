@@ -77,7 +77,7 @@ public sealed record ApiSpec
     public NetworkInfo? Network { get; init; }
 
     /// <summary>The name without the <c>sys_</c> prefix: the libc function for syscalls (<c>sys_mlockall</c> → <c>mlockall</c>).</summary>
-    public string ShortName => Name.StartsWith("sys_", System.StringComparison.Ordinal) ? Name.Substring(4) : Name;
+    public string ShortName => ApiNames.Short(Name);
 
     public bool IsSyscall => Kind == ApiKind.Function && Name.StartsWith("sys_", System.StringComparison.Ordinal);
 
@@ -111,6 +111,20 @@ public sealed record ApiSpec
         .Derived(nameof(Ioctl), KapiFieldKind.Section, "IOCTL", _ => null, section: IoctlInfo.Schema, doc: "The ioctl part of an ioctl spec.")
         .Derived(nameof(Sysfs), KapiFieldKind.Section, "Sysfs", _ => null, section: SysfsInfo.Schema, doc: "The sysfs part of a sysfs spec.")
         .Derived(nameof(Network), KapiFieldKind.Section, "Network", _ => null, section: NetworkInfo.Schema, doc: "The socket/network sections (RFC v2 specs).");
+}
+
+/// <summary>How API names are written: <c>sys_mlockall</c> for the syscall spec, <c>mlockall</c> for the libc function.</summary>
+public static class ApiNames
+{
+    /// <summary>The name without the <c>sys_</c> prefix.</summary>
+    public static string Short(string name) => name.StartsWith("sys_", System.StringComparison.Ordinal) ? name.Substring(4) : name;
+
+    /// <summary>True when <paramref name="name"/> names the spec: its full name, or its short name for a syscall (<c>mlockall</c>).</summary>
+    public static bool Matches(ApiSpec spec, string name) =>
+        string.Equals(spec.Name, name, System.StringComparison.Ordinal) || (spec.IsSyscall && string.Equals(spec.ShortName, name, System.StringComparison.Ordinal));
+
+    /// <summary>For "did you mean": case-insensitive, and <c>sys_mlockall</c> matches <c>mlockall</c>.</summary>
+    public static string ForComparison(string name) => Short(name.Trim().ToLowerInvariant());
 }
 
 /// <summary>A count the spec declares (<c>.error_count = 5</c>, <c>KAPI_PARAM_COUNT(1)</c>), as written.</summary>
