@@ -74,9 +74,9 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
 
         // Most calls pass one of a few values (MCL_CURRENT | MCL_ONFAULT …): the checker decides once per parameter and
         // value, and the known constants of binding libraries are looked up once per property.
-        private readonly ConcurrentDictionary<(ParamTarget Target, ArchValues Values), FlagFinding[]> _verdicts = new();
+        private readonly ConcurrentDictionary<(ParamTarget Target, ProvenValues Values), FlagFinding[]> _verdicts = new();
         private readonly ConcurrentDictionary<IPropertySymbol, Proof?> _knownProperties = new(SymbolEqualityComparer.Default);
-        private readonly Func<(ParamTarget Target, ArchValues Values), FlagFinding[]> _decide;
+        private readonly Func<(ParamTarget Target, ProvenValues Values), FlagFinding[]> _decide;
         private readonly Func<IPropertySymbol, Proof?> _lookUpProperty;
         private readonly Func<IMethodSymbol, MethodTarget> _resolve;
         private readonly ConcurrentDictionary<ParamTarget, ParamTarget> _paramTargets = new();

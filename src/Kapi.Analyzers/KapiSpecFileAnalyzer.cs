@@ -92,11 +92,10 @@ public sealed class KapiSpecFileAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// The generator's ownership key (Kapi.Generators SpecOwnership.KeyOf): specs with equal keys would produce the
-    /// same KernelApiSpecs member and hint name, so only the first is generated.
+    /// The generator's ownership key: specs with equal keys would produce the same KernelApiSpecs member and hint name,
+    /// so only the first is generated.
     /// </summary>
-    internal static string GeneratedNameKey(string specName) =>
-        Kapi.Generators.Planning.Names.MetadataMember(specName).ToUpperInvariant();
+    internal static string GeneratedNameKey(string specName) => Kapi.Generators.Planning.GeneratedNames.OwnershipKey(specName);
 
     /// <summary>A location inside an additional file, clamped to the text.</summary>
     internal static Location CreateLocation(string path, SourceText text, KapiTextSpan span)

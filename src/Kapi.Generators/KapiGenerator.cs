@@ -139,15 +139,8 @@ public sealed class KapiGenerator : IIncrementalGenerator
     }
 
     /// <summary>A spec file: an AdditionalFile ending in .kapi, or any AdditionalFile with metadata KapiSpec=true.</summary>
-    internal static bool IsSpecFile(AdditionalText text, AnalyzerConfigOptionsProvider options)
-    {
-        var o = options.GetOptions(text);
-        if (o.TryGetValue("build_metadata.AdditionalFiles.KapiSpec", out var flag) && !string.IsNullOrWhiteSpace(flag))
-        {
-            return string.Equals(flag.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-        }
-        return text.Path.EndsWith(".kapi", StringComparison.OrdinalIgnoreCase);
-    }
+    internal static bool IsSpecFile(AdditionalText text, AnalyzerConfigOptionsProvider options) =>
+        KapiInputs.IsSpecFile(text.Path, options.GetOptions(text).TryGetValue(KapiInputs.SpecMetadataKey, out var flag) ? flag : null);
 
     internal static KapiFileModel ParseFile(AdditionalText text, CancellationToken ct)
     {

@@ -63,6 +63,6 @@ internal sealed record KapiGeneratorOptions(string Namespace, string ClassName, 
         if (string.IsNullOrWhiteSpace(name)) return DefaultClassName;
         var n = name!.Trim();
         // The registry's name is taken: wrappers merged into KernelApiSpecs would share a scope with its members.
-        return CSharp.Identifier(n) == n && n != Planning.Names.RegistryClassName ? n : DefaultClassName;
+        return CSharp.Identifier(n) == n && n != Planning.GeneratedNames.RegistryClassName ? n : DefaultClassName;
     }
 }

@@ -63,7 +63,7 @@ public class CompileCleanTests
         Assert.Equal(model.Specs.Count + (model.Specs.Count > 0 ? 1 : 0), run.Sources.Count);
         foreach (var spec in model.Specs.Where(s => s.IsSyscall))
         {
-            var source = run.Sources.Single(s => s.HintName == $"Kapi.Spec.{Planning.Names.MetadataMember(spec.Name)}.g.cs").SourceText.ToString();
+            var source = run.Sources.Single(s => s.HintName == $"Kapi.Spec.{Planning.GeneratedNames.MetadataMember(spec.Name)}.g.cs").SourceText.ToString();
             Assert.Contains($"[global::Kapi.Runtime.KapiSyscall(\"{spec.Name}\")]", source, StringComparison.Ordinal);
         }
     }

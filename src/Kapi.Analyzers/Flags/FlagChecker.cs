@@ -43,7 +43,7 @@ internal static class FlagChecker
     private readonly record struct ArchResult(Status Status, long OutsideBits, string? Reason, long RejectedValue);
 
     public static IEnumerable<FlagFinding> Check(
-        ParamTarget target, ArchValues values, TargetArchitectures targets, Func<ParamTarget, string> suggestion, Specs.SpecCatalog catalog)
+        ParamTarget target, ProvenValues values, TargetArchitectures targets, Func<ParamTarget, string> suggestion, Specs.SpecCatalog catalog)
     {
         var findings = new List<FlagFinding>();
         if (target.IsPortable) CheckPortable(target, values, findings);
@@ -54,7 +54,7 @@ internal static class FlagChecker
 
     // ---- portable: a managed enum the binding translates ----
 
-    private static void CheckPortable(ParamTarget t, ArchValues values, List<FlagFinding> findings)
+    private static void CheckPortable(ParamTarget t, ProvenValues values, List<FlagFinding> findings)
     {
         var lane = values[KapiArchitecture.X64] ?? KapiArchitectures.All.Select(a => values[a]).FirstOrDefault(l => l is not null);
         if (lane is null) return;
@@ -88,7 +88,7 @@ internal static class FlagChecker
 
     // ---- native: passed to the kernel as is, checked per architecture ----
 
-    private static void CheckNative(ParamTarget t, ArchValues values, TargetArchitectures targets, Func<ParamTarget, string> suggestion, List<FlagFinding> findings)
+    private static void CheckNative(ParamTarget t, ProvenValues values, TargetArchitectures targets, Func<ParamTarget, string> suggestion, List<FlagFinding> findings)
     {
         if (t.Spec is not { } spec) return;
         var p = spec.Param;
@@ -208,7 +208,7 @@ internal static class FlagChecker
 
     // ---- flag families ----
 
-    private static void CheckFamily(ParamTarget t, ArchValues values, Specs.SpecCatalog catalog, List<FlagFinding> findings)
+    private static void CheckFamily(ParamTarget t, ProvenValues values, Specs.SpecCatalog catalog, List<FlagFinding> findings)
     {
         if (values.Names.IsEmpty || t.FamilyNames.IsEmpty) return;
         bool anyForeign = false;

@@ -17,7 +17,7 @@ internal static class KnownConstants
         if (!SymbolNames.Is(property.ContainingType, FlagTargets.TmdsLibCType)) return null;
         if (!IntegerTypes.IsIntegral(property.Type)) return null;
         bool any = false;
-        var values = ArchValues.PerArchitecture(arch =>
+        var values = ProvenValues.PerArchitecture(arch =>
         {
             if (!FlagTargets.TmdsArchitectures.Contains(arch)) return null;
             if (catalog.TryGetConstant(property.Name, arch, out long v))

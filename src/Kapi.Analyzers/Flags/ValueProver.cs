@@ -93,7 +93,7 @@ internal sealed class ValueProver
         {
             if (IntegerTypes.TryToInt64(constant.Value, out long value))
             {
-                return ArchValues.Constant(IntegerTypes.Normalize(value, operation.Type), CollectNames(operation));
+                return ProvenValues.Constant(IntegerTypes.Normalize(value, operation.Type), CollectNames(operation));
             }
             return Proof.Fail($"'{Text(operation)}' is not an integer");
         }
@@ -135,7 +135,7 @@ internal sealed class ValueProver
 
             case ISwitchExpressionOperation switchExpression:
             {
-                var alternatives = new List<ArchValues>();
+                var alternatives = new List<ProvenValues>();
                 foreach (var arm in switchExpression.Arms)
                 {
                     if (IsThrow(arm.Value)) continue;
@@ -148,7 +148,7 @@ internal sealed class ValueProver
 
             case IConditionalOperation { WhenFalse: not null, IsRef: false } conditional:
             {
-                var alternatives = new List<ArchValues>();
+                var alternatives = new List<ProvenValues>();
                 foreach (var branch in new[] { conditional.WhenTrue, conditional.WhenFalse })
                 {
                     if (IsThrow(branch)) continue;
@@ -194,7 +194,7 @@ internal sealed class ValueProver
         if (!left.IsProven) return left;
         var right = Eval(binary.RightOperand, scope.Deeper());
         if (!right.IsProven) return right;
-        var combined = ArchValues.Combine(left.Values!, right.Values!, (a, b) => op(a, b) is long r ? IntegerTypes.Normalize(r, type) : null);
+        var combined = ProvenValues.Combine(left.Values!, right.Values!, (a, b) => op(a, b) is long r ? IntegerTypes.Normalize(r, type) : null);
         return combined is null ? Proof.Fail($"'{Text(binary)}' has too many possible values") : Proof.Of(combined);
     }
 
@@ -204,7 +204,7 @@ internal sealed class ValueProver
     {
         if (field.HasConstantValue && IntegerTypes.TryToInt64(field.ConstantValue, out long c))
         {
-            return ArchValues.Constant(IntegerTypes.Normalize(c, field.Type));
+            return ProvenValues.Constant(IntegerTypes.Normalize(c, field.Type));
         }
         if (!field.IsStatic || !field.IsReadOnly)
         {
@@ -212,7 +212,7 @@ internal sealed class ValueProver
         }
         return Memoized(field, scope, s =>
         {
-            var values = new List<ArchValues>();
+            var values = new List<ProvenValues>();
             bool hasSyntax = false;
             foreach (var reference in field.DeclaringSyntaxReferences)
             {
@@ -275,7 +275,7 @@ internal sealed class ValueProver
                 // get-only auto-property: like a readonly field
                 if (property.IsStatic && property.SetMethod is null && declaration.Initializer is { } initializer)
                 {
-                    var values = new List<ArchValues>();
+                    var values = new List<ProvenValues>();
                     var op = model.GetOperation(initializer, s.Token);
                     var value = op is IPropertyInitializerOperation pi ? pi.Value : op;
                     var proof = Map(Eval(value, s), v => IntegerTypes.Normalize(v, property.Type));
@@ -333,7 +333,7 @@ internal sealed class ValueProver
     private Proof EvalReturns(IOperation? body, Scope scope)
     {
         if (body is null) return Proof.Fail("the body is not available");
-        var values = new List<ArchValues>();
+        var values = new List<ProvenValues>();
         foreach (var op in DescendantsOutsideNestedFunctions(body))
         {
             if (op is IReturnOperation { Kind: OperationKind.Return } ret)
@@ -356,7 +356,7 @@ internal sealed class ValueProver
         var local = reference.Local;
         if (local.HasConstantValue && IntegerTypes.TryToInt64(local.ConstantValue, out long c))
         {
-            return ArchValues.Constant(IntegerTypes.Normalize(c, local.Type), NameSet.Of(local.Name));
+            return ProvenValues.Constant(IntegerTypes.Normalize(c, local.Type), NameSet.Of(local.Name));
         }
         if (local.IsRef) return Proof.Fail($"local '{local.Name}' is a ref local");
         return Memoized(local, scope, s => EvalLocalAssignments(local, ScopeOf(reference), s));
@@ -387,7 +387,7 @@ internal sealed class ValueProver
             }
         }
 
-        var values = new List<ArchValues>();
+        var values = new List<ProvenValues>();
         var updates = new List<(Func<long, long, long?> Apply, IOperation? Value, IOperation At)>();
         foreach (var op in root.Descendants())
         {
@@ -444,7 +444,7 @@ internal sealed class ValueProver
         }
 
         if (values.Count == 0) return Proof.Fail($"local '{local.Name}' has no provable assignment");
-        var result = ArchValues.Union(values);
+        var result = ProvenValues.Union(values);
         if (result is null) return Proof.Fail($"local '{local.Name}' has too many possible values");
 
         if (updates.Count == 0) return result;
@@ -452,11 +452,11 @@ internal sealed class ValueProver
         // Each update (x |= v, x += v, x++ …) may run or not, in program order. An update that can run more than once (in
         // a loop, a lambda or a local function, or anywhere after a goto) makes the passes repeat until no new value
         // appears: bitwise updates reach a fixed point, arithmetic ones in a loop exceed the value limit and fail.
-        var steps = new List<(Func<long, long, long?> Apply, ArchValues? Operand)>();
+        var steps = new List<(Func<long, long, long?> Apply, ProvenValues? Operand)>();
         bool repeats = false;
         foreach (var (apply, valueOp, at) in updates)
         {
-            ArchValues? operand = null;
+            ProvenValues? operand = null;
             if (valueOp is not null)
             {
                 var proof = Eval(valueOp, scope);
@@ -466,19 +466,19 @@ internal sealed class ValueProver
             steps.Add((apply, operand));
             repeats |= CanRepeat(at, root);
         }
-        var one = ArchValues.Constant(0);
+        var one = ProvenValues.Constant(0);
         for (int pass = 0; ; pass++)
         {
             var before = result;
             foreach (var (apply, operand) in steps)
             {
-                var applied = ArchValues.Combine(result, operand ?? one, (a, b) => apply(a, b) is long r ? IntegerTypes.Normalize(r, local.Type) : null);
-                var merged = applied is null ? null : ArchValues.Union(new[] { result, applied });
+                var applied = ProvenValues.Combine(result, operand ?? one, (a, b) => apply(a, b) is long r ? IntegerTypes.Normalize(r, local.Type) : null);
+                var merged = applied is null ? null : ProvenValues.Union(new[] { result, applied });
                 if (merged is null) return Proof.Fail($"local '{local.Name}' has too many possible values");
                 result = merged;
             }
             if (!repeats || result.Equals(before)) break;
-            if (pass > ArchValues.MaxValuesPerArchitecture) return Proof.Fail($"local '{local.Name}' has too many possible values");
+            if (pass > ProvenValues.MaxValuesPerArchitecture) return Proof.Fail($"local '{local.Name}' has too many possible values");
         }
         return result;
     }
@@ -521,7 +521,7 @@ internal sealed class ValueProver
     }
 
     /// <summary>Adds the values assigned to <paramref name="member"/> in static constructors; a failed proof stops.</summary>
-    private Proof? CollectStaticConstructorAssignments(ISymbol member, INamedTypeSymbol type, List<ArchValues> values, Scope scope)
+    private Proof? CollectStaticConstructorAssignments(ISymbol member, INamedTypeSymbol type, List<ProvenValues> values, Scope scope)
     {
         foreach (var ctor in type.StaticConstructors)
         {
@@ -645,10 +645,10 @@ internal sealed class ValueProver
         return op is IThrowOperation;
     }
 
-    private static Proof Union(List<ArchValues> alternatives, IOperation? operation)
+    private static Proof Union(List<ProvenValues> alternatives, IOperation? operation)
     {
         if (alternatives.Count == 0) return Proof.Fail(operation is null ? "no value is produced" : $"'{Text(operation)}' produces no value");
-        var union = ArchValues.Union(alternatives);
+        var union = ProvenValues.Union(alternatives);
         return union is null ? Proof.Fail("too many possible values") : Proof.Of(union);
     }
 

@@ -11,9 +11,6 @@ namespace Kapi.Analyzers.Specs;
 /// <summary>Which AdditionalFiles are spec files, and their parsed models (parsed once per file version).</summary>
 internal static class KapiSpecFiles
 {
-    /// <summary>Item metadata that marks an AdditionalFile as a spec (true) or not (false), whatever its extension.</summary>
-    public const string KapiSpecMetadata = "build_metadata.AdditionalFiles.KapiSpec";
-
     /// <summary>
     /// Caches the model per <see cref="AdditionalText"/>; the factory additionally reuses the model of an equal
     /// <see cref="SourceText"/> instance, so a host that wraps an unchanged text in a new AdditionalText does not reparse.
@@ -22,19 +19,9 @@ internal static class KapiSpecFiles
 
     private static readonly ConditionalWeakTable<SourceText, StrongBox<KapiFileModel>> s_bySourceText = new();
 
-    /// <summary>
-    /// The generator's rule (KapiGenerator.IsSpecFile), so that the analyzer reports on exactly the files the generator
-    /// compiles: a non-empty KapiSpec value makes a file a spec only when it is <c>true</c>; without one, the extension decides.
-    /// </summary>
-    public static bool IsSpecFile(AdditionalText file, AnalyzerOptions options)
-    {
-        var fileOptions = options.AnalyzerConfigOptionsProvider.GetOptions(file);
-        if (fileOptions.TryGetValue(KapiSpecMetadata, out var value) && !string.IsNullOrWhiteSpace(value))
-        {
-            return string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-        }
-        return file.Path.EndsWith(".kapi", StringComparison.OrdinalIgnoreCase);
-    }
+    /// <summary>The generator's rule (<see cref="KapiInputs.IsSpecFile"/>), so that the analyzer reports on exactly the files the generator compiles.</summary>
+    public static bool IsSpecFile(AdditionalText file, AnalyzerOptions options) =>
+        KapiInputs.IsSpecFile(file.Path, options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(KapiInputs.SpecMetadataKey, out var value) ? value : null);
 
     /// <summary>
     /// The spec files among the AdditionalFiles, ordered by path (ordinal) so that "first definition" means the same

@@ -22,7 +22,7 @@ internal static class IndexEmitter
         w.Line("/// metadata: one property per spec, <see cref=\"All\"/>, and lookup by name.");
         w.Line("/// </summary>");
         w.Line(GeneratedCodeMarkers.Attribute);
-        w.Open($"{o.Visibility} static partial class {Names.RegistryClassName}");
+        w.Open($"{o.Visibility} static partial class {GeneratedNames.RegistryClassName}");
         w.Line($"private static global::System.Collections.Generic.IReadOnlyList<{spec}>? __s_all;");
         w.Line();
         w.Line("/// <summary>Every spec, ordered by name.</summary>");
@@ -70,6 +70,6 @@ internal static class IndexEmitter
             w.Close();
         }
         w.Close();
-        return new GeneratedFile(Names.IndexHintName, w.ToString());
+        return new GeneratedFile(GeneratedNames.IndexHintName, w.ToString());
     }
 }

@@ -21,7 +21,7 @@ internal static class MetadataEmitter
     {
         var o = plan.Options;
         string member = plan.MetadataMember;
-        w.Open($"{o.Visibility} static partial class {Names.RegistryClassName}");
+        w.Open($"{o.Visibility} static partial class {GeneratedNames.RegistryClassName}");
         w.Line($"private static {Ns}KernelApiSpec? __s_{member};");
         w.Line();
         var desc = CSharp.Xml(plan.Spec.Description);

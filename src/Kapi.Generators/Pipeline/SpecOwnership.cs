@@ -47,13 +47,8 @@ internal sealed record OwnershipIndex(EquatableArray<SpecOwner> Owners)
 
 internal static class SpecOwnership
 {
-    /// <summary>
-    /// The ownership key: the generated metadata member name, upper-cased, so that specs whose names would
-    /// give the same identifier or hint name (which compare case-insensitively) are treated as duplicates.
-    /// KapiSpecFileAnalyzer.GeneratedNameKey computes the same key (Names.cs is compiled into the analyzers too) to report
-    /// every spec this drops as KAPI0303.
-    /// </summary>
-    public static string KeyOf(ApiSpec spec) => Planning.Names.MetadataMember(spec.Name).ToUpperInvariant();
+    /// <summary>The ownership key (<see cref="Planning.GeneratedNames.OwnershipKey"/>).</summary>
+    public static string KeyOf(ApiSpec spec) => Planning.GeneratedNames.OwnershipKey(spec.Name);
 
     public static FileSpecKeys Summarize(KapiFileModel file)
     {

@@ -68,7 +68,7 @@ internal sealed record NameTable(EquatableArray<SpecNames> Renamed)
             return c;
         });
 
-        var taken = new HashSet<string>(StringComparer.Ordinal) { className, Names.RegistryClassName };
+        var taken = new HashSet<string>(StringComparer.Ordinal) { className, GeneratedNames.RegistryClassName };
         string Claim(string name, string? derivedSuffix)
         {
             while (taken.Contains(name) || (derivedSuffix is not null && taken.Contains(name + derivedSuffix))) name += "_";

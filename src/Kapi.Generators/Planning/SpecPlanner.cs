@@ -22,7 +22,7 @@ internal static class SpecPlanner
     public static SpecPlan Plan(SpecCandidate candidate, KapiGeneratorOptions options)
     {
         var spec = candidate.Spec;
-        var member = Names.MetadataMember(spec.Name);
+        var member = GeneratedNames.MetadataMember(spec.Name);
         SyscallPlan? syscall = null;
         string? reason;
         switch (spec.Kind)
@@ -54,7 +54,7 @@ internal static class SpecPlanner
                 }
                 break;
         }
-        return new SpecPlan(Names.SpecHintName(member), spec.Name, member, FileName(candidate.Path), options, spec, syscall, reason);
+        return new SpecPlan(GeneratedNames.SpecHintName(member), spec.Name, member, FileName(candidate.Path), options, spec, syscall, reason);
     }
 
     /// <summary>
@@ -104,7 +104,7 @@ internal static class SpecPlanner
             reason = $"No binding: the function name is longer than {CSharp.MaxNameLength} characters.";
             return null;
         }
-        string method = names?.Method ?? Names.MethodName(spec.ShortName, options.ClassName);
+        string method = names?.Method ?? GeneratedNames.MethodName(spec.ShortName, options.ClassName);
         string libc = CTypes.LibcFunction(spec.ShortName);
 
         var specParams = spec.Params.OrderBy(static p => p.Index).ToList();

@@ -16,7 +16,7 @@ namespace Kapi.Analyzers.Flags;
 /// Equality is by value (the lanes and the names), so a proven value can key the analyzer's cache of verdicts: the
 /// same value passed to the same parameter always gets the same diagnostics.
 /// </remarks>
-internal sealed class ArchValues : IEquatable<ArchValues>
+internal sealed class ProvenValues : IEquatable<ProvenValues>
 {
     public const int MaxValuesPerArchitecture = 64;
 
@@ -24,7 +24,7 @@ internal sealed class ArchValues : IEquatable<ArchValues>
     private readonly long[]?[] _lanes;
     private int _hash;
 
-    private ArchValues(long[]?[] lanes, NameSet names)
+    private ProvenValues(long[]?[] lanes, NameSet names)
     {
         _lanes = lanes;
         Names = names;
@@ -34,23 +34,23 @@ internal sealed class ArchValues : IEquatable<ArchValues>
 
     public long[]? this[KapiArchitecture arch] => _lanes[(int)arch];
 
-    public static ArchValues Constant(long value, NameSet? names = null)
+    public static ProvenValues Constant(long value, NameSet? names = null)
     {
         var lane = new[] { value };
         var lanes = new long[]?[KapiArchitectures.Count];
         for (int i = 0; i < lanes.Length; i++) lanes[i] = lane;
-        return new ArchValues(lanes, names ?? NameSet.Empty);
+        return new ProvenValues(lanes, names ?? NameSet.Empty);
     }
 
     /// <summary>A value that differs per architecture; null = not applicable there.</summary>
-    public static ArchValues PerArchitecture(Func<KapiArchitecture, long?> valueOn, NameSet? names = null)
+    public static ProvenValues PerArchitecture(Func<KapiArchitecture, long?> valueOn, NameSet? names = null)
     {
         var lanes = new long[]?[KapiArchitectures.Count];
         foreach (var arch in KapiArchitectures.All)
         {
             lanes[(int)arch] = valueOn(arch) is long v ? new[] { v } : null;
         }
-        return new ArchValues(lanes, names ?? NameSet.Empty);
+        return new ProvenValues(lanes, names ?? NameSet.Empty);
     }
 
     public bool IsUniform
@@ -67,13 +67,13 @@ internal sealed class ArchValues : IEquatable<ArchValues>
         }
     }
 
-    public ArchValues WithName(string name)
+    public ProvenValues WithName(string name)
     {
         var names = Names.Add(name);
         return ReferenceEquals(names, Names) ? this : new(_lanes, names);
     }
 
-    public ArchValues Map(Func<long, long> map)
+    public ProvenValues Map(Func<long, long> map)
     {
         var lanes = new long[]?[_lanes.Length];
         long[]? previousIn = null, previousOut = null;
@@ -90,12 +90,12 @@ internal sealed class ArchValues : IEquatable<ArchValues>
             previousIn = lane;
             previousOut = lanes[i] = lane.Length == 1 ? new[] { map(lane[0]) } : Distinct(lane.Select(map));
         }
-        return new ArchValues(lanes, Names);
+        return new ProvenValues(lanes, Names);
     }
 
 
     /// <summary>Applies a binary operator lane by lane; null when a lane would hold too many values or the operator fails.</summary>
-    public static ArchValues? Combine(ArchValues left, ArchValues right, Func<long, long, long?> op)
+    public static ProvenValues? Combine(ProvenValues left, ProvenValues right, Func<long, long, long?> op)
     {
         var lanes = new long[]?[left._lanes.Length];
         long[]? previousA = null, previousB = null, previousOut = null;
@@ -131,11 +131,11 @@ internal sealed class ArchValues : IEquatable<ArchValues>
             if (lane.Length > MaxValuesPerArchitecture) return null;
             previousOut = lanes[i] = lane;
         }
-        return new ArchValues(lanes, left.Names.Union(right.Names));
+        return new ProvenValues(lanes, left.Names.Union(right.Names));
     }
 
     /// <summary>The values any of <paramref name="alternatives"/> can take; an architecture where one alternative cannot run is dropped.</summary>
-    public static ArchValues? Union(IReadOnlyList<ArchValues> alternatives)
+    public static ProvenValues? Union(IReadOnlyList<ProvenValues> alternatives)
     {
         if (alternatives.Count == 0) return null;
         if (alternatives.Count == 1) return alternatives[0];
@@ -172,10 +172,10 @@ internal sealed class ArchValues : IEquatable<ArchValues>
             if (distinct.Length > MaxValuesPerArchitecture) return null;
             lanes[i] = distinct;
         }
-        return new ArchValues(lanes, names);
+        return new ProvenValues(lanes, names);
     }
 
-    private static bool SameLanesAsPrevious(IReadOnlyList<ArchValues> alternatives, int i)
+    private static bool SameLanesAsPrevious(IReadOnlyList<ProvenValues> alternatives, int i)
     {
         foreach (var alt in alternatives)
         {
@@ -201,7 +201,7 @@ internal sealed class ArchValues : IEquatable<ArchValues>
         return array;
     }
 
-    public bool Equals(ArchValues? other)
+    public bool Equals(ProvenValues? other)
     {
         if (ReferenceEquals(this, other)) return true;
         if (other is null || GetHashCode() != other.GetHashCode() || !Names.Equals(other.Names)) return false;
@@ -216,7 +216,7 @@ internal sealed class ArchValues : IEquatable<ArchValues>
         return true;
     }
 
-    public override bool Equals(object? obj) => Equals(obj as ArchValues);
+    public override bool Equals(object? obj) => Equals(obj as ProvenValues);
 
     public override int GetHashCode()
     {
@@ -244,21 +244,21 @@ internal sealed class ArchValues : IEquatable<ArchValues>
 /// <summary>The outcome of proving a value: the values, or why they cannot be proven.</summary>
 internal readonly struct Proof
 {
-    private Proof(ArchValues? values, string? failure)
+    private Proof(ProvenValues? values, string? failure)
     {
         Values = values;
         Failure = failure;
     }
 
-    public ArchValues? Values { get; }
+    public ProvenValues? Values { get; }
 
     public string? Failure { get; }
 
     public bool IsProven => Values is not null;
 
-    public static Proof Of(ArchValues values) => new(values, null);
+    public static Proof Of(ProvenValues values) => new(values, null);
 
     public static Proof Fail(string reason) => new(null, reason);
 
-    public static implicit operator Proof(ArchValues values) => Of(values);
+    public static implicit operator Proof(ProvenValues values) => Of(values);
 }
