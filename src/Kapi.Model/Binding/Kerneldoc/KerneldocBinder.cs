@@ -681,7 +681,9 @@ internal sealed class KerneldocBinder
         CheckSubKeys(entry, "lock");
         var scope = NewNamedItem("locks", "lock_name", head[0], entry.KeySpan, "Lock", "lock");
         if (head.Count > 1 && Term(entry.Key, head[1], "KAPI_LOCK_") is { } type) Set(scope, "lock_type", type, head[1].Span);
-        var subs = entry.Children.ToDictionary(c => c.Key, StringComparer.Ordinal);
+        // a sub-key written twice: the later one wins, as for signals and capabilities
+        var subs = new Dictionary<string, KerneldocEntry>(StringComparer.Ordinal);
+        foreach (var c in entry.Children) subs[c.Key] = c;
         // gen 1: lock-acquired / lock-released / lock-desc apply to every lock
         foreach (var (flat, key) in new[] { ("lock-acquired", "acquired"), ("lock-released", "released"), ("lock-desc", "desc") })
         {
