@@ -1,3 +1,5 @@
+using Kapi.Diagnostics;
+
 namespace Kapi.FrontEnd.Tests;
 
 /// <summary>
@@ -18,5 +20,42 @@ public class KerneldocRegressionTests
         Assert.Empty(model.Diagnostics);
         var lockSpec = Assert.Single(Assert.Single(model.Specs).Locks);
         Assert.True(lockSpec.Acquired);
+    }
+
+    /// <summary>Step count of binding <paramref name="text"/> (see <see cref="WorkCounter"/>).</summary>
+    private static long Work(string text)
+    {
+        WorkCounter.Reset();
+        KapiDocument.Bind(text, "linear.kdoc", new KapiParseOptions(MaxFileSize: int.MaxValue));
+        return WorkCounter.Count;
+    }
+
+    /// <summary>One spec whose single value (or item list) grows with <paramref name="n"/>.</summary>
+    internal static string Grown(string shape, int n)
+    {
+        string repeat(string s) => string.Concat(Enumerable.Repeat(s, n));
+        return shape switch
+        {
+            // values over many comment lines: every token and every part is mapped back through the value's runs
+            "mask-lines" => Comment(" * param: a\n *   type: int, input\n *   mask: 1\n" + repeat(" *     | 2\n")),
+            "flags-lines" => Comment(" * param: a\n *   type: int, input\n *   flags: in\n" + repeat(" *     | out\n")),
+            "values-lines" => Comment(" * param: a\n *   type: int, input\n *   valid-values: 0" + repeat(",\n *     1") + "\n"),
+            "range-lines" => Comment(" * param: a\n *   type: int, input\n *   constraint-type: range(0,\n" + repeat(" *     1 +\n") + " *     1)\n"),
+            _ => throw new ArgumentException(shape),
+        };
+    }
+
+    [Theory]
+    [InlineData("mask-lines")]
+    [InlineData("flags-lines")]
+    [InlineData("values-lines")]
+    [InlineData("range-lines")]
+    public void Work_on_one_growing_spec_is_linear(string shape)
+    {
+        // was quadratic: each token of a value over many lines looked for its place through all the value's runs
+        long one = Work(Grown(shape, 500));
+        long eight = Work(Grown(shape, 4000));
+        Assert.True(one > 0);
+        Assert.InRange(eight, one, 9 * one + 1000);
     }
 }
