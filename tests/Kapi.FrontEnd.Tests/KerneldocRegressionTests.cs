@@ -41,6 +41,11 @@ public class KerneldocRegressionTests
             "flags-lines" => Comment(" * param: a\n *   type: int, input\n *   flags: in\n" + repeat(" *     | out\n")),
             "values-lines" => Comment(" * param: a\n *   type: int, input\n *   valid-values: 0" + repeat(",\n *     1") + "\n"),
             "range-lines" => Comment(" * param: a\n *   type: int, input\n *   constraint-type: range(0,\n" + repeat(" *     1 +\n") + " *     1)\n"),
+            // many items of one kind: each is looked up by name (a second item of a name replaces the first)
+            "locks" => Comment(" * long-desc: x\n" + string.Concat(Enumerable.Range(0, n).Select(i => $" * lock: l{i}, KAPI_LOCK_MUTEX\n"))),
+            "signals" => Comment(" * long-desc: x\n" + string.Concat(Enumerable.Range(0, n).Select(i => $" * signal: S{i}\n"))),
+            "capabilities" => Comment(" * long-desc: x\n" + string.Concat(Enumerable.Range(0, n).Select(i => $" * capability: C{i}, KAPI_CAP_GRANT_PERMISSION\n"))),
+            "constraints" => Comment(" * long-desc: x\n" + string.Concat(Enumerable.Range(0, n).Select(i => $" * constraint: c{i}\n * constraint-expr: c{i}, a > {i}\n"))),
             _ => throw new ArgumentException(shape),
         };
     }
@@ -50,6 +55,10 @@ public class KerneldocRegressionTests
     [InlineData("flags-lines")]
     [InlineData("values-lines")]
     [InlineData("range-lines")]
+    [InlineData("locks")]
+    [InlineData("signals")]
+    [InlineData("capabilities")]
+    [InlineData("constraints")]
     public void Work_on_one_growing_spec_is_linear(string shape)
     {
         // was quadratic: each token of a value over many lines looked for its place through all the value's runs

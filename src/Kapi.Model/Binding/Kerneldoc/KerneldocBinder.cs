@@ -37,6 +37,9 @@ internal sealed class KerneldocBinder
     private readonly Dictionary<string, Scope> _params = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KerneldocEntry> _describedParams = new(StringComparer.Ordinal);
 
+    /// <summary>The named items of the spec (locks, signals, capabilities, constraints) by array and name: a lookup, not a scan per item.</summary>
+    private readonly Dictionary<(string Array, string Name), Scope> _named = new();
+
     public KerneldocBinder(SpecValues values, Action<KapiDiagnosticDescriptor, TextSpan, object?[]> report, List<KapiDiagnostic> diagnostics)
     {
         _values = values;
@@ -52,6 +55,7 @@ internal sealed class KerneldocBinder
         _syntax = syntax;
         _params.Clear();
         _describedParams.Clear();
+        _named.Clear();
         _dialect = DetectDialect(syntax);
         var signature = syntax.Signature;
         if (signature is null)
@@ -994,8 +998,7 @@ internal sealed class KerneldocBinder
             Report(KapiDiagnostics.MalformedKerneldocValue, entry.Value.IsEmpty ? entry.KeySpan : entry.Value.Span, entry.Key, "expected the constraint's name, a comma and the expression");
             return;
         }
-        var scope = _spec.Items("constraints").FirstOrDefault(c => c.Fields.TryGetValue("name", out var n) && n.Expression is StringLiteralSyntax s && s.Value == parts[0].Value);
-        if (scope is null)
+        if (!_named.TryGetValue(("constraints", parts[0].Value), out var scope))
         {
             Report(KapiDiagnostics.MissingKerneldocPart, parts[0].Span, $"'constraint-expr:' names '{parts[0].Value}', but no 'constraint:' of that name comes before it");
             return;
@@ -1292,18 +1295,17 @@ internal sealed class KerneldocBinder
     /// <summary>An item named by its head; a second item of the same name replaces the first (reported).</summary>
     private Scope NewNamedItem(string arrayField, string nameField, KerneldocText name, TextSpan keySpan, string what, string openedBy)
     {
-        foreach (var existing in _spec.Items(arrayField))
+        WorkCounter.Tick();
+        if (_named.TryGetValue((arrayField, name.Value), out var existing))
         {
-            if (existing.Fields.TryGetValue(nameField, out var n) && n.Expression is StringLiteralSyntax s && s.Value == name.Value)
-            {
-                Report(KapiDiagnostics.DuplicateKerneldocItem, name.Span, what, name.Value);
-                existing.Fields.Clear();
-                Set(existing, nameField, Str(name));
-                return existing;
-            }
+            Report(KapiDiagnostics.DuplicateKerneldocItem, name.Span, what, name.Value);
+            existing.Fields.Clear();
+            Set(existing, nameField, Str(name));
+            return existing;
         }
         var scope = NewItem(_spec, arrayField, _spec.Items(arrayField).Count(), keySpan, openedBy);
         Set(scope, nameField, Str(name));
+        _named[(arrayField, name.Value)] = scope;
         return scope;
     }
 }
