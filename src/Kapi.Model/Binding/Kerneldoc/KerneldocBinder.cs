@@ -372,18 +372,18 @@ internal sealed class KerneldocBinder
         }
     }
 
-    private static int? LastTopLevelComma(KerneldocText text)
+    private static List<int> TopLevelCommas(KerneldocText text)
     {
+        var commas = new List<int>();
         int depth = 0;
-        int? last = null;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text.Value[i];
             if (c is '(' or '[' or '{') depth++;
             else if (c is ')' or ']' or '}') depth = Math.Max(0, depth - 1);
-            else if (c == ',' && depth == 0) last = i;
+            else if (c == ',' && depth == 0) commas.Add(i);
         }
-        return last;
+        return commas;
     }
 
     private static KerneldocText RestAfterFirstComma(KerneldocText text)
@@ -896,19 +896,24 @@ internal sealed class KerneldocBinder
         if (parts.Count > 2)
         {
             // the description runs to the end, but for trailing ', condition=…' and ', reversible=yes|no' (as upstream reads it)
+            // (the top-level commas found once, then taken from the last: one pass, however many modifiers)
             var description = parts[2];
-            while (LastTopLevelComma(description) is int comma)
+            var commas = TopLevelCommas(description);
+            int end = description.Length;
+            for (int k = commas.Count - 1; k >= 0; k--)
             {
-                var modifier = description.Slice(comma + 1, description.Length - comma - 1).Trim();
+                WorkCounter.Tick();
+                int comma = commas[k];
+                var modifier = description.Slice(comma + 1, end - comma - 1).Trim();
                 int eq = modifier.Value.IndexOf('=');
                 string name = eq < 0 ? string.Empty : modifier.Value.Substring(0, eq).Trim();
                 if (name is not ("condition" or "reversible")) break;
                 var value = modifier.Slice(eq + 1, modifier.Length - eq - 1).Trim();
                 if (name == "condition") Set(scope, "condition", Str(value));
                 else Set(scope, "reversible", Boolean(name, value), value.Span);
-                description = description.Slice(0, comma).Trim();
+                end = comma;
             }
-            Set(scope, "description", Str(description));
+            Set(scope, "description", Str(description.Slice(0, end).Trim()));
         }
         foreach (var sub in entry.Children)
         {
