@@ -22,6 +22,18 @@ public class KerneldocRegressionTests
         Assert.True(lockSpec.Acquired);
     }
 
+    [Fact]
+    public void A_misspelt_constraint_key_is_one_diagnostic_not_two()
+    {
+        // was: KAPI0400 for 'constrant:' and KAPI0404 for the 'constraint-expr:' naming it (gen 1, as in sys_mlock.rfc3)
+        string text = Comment(" * long-desc: x\n * context-flags: KAPI_CTX_PROCESS\n * constrant: Limit, the limit\n * constraint-expr: Limit, a < 10\n");
+        var d = Assert.Single(KapiDocument.Bind(text, "x.kdoc").Diagnostics);
+        Assert.Equal("KAPI0400", d.Id);
+        // a constraint-expr naming no constraint at all is still reported
+        string alone = Comment(" * long-desc: x\n * context-flags: KAPI_CTX_PROCESS\n * constraint-expr: Limit, a < 10\n");
+        Assert.Equal("KAPI0404", Assert.Single(KapiDocument.Bind(alone, "x.kdoc").Diagnostics).Id);
+    }
+
     /// <summary>
     /// Step count of binding <paramref name="text"/> (see <see cref="WorkCounter"/>) and the bytes it allocates: the
     /// second sees work the counter does not (a substring copied once per item is quadratic in bytes). Neither is a time.

@@ -40,6 +40,9 @@ internal sealed class KerneldocBinder
     /// <summary>The named items of the spec (locks, signals, capabilities, constraints) by array and name: a lookup, not a scan per item.</summary>
     private readonly Dictionary<(string Array, string Name), Scope> _named = new();
 
+    /// <summary>An unknown key that reads as a misspelt <c>constraint:</c> was reported: its <c>constraint-expr:</c> is then not reported again.</summary>
+    private bool _misspeltConstraint;
+
     public KerneldocBinder(SpecValues values, Action<KapiDiagnosticDescriptor, TextSpan, object?[]> report, List<KapiDiagnostic> diagnostics)
     {
         _values = values;
@@ -56,6 +59,7 @@ internal sealed class KerneldocBinder
         _params.Clear();
         _describedParams.Clear();
         _named.Clear();
+        _misspeltConstraint = false;
         _dialect = DetectDialect(syntax);
         var signature = syntax.Signature;
         if (signature is null)
@@ -254,6 +258,7 @@ internal sealed class KerneldocBinder
             if (char.IsUpper(c)) return;
         }
         var suggestion = Suggestions.Closest(entry.Key, candidates);
+        if (suggestion == "constraint") _misspeltConstraint = true;
         Report(KapiDiagnostics.UnknownKerneldocKey, entry.KeySpan, entry.Key, where, suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
     }
 
@@ -1005,6 +1010,7 @@ internal sealed class KerneldocBinder
         }
         if (!_named.TryGetValue(("constraints", parts[0].Value), out var scope))
         {
+            if (_misspeltConstraint) return; // one mistake, one diagnostic: the misspelt 'constraint:' is reported
             Report(KapiDiagnostics.MissingKerneldocPart, parts[0].Span, $"'constraint-expr:' names '{parts[0].Value}', but no 'constraint:' of that name comes before it");
             return;
         }
