@@ -24,9 +24,18 @@ Fuzzer.OutOfProcess.Run(stream =>
 static void Check(byte[] bytes)
 {
     string text = Encoding.UTF8.GetString(bytes);
-    foreach (var path in new[] { "fuzz.kapi", "fuzz.c" })
+    // a spec file, a kernel-doc spec file and a C source: the kerneldoc reader runs on all three, the macro parser on
+    // the spec files and on C sources that name an entry macro
+    foreach (var path in new[] { "fuzz.kapi", "fuzz.kdoc", "fuzz.c" })
     {
         var model = KapiDocument.Bind(text, path);
+        foreach (var l in model.Locations)
+        {
+            if (l.BlockSpan.Start < 0 || l.BlockSpan.End > text.Length || l.NameSpan.End > text.Length)
+            {
+                throw new InvalidOperationException($"spec {l.Name} at {l.BlockSpan} outside a file of {text.Length} chars");
+            }
+        }
         foreach (var d in model.Diagnostics)
         {
             if (d.Span.Start < 0 || d.Span.End > text.Length || d.Span.Length < 0)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of the Kapi front end with SharpFuzz and AFL++ (Debian package afl++).
 # Usage: tests/Kapi.Fuzzing/fuzz.sh [seconds]   (default 300). Not part of CI.
-# Seeds: every spec in kapi/ and, when present, ../shared/corpus/macro (read in place, never copied into the repo).
+# Seeds: every spec in kapi/, a small kernel-doc spec of our own and, when present, ../shared/corpus/macro and
+# ../shared/corpus/kdoc (copied to the fuzzer's work folder, never into the repo).
 # Findings land in $OUT/default/crashes and $OUT/default/hangs; replay one with:
 #   dotnet tests/Kapi.Fuzzing/bin/fuzz/Kapi.Fuzzing.dll <file>
 set -euo pipefail
@@ -21,10 +22,41 @@ for dll in Kapi.Syntax.dll Kapi.Model.dll; do "$tools/sharpfuzz" "$bin/$dll"; do
 
 # seeds: small files only (AFL++ prefers inputs under 1 MB; most specs are a few KB)
 i=0
-for f in "$root"/kapi/**/*.kapi "$root"/kapi/*/*.kapi "$root"/../shared/corpus/macro/*.kapi; do
+for f in "$root"/kapi/**/*.kapi "$root"/kapi/*/*.kapi "$root"/../shared/corpus/macro/*.kapi "$root"/../shared/corpus/kdoc/*.kdoc; do
   [ -f "$f" ] || continue
-  cp "$f" "$work/seeds/seed$((i++)).kapi"
+  cp "$f" "$work/seeds/seed$((i++)).${f##*.}"
 done
+# the kernel-doc form even without the corpus (gen-3 keys, a nested struct field, the SYSCALL_DEFINEn after it)
+cat > "$work/seeds/seed$((i++)).kdoc" <<'KDOC'
+/**
+ * sys_frob - Frobnicate a range
+ * @addr: start of the range
+ * @flags: how
+ *
+ * long-desc: Frobnicates the pages of the range.
+ * contexts: process, sleepable
+ * param: addr
+ *   type: uint, input
+ *   constraint-type: alignment(4096)
+ * param: flags
+ *   type: int, input
+ *   constraint-type: mask(MCL_CURRENT | MCL_FUTURE)
+ *   arch-mask: powerpc = 0x8
+ * return:
+ *   type: int
+ *   success: 0
+ * error: EINVAL, flags has unknown bits
+ *   desc: flags holds a bit outside the mask.
+ * lock: mmap_lock, KAPI_LOCK_RWLOCK
+ *   acquired: yes
+ * struct: struct frob_attr
+ *   size: 16
+ *   field: size
+ *     type: u32
+ *     range: 0, 16
+ */
+SYSCALL_DEFINE2(frob, unsigned long, addr, int, flags)
+KDOC
 echo "fuzz: $i seeds, $seconds s"
 
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_SKIP_CPUFREQ=1
