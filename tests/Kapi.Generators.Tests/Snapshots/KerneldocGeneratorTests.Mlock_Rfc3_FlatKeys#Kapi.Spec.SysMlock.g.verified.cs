@@ -27,7 +27,7 @@ namespace Kapi.Generated
 
     public static partial class Syscalls
     {
-        /// <summary>Calls <c>mlock</c>.</summary>
+        /// <summary>Lock pages in memory</summary>
         /// <remarks>
         /// <para>
         /// Locks pages in the specified address range into RAM, preventing them from being paged to swap. Requires CAP_IPC_LOCK capability or RLIMIT_MEMLOCK resource limit.
@@ -73,7 +73,7 @@ namespace Kapi.Generated
             return global::Kapi.Runtime.SyscallResult<MlockError>.Success;
         }
 
-        /// <summary>Calls <see cref="Mlock(nuint, nuint)"/> and throws when it fails.</summary>
+        /// <summary>Calls <see cref="Mlock(nuint, nuint)"/> and throws when it fails. Lock pages in memory.</summary>
         /// <param name="start">Starting address of memory range to lock. Rounded down to page boundary.</param>
         /// <param name="len">Length of memory range to lock in bytes. Rounded up to page boundary.</param>
         /// <exception cref="global::Kapi.Runtime.KapiSyscallException">The call failed; the message is the spec's description of the error.</exception>
@@ -113,7 +113,7 @@ namespace Kapi.Generated
     {
         private static global::Kapi.Runtime.Metadata.KernelApiSpec? __s_SysMlock;
 
-        /// <summary>The spec <c>sys_mlock</c>.</summary>
+        /// <summary>The spec <c>sys_mlock</c>: Lock pages in memory</summary>
         public static global::Kapi.Runtime.Metadata.KernelApiSpec SysMlock => __s_SysMlock ??= __Create_SysMlock();
 
         private static global::Kapi.Runtime.Metadata.KernelApiSpec __Create_SysMlock() =>
@@ -121,6 +121,7 @@ namespace Kapi.Generated
             {
                 Name = "sys_mlock",
                 Kind = global::Kapi.Runtime.Metadata.KernelApiKind.Function,
+                Description = "Lock pages in memory",
                 LongDescription = "Locks pages in the specified address range into RAM, preventing them from being paged to swap. Requires CAP_IPC_LOCK capability or RLIMIT_MEMLOCK resource limit.",
                 ContextFlags = global::Kapi.Runtime.Metadata.KapiConstant.Uniform("KAPI_CTX_PROCESS | KAPI_CTX_SLEEPABLE", 33L),
                 Parameters = new global::Kapi.Runtime.Metadata.KapiParameterInfo[]

@@ -272,7 +272,7 @@ namespace Kapi.Generated
 
     public static partial class Syscalls
     {
-        /// <summary>Calls <c>open</c>.</summary>
+        /// <summary>Open or create a file</summary>
         /// <remarks>
         /// <para>
         /// Opens the file specified by pathname. If O_CREAT or O_TMPFILE is specified in flags, the file is created if it does not exist; its mode is set according to the mode parameter modified by the process's umask.
@@ -359,7 +359,7 @@ namespace Kapi.Generated
             return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenError>.Success(new global::Kapi.Runtime.FileDescriptor(__ret));
         }
 
-        /// <summary>Calls <c>open</c>.</summary>
+        /// <summary>Open or create a file</summary>
         /// <remarks>
         /// <para>
         /// Opens the file specified by pathname. If O_CREAT or O_TMPFILE is specified in flags, the file is created if it does not exist; its mode is set according to the mode parameter modified by the process's umask.
@@ -425,7 +425,7 @@ namespace Kapi.Generated
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
         public static global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenError> Open(string filename, [global::Kapi.Runtime.KapiFlags("sys_open", "flags", ValidMask = 0x7FFFC3L)] int flags, [global::Kapi.Runtime.KapiFlags("sys_open", "mode", ValidMask = 0xFFFL, FlagPrefix = "S_")] uint mode) => Open(filename, (OpenFlags)flags, (OpenMode)mode);
 
-        /// <summary>Calls <see cref="Open(string, OpenFlags, OpenMode)"/> and throws when it fails.</summary>
+        /// <summary>Calls <see cref="Open(string, OpenFlags, OpenMode)"/> and throws when it fails. Open or create a file.</summary>
         /// <param name="filename">Pathname of the file to open or create. Must be a valid null-terminated path string in user memory. Maximum path length is PATH_MAX (4096 bytes) including null terminator. For relative paths, resolution starts from current working directory. The path is followed (symlinks resolved) unless O_NOFOLLOW is specified. Passed as a NUL-terminated UTF-8 string.</param>
         /// <param name="flags">File access mode and behavior flags (O_RDONLY, O_WRONLY, O_RDWR, etc.). Must include exactly one of O_RDONLY (0), O_WRONLY (1), or O_RDWR (2) as the access mode. Additional flags may be ORed. Invalid flag combinations (e.g., O_PATH with incompatible flags, O_TMPFILE without O_DIRECTORY, O_TMPFILE with read-only mode) return EINVAL. Since Linux 6.7, O_CREAT is silently ignored when combined with O_DIRECTORY. Unknown flags are silently ignored for backward compatibility (unlike openat2 which rejects them). Valid flags: O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_NOCTTY, O_TRUNC, O_APPEND, O_NONBLOCK, O_DSYNC, O_SYNC, FASYNC, O_DIRECT, O_LARGEFILE, O_DIRECTORY, O_NOFOLLOW, O_NOATIME, O_CLOEXEC, O_PATH, O_TMPFILE.</param>
         /// <param name="mode">File permission bits for newly created files (only with O_CREAT/O_TMPFILE). Only meaningful when O_CREAT or O_TMPFILE is specified in flags. Specifies the file mode bits (permissions and setuid/setgid/sticky bits) for a newly created file. The effective mode is (mode &amp; ~umask). When O_CREAT/O_TMPFILE is not set, mode is ignored. Mode values exceeding S_IALLUGO (07777) are masked off. Valid flags: S_ISUID, S_ISGID, S_ISVTX, S_IRWXU, S_IRWXG, S_IRWXO.</param>
@@ -486,7 +486,7 @@ namespace Kapi.Generated
     {
         private static global::Kapi.Runtime.Metadata.KernelApiSpec? __s_SysOpen;
 
-        /// <summary>The spec <c>sys_open</c>.</summary>
+        /// <summary>The spec <c>sys_open</c>: Open or create a file</summary>
         public static global::Kapi.Runtime.Metadata.KernelApiSpec SysOpen => __s_SysOpen ??= __Create_SysOpen();
 
         private static global::Kapi.Runtime.Metadata.KernelApiSpec __Create_SysOpen() =>
@@ -494,6 +494,7 @@ namespace Kapi.Generated
             {
                 Name = "sys_open",
                 Kind = global::Kapi.Runtime.Metadata.KernelApiKind.Function,
+                Description = "Open or create a file",
                 LongDescription = "Opens the file specified by pathname. If O_CREAT or O_TMPFILE is specified in flags, the file is created if it does not exist; its mode is set according to the mode parameter modified by the process's umask.\n\nThe flags argument must include one of the following access modes: O_RDONLY (read-only), O_WRONLY (write-only), or O_RDWR (read/write). These are the low-order two bits of flags. In addition, zero or more file creation and file status flags can be bitwise-ORed in flags.\n\nFile creation flags: O_CREAT, O_EXCL, O_NOCTTY, O_TRUNC, O_DIRECTORY, O_NOFOLLOW, O_CLOEXEC, O_TMPFILE. These flags affect open behavior.\n\nFile status flags: O_APPEND, FASYNC, O_DIRECT, O_DSYNC, O_LARGEFILE, O_NOATIME, O_NONBLOCK (O_NDELAY), O_PATH, O_SYNC. These become part of the file's open file description and can be retrieved/modified with fcntl().\n\nThe return value is a file descriptor, a small nonnegative integer used in subsequent system calls (read, write, lseek, fcntl, etc.) to refer to the open file. The file descriptor returned by a successful open is the lowest- numbered file descriptor not currently open for the process.\n\nOn 64-bit systems, O_LARGEFILE is automatically added to the flags. On 32-bit systems, files larger than 2GB require O_LARGEFILE to be explicitly set.\n\nThis syscall is a legacy interface. Modern code should prefer openat() for relative path operations and openat2() for additional control via resolve flags. The open() call is equivalent to openat(AT_FDCWD, pathname, flags).",
                 ContextFlags = global::Kapi.Runtime.Metadata.KapiConstant.Uniform("KAPI_CTX_PROCESS | KAPI_CTX_SLEEPABLE", 33L),
                 Parameters = new global::Kapi.Runtime.Metadata.KapiParameterInfo[]

@@ -39,7 +39,7 @@ namespace Kapi.Generated
 
     public static partial class Syscalls
     {
-        /// <summary>Calls <c>read</c>.</summary>
+        /// <summary>Read data from a file descriptor</summary>
         /// <remarks>
         /// <para>
         /// Attempts to read up to count bytes from file descriptor fd into the buffer starting at buf. For seekable files (regular files, block devices), the read begins at the current file offset, and the file offset is advanced by the number of bytes read. For non-seekable files (pipes, FIFOs, sockets, character devices), the file offset is not used.
@@ -105,7 +105,7 @@ namespace Kapi.Generated
             return global::Kapi.Runtime.SyscallResult<nint, ReadError>.Success(__ret);
         }
 
-        /// <summary>Calls <see cref="Read(global::Kapi.Runtime.FileDescriptor, nint, nuint)"/> and throws when it fails.</summary>
+        /// <summary>Calls <see cref="Read(global::Kapi.Runtime.FileDescriptor, nint, nuint)"/> and throws when it fails. Read data from a file descriptor.</summary>
         /// <param name="fd">File descriptor to read from. Must be a valid, open file descriptor with read permission. The file must have been opened with O_RDONLY or O_RDWR. Special values like AT_FDCWD are not valid. File descriptors for directories return EISDIR. Standard file descriptors 0 (stdin), 1 (stdout), 2 (stderr) are valid if open and readable. A file descriptor.</param>
         /// <param name="buf">User-space buffer to read data into. Must point to a valid, writable user-space memory region of at least count bytes. The buffer is validated via access_ok() before any read operation. NULL is invalid and will return EFAULT. The buffer may be partially written if an error occurs mid-read. For O_DIRECT reads, the buffer may need to be aligned to the filesystem's block size (varies by filesystem, check via statx() with STATX_DIOALIGN). A pointer to user memory.</param>
         /// <param name="count">Maximum number of bytes to read. Maximum number of bytes to read. Clamped internally to MAX_RW_COUNT (INT_MAX &amp; PAGE_MASK, approximately 0x7ffff000 bytes) to prevent signed overflow issues. A count of 0 returns immediately with 0 without accessing the file (but may still detect errors). Large values are not errors but will be clamped. Cast to ssize_t must not be negative.</param>
@@ -154,7 +154,7 @@ namespace Kapi.Generated
     {
         private static global::Kapi.Runtime.Metadata.KernelApiSpec? __s_SysRead;
 
-        /// <summary>The spec <c>sys_read</c>.</summary>
+        /// <summary>The spec <c>sys_read</c>: Read data from a file descriptor</summary>
         public static global::Kapi.Runtime.Metadata.KernelApiSpec SysRead => __s_SysRead ??= __Create_SysRead();
 
         private static global::Kapi.Runtime.Metadata.KernelApiSpec __Create_SysRead() =>
@@ -162,6 +162,7 @@ namespace Kapi.Generated
             {
                 Name = "sys_read",
                 Kind = global::Kapi.Runtime.Metadata.KernelApiKind.Function,
+                Description = "Read data from a file descriptor",
                 LongDescription = "Attempts to read up to count bytes from file descriptor fd into the buffer starting at buf. For seekable files (regular files, block devices), the read begins at the current file offset, and the file offset is advanced by the number of bytes read. For non-seekable files (pipes, FIFOs, sockets, character devices), the file offset is not used.\n\nIf count is zero and fd refers to a regular file, read() may detect errors as described below. In the absence of errors, or if read() does not check for errors, a read() with a count of 0 returns zero and has no other effects.\n\nOn success, the number of bytes read is returned (zero indicates end of file for regular files). It is not an error if this number is smaller than the number of bytes requested; this may happen because fewer bytes are actually available right now (maybe because we were close to end-of-file, or because we are reading from a pipe, socket, or terminal), or because read() was interrupted by a signal.\n\nOn Linux, read() transfers at most MAX_RW_COUNT (0x7ffff000, approximately 2GB) bytes per call, regardless of whether the filesystem would allow more. This is to avoid issues with signed arithmetic overflow on 32-bit systems.\n\nPOSIX allows reads that are interrupted after reading some data to either return -1 (with errno set to EINTR) or return the number of bytes already read. Linux follows the latter behavior: if data has been read before a signal arrives, the call returns the bytes read rather than failing.",
                 ContextFlags = global::Kapi.Runtime.Metadata.KapiConstant.Uniform("KAPI_CTX_PROCESS | KAPI_CTX_SLEEPABLE", 33L),
                 Parameters = new global::Kapi.Runtime.Metadata.KapiParameterInfo[]
