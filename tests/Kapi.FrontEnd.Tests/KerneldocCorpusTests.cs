@@ -55,6 +55,10 @@ public partial class KerneldocCorpusTests(ITestOutputHelper output)
         Assert.Equal(Count(text, "constraint"), spec.Constraints.Count);
         Assert.Equal(Count(text, "struct"), spec.StructSpecs.Count);
 
+        // the headline's summary is the description (sys_open - Open or create a file)
+        string headline = text.Split('\n').First(l => l.StartsWith(" * " + spec.Name + " - ", StringComparison.Ordinal));
+        Assert.Equal(headline.Substring((" * " + spec.Name + " - ").Length).Trim(), spec.Description);
+
         // every spec states its long description, its contexts and its return
         Assert.False(string.IsNullOrEmpty(spec.LongDescription));
         Assert.NotNull(spec.ContextFlags);

@@ -191,11 +191,13 @@ internal sealed partial class KapiBinder
         _ => ScopeKind.Spec,
     };
 
-    private int FindOnStack(ScopeKind kind)
+    /// <summary>The innermost open scope of <paramref name="kind"/>; placeholders (scopes whose opener was reported) only
+    /// when <paramref name="includePlaceholders"/> (a closer closes them, a child is never created in them).</summary>
+    private int FindOnStack(ScopeKind kind, bool includePlaceholders = false)
     {
         for (int i = _stack.Count - 1; i >= 0; i--)
         {
-            if (_stack[i].Kind == kind && !_stack[i].IsPlaceholder) return i;
+            if (_stack[i].Kind == kind && (includePlaceholders || !_stack[i].IsPlaceholder)) return i;
         }
         return -1;
     }
@@ -335,7 +337,7 @@ internal sealed partial class KapiBinder
                 }
                 else
                 {
-                    Report(KapiDiagnostics.UnexpectedCloser, c.Span, "}", "any", "no scope is open");
+                    Report(KapiDiagnostics.UnexpectedCloser, c.Span, "}", "a scope", "no scope is open");
                 }
                 break;
         }
@@ -411,6 +413,12 @@ internal sealed partial class KapiBinder
             // helper macros are expanded by the parser, but a misspelt one is still worth suggesting
             var suggestion = _suggestionBudget-- > 0 ? Suggestions.Closest(m.Name, MacroTable.Names.Concat(HelperMacroTable.Kernel.Names)) : null;
             Report(KapiDiagnostics.UnknownMacro, m.NameSpan, m.Name, suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
+            // A misspelt opener or closer is read as the one suggested, so the scopes stay balanced and what follows
+            // (its setters, its *_END) is not reported again: one mistake, one diagnostic.
+            if (suggestion is not null && MacroTable.TryGet(suggestion, out var meant) && meant.Kind is MacroKind.Open or MacroKind.Close or MacroKind.SelfContained)
+            {
+                BindMacro(m with { Name = suggestion });
+            }
             return;
         }
 
@@ -465,7 +473,7 @@ internal sealed partial class KapiBinder
                 }
             case MacroKind.Close:
                 {
-                    int index = FindOnStack(def.Scope);
+                    int index = FindOnStack(def.Scope, includePlaceholders: true);
                     if (index < 0 || _stack[index].ClosedByBrace && def.Scope != ScopeKind.Spec)
                     {
                         string why = index < 0 ? "no such scope is open" : $"{Describe(def.Scope)} was opened with '{{'";
@@ -485,7 +493,8 @@ internal sealed partial class KapiBinder
             case MacroKind.Flag:
                 {
                     var scope = Innermost;
-                    if (scope.Kind != def.Scope || scope.IsPlaceholder)
+                    if (scope.Kind == def.Scope && scope.IsPlaceholder) return; // the opener was reported; its setters are not
+                    if (scope.Kind != def.Scope)
                     {
                         int index = FindOnStack(def.Scope);
                         Report(KapiDiagnostics.MacroOutOfScope, m.NameSpan, m.Name, Describe(def.Scope), Describe(scope.Kind));

@@ -41,7 +41,7 @@ public static class KapiDiagnostics
         "A .kapi file holds spec blocks, file-scope arrays, #define lines, preprocessor lines and comments only.");
 
     public static readonly KapiDiagnosticDescriptor UnexpectedCloser = new(
-        "KAPI0101", "Unbalanced scope: closer without opener", "'{0}' closes a {1} scope, but {2}", KapiSeverity.Error,
+        "KAPI0101", "Unbalanced scope: closer without opener", "'{0}' closes {1}, but {2}", KapiSeverity.Error,
         "A *_END macro or a '},' does not match the innermost open scope.");
 
     public static readonly KapiDiagnosticDescriptor UnclosedScope = new(

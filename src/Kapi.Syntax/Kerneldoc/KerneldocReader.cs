@@ -129,7 +129,8 @@ public static class KerneldocReader
         var arguments = new List<(string Name, TextSpan Span, KerneldocText.Builder Text)>();
         string? headlineName = null;
         TextSpan headlineSpan = default;
-        KerneldocText.Builder? summary = null;
+        KerneldocText.Builder? headlineSummary = null; // the headline's text
+        KerneldocText.Builder? summary = null;         // the same while continuation lines may extend it
 
         EntryBuilder? entry = null;   // the open top-level entry
         EntryBuilder? sub = null;     // its open sub-entry
@@ -146,6 +147,7 @@ public static class KerneldocReader
             {
                 pendingBreak = seenContent;
                 argument = null;
+                summary = null; // the headline is one paragraph
                 continue;
             }
             bool blankBefore = pendingBreak;
@@ -158,7 +160,7 @@ public static class KerneldocReader
                 {
                     headlineName = name;
                     headlineSpan = nameSpan;
-                    summary = new KerneldocText.Builder(summaryStart);
+                    summary = headlineSummary = new KerneldocText.Builder(summaryStart);
                     summary.Append(s, summaryStart, line.Start + line.Length - summaryStart);
                     continue;
                 }
@@ -245,7 +247,7 @@ public static class KerneldocReader
             commentSpan,
             headlineName,
             headlineSpan,
-            summary?.Build().Trim(),
+            headlineSummary?.Build().Trim(),
             argumentSyntax.ToEquatableArray(),
             entrySyntax.ToEquatableArray(),
             signature);

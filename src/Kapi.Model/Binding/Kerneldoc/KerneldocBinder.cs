@@ -262,17 +262,91 @@ internal sealed class KerneldocBinder
         Report(KapiDiagnostics.UnknownKerneldocKey, entry.KeySpan, entry.Key, where, suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
     }
 
-    private bool CheckSubKeys(KerneldocEntry item, string kind, IReadOnlyCollection<string>? keys = null)
+    private void CheckSubKeys(KerneldocEntry item, string kind)
     {
-        keys ??= KerneldocKeys.SubKeys[kind];
-        bool ok = true;
+        var table = KerneldocSubKeys.Items[kind];
         foreach (var child in item.Children)
         {
-            if (keys.Contains(child.Key)) continue;
-            ReportUnknownKey(child, keys, $"'{kind}:'");
-            ok = false;
+            if (table.ContainsKey(KerneldocSubKeys.Normalize(child.Key))) continue;
+            ReportUnknownKey(child, table.Keys, $"'{kind}:'");
         }
-        return ok;
+    }
+
+    /// <summary>
+    /// Reads the sub-entries of an item into its scope, each as the table says (<see cref="KerneldocSubKeys"/>);
+    /// <paramref name="subs"/> pairs the key to look up (a gen-1 flat key's item part) with the entry (reported by its
+    /// own key). Unknown keys were reported by <see cref="CheckSubKeys"/>.
+    /// </summary>
+    private void ApplySubKeys(Scope scope, string item, IEnumerable<(string Key, KerneldocEntry Entry)> subs)
+    {
+        List<KerneldocEntry>? archMasks = null;
+        int fields = 0;
+        foreach (var (key, sub) in subs)
+        {
+            if (KerneldocSubKeys.Find(item, key) is not { } rule) continue;
+            var v = sub.Value;
+            switch (rule.Kind)
+            {
+                case KerneldocValueKind.Text:
+                    Set(scope, rule.Field, Str(v));
+                    break;
+                case KerneldocValueKind.Expression:
+                    if (Expr(sub.Key, v) is { } e) Set(scope, rule.Field, e, v.Span);
+                    break;
+                case KerneldocValueKind.YesNo:
+                    Set(scope, rule.Field, Boolean(sub.Key, v), v.Span);
+                    break;
+                case KerneldocValueKind.Term:
+                    SetTerm(scope, rule.Field, sub, v, rule.Prefix!);
+                    break;
+                case KerneldocValueKind.Array:
+                    if (Array(sub.Key, v) is { } values) Set(scope, rule.Field, values, v.Span);
+                    break;
+                case KerneldocValueKind.NamedValues:
+                    if (NamedValues(v) is { } named) Set(scope, rule.Field, named, v.Span);
+                    break;
+                case KerneldocValueKind.Timing:
+                    Set(scope, rule.Field, Timing(sub.Key, v), v.Span);
+                    break;
+                case KerneldocValueKind.Range:
+                    SetRange(scope, sub, v, rule.Field, rule.SecondField!);
+                    break;
+                case KerneldocValueKind.Success:
+                    SetSuccess(scope, sub, v);
+                    break;
+                case KerneldocValueKind.ParamType:
+                    SetParamType(scope, sub.Key, v);
+                    break;
+                case KerneldocValueKind.ConstraintType:
+                    SetConstraint(scope, sub, v);
+                    break;
+                case KerneldocValueKind.ArchMask:
+                    (archMasks ??= new List<KerneldocEntry>()).Add(sub);
+                    break;
+                case KerneldocValueKind.StructField:
+                    BindStructField(NewItem(scope, rule.Field, fields++, sub.KeySpan, "field"), sub);
+                    break;
+            }
+        }
+        if (archMasks is not null) ApplyArchMasks(scope, archMasks);
+    }
+
+    private static IEnumerable<(string Key, KerneldocEntry Entry)> Children(KerneldocEntry entry) => entry.Children.Select(c => (c.Key, c));
+
+    /// <summary>
+    /// An item's sub-entries with the RFC v3 flat keys that apply to every item of its kind (<c>signal-timing:</c>,
+    /// <c>lock-acquired:</c>) first: the item's own sub-entries win.
+    /// </summary>
+    private static IEnumerable<(string Key, KerneldocEntry Entry)> WithGlobals(KerneldocEntry entry, Dictionary<string, KerneldocEntry> globals, string prefix)
+    {
+        var own = new HashSet<string>(entry.Children.Select(c => KerneldocSubKeys.Normalize(c.Key)), StringComparer.Ordinal);
+        foreach (var pair in globals)
+        {
+            if (!pair.Key.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            string key = pair.Key.Substring(prefix.Length);
+            if (!own.Contains(KerneldocSubKeys.Normalize(key))) yield return (key, pair.Value);
+        }
+        foreach (var c in entry.Children) yield return (c.Key, c);
     }
 
     // ------------------------------------------------------------------ param
@@ -294,53 +368,7 @@ internal sealed class KerneldocBinder
         _describedParams[nameText.Value] = entry;
         if (head.Count > 1) SetParamType(scope, entry.Key, head[1]);
         CheckSubKeys(entry, "param");
-        var archMasks = new List<KerneldocEntry>();
-        foreach (var sub in entry.Children)
-        {
-            var v = sub.Value;
-            switch (sub.Key)
-            {
-                case "type":
-                    SetParamType(scope, sub.Key, v);
-                    break;
-                case "flags":
-                    SetTerm(scope, "flags", sub, v, "KAPI_PARAM_");
-                    break;
-                case "constraint-type":
-                    SetConstraint(scope, sub, v);
-                    break;
-                case "range":
-                    SetRange(scope, sub, v, "min_value", "max_value");
-                    break;
-                case "mask":
-                case "valid-mask":
-                    if (Expr(sub.Key, v) is { } mask) Set(scope, "valid_mask", mask, v.Span);
-                    break;
-                case "valid-values":
-                    if (Array(sub.Key, v) is { } values) Set(scope, "enum_values", values, v.Span);
-                    break;
-                case "size":
-                    if (Expr(sub.Key, v) is { } size) Set(scope, "size", size, v.Span);
-                    break;
-                case "alignment":
-                    if (Expr(sub.Key, v) is { } alignment) Set(scope, "alignment", alignment, v.Span);
-                    break;
-                case "size-param":
-                    if (Expr(sub.Key, v) is { } sizeParam) Set(scope, "size_param_idx", sizeParam, v.Span);
-                    break;
-                case "constraint":
-                case "cdesc":
-                    Set(scope, "constraints", Str(v));
-                    break;
-                case "desc":
-                    Set(scope, "description", Str(v));
-                    break;
-                case "arch-mask":
-                    archMasks.Add(sub);
-                    break;
-            }
-        }
-        if (archMasks.Count > 0) ApplyArchMasks(scope, archMasks);
+        ApplySubKeys(scope, "param", Children(entry));
     }
 
     /// <summary>Gen 1: <c>param-type: len, KAPI_TYPE_UINT</c>, <c>param-range: len, 0, LONG_MAX</c> ….</summary>
@@ -353,28 +381,9 @@ internal sealed class KerneldocBinder
             return;
         }
         if (ParamScope(parts[0]) is not { } scope) return;
-        var value = RestAfterFirstComma(entry.Value);
-        switch (entry.Key)
-        {
-            case "param-type":
-                SetParamType(scope, entry.Key, value);
-                break;
-            case "param-flags":
-                SetTerm(scope, "flags", entry, value, "KAPI_PARAM_");
-                break;
-            case "param-constraint-type":
-                SetConstraint(scope, entry, value);
-                break;
-            case "param-constraint":
-                Set(scope, "constraints", Str(value));
-                break;
-            case "param-range":
-                SetRange(scope, entry, value, "min_value", "max_value");
-                break;
-            case "param-mask":
-                if (Expr(entry.Key, value) is { } mask) Set(scope, "valid_mask", mask, value.Span);
-                break;
-        }
+        // param-type: len, KAPI_TYPE_UINT is the 'type:' of len's block
+        var value = new KerneldocEntry(entry.Key, entry.KeySpan, RestAfterFirstComma(entry.Value), EquatableArray<KerneldocEntry>.Empty, entry.Indent);
+        ApplySubKeys(scope, "param", new[] { (entry.Key.Substring("param-".Length), value) });
     }
 
     private static List<int> TopLevelCommas(KerneldocText text)
@@ -543,32 +552,7 @@ internal sealed class KerneldocBinder
     {
         var scope = ReturnScope(entry.KeySpan);
         CheckSubKeys(entry, "return");
-        foreach (var sub in entry.Children)
-        {
-            var v = sub.Value;
-            switch (sub.Key)
-            {
-                case "type":
-                    if (Term(sub.Key, v, "KAPI_TYPE_") is { } type) Set(scope, "type", type, v.Span);
-                    break;
-                case "check-type":
-                case "check":
-                    if (Term(sub.Key, v, "KAPI_RETURN_") is { } check) Set(scope, "check_type", check, v.Span);
-                    break;
-                case "success":
-                    SetSuccess(scope, sub, v);
-                    break;
-                case "success-range":
-                    SetRange(scope, sub, v, "success_min", "success_max");
-                    break;
-                case "error-values":
-                    if (Array(sub.Key, v) is { } values) Set(scope, "error_values", values, v.Span);
-                    break;
-                case "desc":
-                    Set(scope, "description", Str(v));
-                    break;
-            }
-        }
+        ApplySubKeys(scope, "return", Children(entry));
     }
 
     private Scope ReturnScope(TextSpan span)
@@ -599,20 +583,8 @@ internal sealed class KerneldocBinder
     private void BindFlatReturn(KerneldocEntry entry)
     {
         var scope = ReturnScope(entry.KeySpan);
-        var v = entry.Value;
-        switch (entry.Key)
-        {
-            case "return-type":
-                if (Term(entry.Key, v, "KAPI_TYPE_") is { } type) Set(scope, "type", type, v.Span);
-                break;
-            case "return-check-type":
-            case "return-check":
-                if (Term(entry.Key, v, "KAPI_RETURN_") is { } check) Set(scope, "check_type", check, v.Span);
-                break;
-            case "return-success":
-                SetSuccess(scope, entry, v);
-                break;
-        }
+        // return-type: KAPI_TYPE_INT is the 'type:' of the return block
+        ApplySubKeys(scope, "return", new[] { (entry.Key.Substring("return-".Length), entry) });
     }
 
     // ------------------------------------------------------------------ errors
@@ -642,11 +614,7 @@ internal sealed class KerneldocBinder
         var scope = AddError(code, name, entry.KeySpan);
         if (scope is null) return;
         if (!summary.IsEmpty) Set(scope, "condition", Str(summary));
-        foreach (var sub in entry.Children)
-        {
-            if (sub.Key == "desc") Set(scope, "description", Str(sub.Value));
-            else if (sub.Key == "condition") Set(scope, "condition", Str(sub.Value));
-        }
+        ApplySubKeys(scope, "error", Children(entry));
         if (!scope.Fields.ContainsKey("description") && !summary.IsEmpty) Set(scope, "description", Str(summary));
     }
 
@@ -690,36 +658,8 @@ internal sealed class KerneldocBinder
         CheckSubKeys(entry, "lock");
         var scope = NewNamedItem("locks", "lock_name", head[0], entry.KeySpan, "Lock", "lock");
         if (head.Count > 1 && Term(entry.Key, head[1], "KAPI_LOCK_") is { } type) Set(scope, "lock_type", type, head[1].Span);
-        // a sub-key written twice: the later one wins, as for signals and capabilities
-        var subs = new Dictionary<string, KerneldocEntry>(StringComparer.Ordinal);
-        foreach (var c in entry.Children) subs[c.Key] = c;
         // gen 1: lock-acquired / lock-released / lock-desc apply to every lock
-        foreach (var (flat, key) in new[] { ("lock-acquired", "acquired"), ("lock-released", "released"), ("lock-desc", "desc") })
-        {
-            if (!subs.ContainsKey(key) && globals.TryGetValue(flat, out var g)) subs[key] = g;
-        }
-        foreach (var pair in subs)
-        {
-            var key = pair.Key;
-            var sub = pair.Value;
-            var v = sub.Value;
-            switch (key)
-            {
-                case "type":
-                    if (Term(sub.Key, v, "KAPI_LOCK_") is { } t) Set(scope, "lock_type", t, v.Span);
-                    break;
-                case "acquired":
-                case "released":
-                    Set(scope, key, Boolean(sub.Key, v), v.Span);
-                    break;
-                case "desc":
-                    Set(scope, "description", Str(v));
-                    break;
-                case "scope":
-                    if (Term(sub.Key, v, "KAPI_LOCK_") is { } s) Set(scope, "scope", s, v.Span);
-                    break;
-            }
-        }
+        ApplySubKeys(scope, "lock", WithGlobals(entry, globals, "lock-"));
     }
 
     private void BindSignal(KerneldocEntry entry, Dictionary<string, KerneldocEntry> globals)
@@ -739,75 +679,7 @@ internal sealed class KerneldocBinder
         Set(scope, "signal_num", number, name.Span);
         Set(scope, "direction", new IdentifierSyntax(entry.KeySpan, "KAPI_SIGNAL_RECEIVE"), entry.KeySpan);
         Set(scope, "action", new IdentifierSyntax(entry.KeySpan, "KAPI_SIGNAL_ACTION_RETURN"), entry.KeySpan);
-        var subs = new Dictionary<string, KerneldocEntry>(StringComparer.Ordinal);
-        foreach (var pair in globals)
-        {
-            var flat = pair.Key;
-            var g = pair.Value;
-            if (flat.StartsWith("signal-", StringComparison.Ordinal)) subs[flat.Substring("signal-".Length)] = g;
-        }
-        foreach (var c in entry.Children) subs[c.Key] = c;
-        foreach (var pair in subs)
-        {
-            var key = pair.Key;
-            var sub = pair.Value;
-            var v = sub.Value;
-            switch (key.Replace('_', '-'))
-            {
-                case "direction":
-                    SetTerm(scope, "direction", sub, v, "KAPI_SIGNAL_");
-                    break;
-                case "action":
-                    SetTerm(scope, "action", sub, v, "KAPI_SIGNAL_ACTION_");
-                    break;
-                case "condition":
-                    Set(scope, "condition", Str(v));
-                    break;
-                case "desc":
-                    Set(scope, "description", Str(v));
-                    break;
-                case "error":
-                case "errno":
-                    if (Expr(sub.Key, v) is { } error) Set(scope, "error_on_signal", error, v.Span);
-                    break;
-                case "timing":
-                    Set(scope, "timing", Timing(sub.Key, v), v.Span);
-                    break;
-                case "priority":
-                    if (Expr(sub.Key, v) is { } priority) Set(scope, "priority", priority, v.Span);
-                    break;
-                case "interruptible":
-                case "restartable":
-                    Set(scope, key, Boolean(sub.Key, v), v.Span);
-                    break;
-                case "number":
-                    if (Expr(sub.Key, v) is { } n) Set(scope, "signal_num", n, v.Span);
-                    break;
-                case "state-req":
-                case "state-required":
-                    SetTerm(scope, "state_required", sub, v, "KAPI_SIGNAL_STATE_");
-                    break;
-                case "state-forbidden":
-                    SetTerm(scope, "state_forbidden", sub, v, "KAPI_SIGNAL_STATE_");
-                    break;
-                case "target":
-                    Set(scope, "target", Str(v));
-                    break;
-                case "queue":
-                    Set(scope, "queue_behavior", Str(v));
-                    break;
-                case "transform":
-                case "transform-to":
-                    if (Expr(sub.Key, v) is { } to) Set(scope, "transform_to", to, v.Span);
-                    break;
-                case "sa-flags-required":
-                    if (Expr(sub.Key, v) is { } required) Set(scope, "sa_flags_required", required, v.Span);
-                    break;
-                case "sa-flags-forbidden":
-                    if (Expr(sub.Key, v) is { } forbidden) Set(scope, "sa_flags_forbidden", forbidden, v.Span);
-                    break;
-            }
-        }
+        ApplySubKeys(scope, "signal", WithGlobals(entry, globals, "signal-"));
     }
 
     /// <summary>A signal's timing: <c>KAPI_SIGNAL_TIME_DURING</c> (its text) or a gen-3 token (<c>during</c>).</summary>
@@ -848,39 +720,7 @@ internal sealed class KerneldocBinder
         if (head.Count > 1 && !head[1].IsEmpty && Term(entry.Key, head[1], "KAPI_CAP_") is { } action) Set(scope, "action", action, head[1].Span);
         else Set(scope, "action", new IdentifierSyntax(entry.KeySpan, "KAPI_CAP_PERFORM_OPERATION"), entry.KeySpan);
         if (head.Count > 2 && !head[2].IsEmpty) Set(scope, "allows", Str(head[2]));
-        var subs = new Dictionary<string, KerneldocEntry>(StringComparer.Ordinal);
-        foreach (var pair in globals)
-        {
-            var flat = pair.Key;
-            var g = pair.Value;
-            if (flat.StartsWith("capability-", StringComparison.Ordinal)) subs[flat.Substring("capability-".Length)] = g;
-        }
-        foreach (var c in entry.Children) subs[c.Key] = c;
-        foreach (var pair in subs)
-        {
-            var key = pair.Key;
-            var sub = pair.Value;
-            var v = sub.Value;
-            switch (key)
-            {
-                case "type":
-                    if (Term(sub.Key, v, "KAPI_CAP_") is { } type) Set(scope, "action", type, v.Span);
-                    break;
-                case "desc":
-                case "allows":
-                    Set(scope, "allows", Str(v));
-                    break;
-                case "without":
-                    Set(scope, "without_cap", Str(v));
-                    break;
-                case "condition":
-                    Set(scope, "check_condition", Str(v));
-                    break;
-                case "priority":
-                    if (Expr(sub.Key, v) is { } priority) Set(scope, "priority", priority, v.Span);
-                    break;
-            }
-        }
+        ApplySubKeys(scope, "capability", WithGlobals(entry, globals, "capability-"));
     }
 
     // ------------------------------------------------------------------ side effects, state transitions, constraints
@@ -920,25 +760,7 @@ internal sealed class KerneldocBinder
             }
             Set(scope, "description", Str(description.Slice(0, end).Trim()));
         }
-        foreach (var sub in entry.Children)
-        {
-            var v = sub.Value;
-            switch (sub.Key)
-            {
-                case "target":
-                    Set(scope, "target", Str(v));
-                    break;
-                case "desc":
-                    Set(scope, "description", Str(v));
-                    break;
-                case "condition":
-                    Set(scope, "condition", Str(v));
-                    break;
-                case "reversible":
-                    Set(scope, "reversible", Boolean(sub.Key, v), v.Span);
-                    break;
-            }
-        }
+        ApplySubKeys(scope, "side-effect", Children(entry));
     }
 
     /// <summary><c>state-trans: OBJECT</c> with <c>from:</c>/<c>to:</c>/<c>condition:</c>/<c>desc:</c>, or the flat form <c>object, from, to, desc</c>.</summary>
@@ -956,28 +778,7 @@ internal sealed class KerneldocBinder
         if (parts.Count > 1) Set(scope, "from_state", Str(parts[1]));
         if (parts.Count > 2) Set(scope, "to_state", Str(parts[2]));
         if (parts.Count > 3) Set(scope, "description", Str(parts[3]));
-        foreach (var sub in entry.Children)
-        {
-            var v = sub.Value;
-            switch (sub.Key)
-            {
-                case "from":
-                    Set(scope, "from_state", Str(v));
-                    break;
-                case "to":
-                    Set(scope, "to_state", Str(v));
-                    break;
-                case "condition":
-                    Set(scope, "condition", Str(v));
-                    break;
-                case "desc":
-                    Set(scope, "description", Str(v));
-                    break;
-                case "object":
-                    Set(scope, "object", Str(v));
-                    break;
-            }
-        }
+        ApplySubKeys(scope, "state-trans", Children(entry));
     }
 
     /// <summary><c>constraint: NAME</c> or <c>constraint: NAME, desc</c>, with <c>desc:</c> and <c>expr:</c>.</summary>
@@ -992,11 +793,7 @@ internal sealed class KerneldocBinder
         CheckSubKeys(entry, "constraint");
         var scope = NewNamedItem("constraints", "name", parts[0], entry.KeySpan, "Constraint", "constraint");
         if (parts.Count > 1) Set(scope, "description", Str(parts[1]));
-        foreach (var sub in entry.Children)
-        {
-            if (sub.Key == "desc") Set(scope, "description", Str(sub.Value));
-            else if (sub.Key == "expr") Set(scope, "expression", Str(sub.Value));
-        }
+        ApplySubKeys(scope, "constraint", Children(entry));
     }
 
     /// <summary>Gen 1: <c>constraint-expr: NAME, expr</c> completes the constraint of that name.</summary>
@@ -1030,54 +827,14 @@ internal sealed class KerneldocBinder
         string tag = name.Value.StartsWith("struct ", StringComparison.Ordinal) ? name.Value.Substring(7).Trim() : name.Value;
         var scope = NewItem(_spec, "struct_specs", _spec.Items("struct_specs").Count(), entry.KeySpan, "struct");
         Set(scope, "name", new StringLiteralSyntax(name.Span, tag), name.Span);
-        int field = 0;
-        foreach (var sub in entry.Children)
-        {
-            var v = sub.Value;
-            switch (sub.Key)
-            {
-                case "size":
-                    if (Expr(sub.Key, v) is { } size) Set(scope, "size", size, v.Span);
-                    break;
-                case "alignment":
-                    if (Expr(sub.Key, v) is { } alignment) Set(scope, "alignment", alignment, v.Span);
-                    break;
-                case "field":
-                    BindStructField(NewItem(scope, "fields", field++, sub.KeySpan, "field"), sub);
-                    break;
-            }
-        }
+        ApplySubKeys(scope, "struct", Children(entry));
     }
 
     private void BindStructField(Scope scope, KerneldocEntry entry)
     {
         Set(scope, "name", Str(entry.Value));
-        CheckSubKeys(entry, "field", KerneldocKeys.StructFieldKeys);
-        foreach (var sub in entry.Children)
-        {
-            var v = sub.Value;
-            switch (sub.Key)
-            {
-                case "type":
-                    Set(scope, "type_name", Str(v));
-                    break;
-                case "desc":
-                    Set(scope, "description", Str(v));
-                    break;
-                case "constraint-type":
-                    if (Term(sub.Key, v, "KAPI_CONSTRAINT_") is { } kind) Set(scope, "constraint_type", kind, v.Span);
-                    break;
-                case "range":
-                    SetRange(scope, sub, v, "min_value", "max_value");
-                    break;
-                case "mask":
-                    if (Expr(sub.Key, v) is { } mask) Set(scope, "valid_mask", mask, v.Span);
-                    break;
-                case "enum":
-                    if (NamedValues(v) is { } values) Set(scope, "enum_values", values, v.Span);
-                    break;
-            }
-        }
+        CheckSubKeys(entry, "field");
+        ApplySubKeys(scope, "field", Children(entry));
     }
 
     /// <summary><c>SCHED_NORMAL(0), SCHED_FIFO(1)</c>: names with their values (each name is defined for the file).</summary>

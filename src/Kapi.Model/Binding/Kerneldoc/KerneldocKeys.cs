@@ -56,34 +56,6 @@ internal static class KerneldocKeys
     /// <summary>Top-level keys the flat gen-1 form shares with the blocks (accepted in every dialect, as upstream's tool does).</summary>
     public static readonly HashSet<string> AllTopLevel = Union(Gen1, Gen2, Gen3);
 
-    /// <summary>The sub-keys of each item.</summary>
-    public static readonly Dictionary<string, string[]> SubKeys = new(StringComparer.Ordinal)
-    {
-        ["param"] = new[]
-        {
-            "type", "flags", "constraint-type", "range", "mask", "valid-mask", "valid-values", "size", "alignment", "size-param",
-            "constraint", "cdesc", "arch-mask", "desc",
-        },
-        ["return"] = new[] { "type", "check-type", "check", "success", "success-range", "error-values", "desc" },
-        ["error"] = new[] { "desc", "condition" },
-        ["lock"] = new[] { "type", "acquired", "released", "desc", "scope" },
-        ["signal"] = new[]
-        {
-            "direction", "action", "condition", "desc", "error", "errno", "timing", "priority", "interruptible", "restartable",
-            "number", "state-req", "target", "queue", "transform", "transform-to", "sa_flags_required", "sa-flags-required",
-            "sa_flags_forbidden", "sa-flags-forbidden", "state_required", "state-required", "state_forbidden", "state-forbidden",
-        },
-        ["side-effect"] = new[] { "target", "desc", "condition", "reversible" },
-        ["state-trans"] = new[] { "from", "to", "condition", "desc", "object" },
-        ["capability"] = new[] { "type", "desc", "allows", "without", "condition", "priority" },
-        ["constraint"] = new[] { "desc", "expr" },
-        ["struct"] = new[] { "size", "alignment", "field" },
-        ["validation-group"] = new[] { "policy", "flag", "rule" },
-    };
-
-    /// <summary>The sub-keys of a struct's <c>field:</c>.</summary>
-    public static readonly string[] StructFieldKeys = { "type", "desc", "constraint-type", "range", "mask", "enum", "constraint" };
-
     public static string[] TopLevel(KerneldocDialect dialect) => dialect switch
     {
         KerneldocDialect.Gen1 => Gen1,
