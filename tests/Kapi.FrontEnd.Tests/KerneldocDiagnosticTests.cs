@@ -45,6 +45,13 @@ public class KerneldocDiagnosticTests
     }
 
     [Fact]
+    public void Misspelt_key_of_a_block_that_is_not_modelled_is_still_reported()
+    {
+        Single(Gen2(" * validation-group: RT Policies\n *   policy: SCHED_FIFO, SCHED_RR\n *   [|rulex|]: sched_nice must be 0\n"),
+            KapiDiagnostics.UnknownKerneldocKey, "did you mean 'rule'?");
+    }
+
+    [Fact]
     public void Kernel_doc_sections_are_not_reported_as_unknown_keys()
     {
         var (_, model, _) = Bind(Gen2(" * Context: Process context.[||]\n * Return: 0 on success.\n * Note: none\n"));

@@ -179,6 +179,8 @@ internal sealed class KerneldocBinder
                 return;
             case "api-type":
             case "validation-group":
+                CheckSubKeys(entry, "validation-group"); // its keys are checked, its rules not modelled
+                return;
             case "lock-req":
             case "struct-type":
             case "struct-field":
