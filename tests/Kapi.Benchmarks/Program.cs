@@ -23,6 +23,15 @@ using Kapi.Benchmarks;
 // for example under `dotnet-trace collect -- dotnet tests/Kapi.Benchmarks/bin/Release/net10.0/Kapi.Benchmarks.dll trace analyzers 5`.
 // Keystroke cost in a real language server (csharp-ls, installed into .tools/csharp-ls when missing; no BenchmarkDotNet):
 // `-- ide [rounds]` times didChange -> publishDiagnostics with and without the Kapi analyzers (IdeKeystrokeBenchmark).
+// Whole kernel tree (no BenchmarkDotNet): `-- tree [TREE] [RUNS]` times `kapi --source TREE` (our Release CLI as a
+// process) against upstream's tools/kapi built with cargo, warm cache, RUNS interleaved rounds (TreeBenchmark).
+if (args.Length > 0 && args[0] == "tree")
+{
+    string? treePath = args.Length > 1 ? args[1] : null;
+    int treeRuns = args.Length > 2 && int.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out int tr) ? tr : 5;
+    return TreeBenchmark.Run(treePath, treeRuns);
+}
+
 if (args.Length > 0 && args[0] == "ide")
 {
     int rounds = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out int r) ? r : 20;

@@ -244,7 +244,7 @@ internal static partial class RealBuildBenchmark
     private static double ProcessCpuMs(int pid) => StatFields($"/proc/{pid}/stat", 11, 12);
 
     /// <summary>cutime + cstime of this process: the CPU of the children it has waited for (the builds, their MSBuild and csc).</summary>
-    private static double ChildrenCpuMs() => StatFields("/proc/self/stat", 13, 14);
+    internal static double ChildrenCpuMs() => StatFields("/proc/self/stat", 13, 14);
 
     private static double StatFields(string path, int first, int second)
     {
@@ -261,7 +261,7 @@ internal static partial class RealBuildBenchmark
         }
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         if (values.Count == 0) return 0;
         var sorted = values.OrderBy(v => v).ToList();
