@@ -109,15 +109,10 @@ internal sealed partial class KapiBinder
         return new KapiFileModel(text.Path, specs.ToEquatableArray(), locations.ToEquatableArray(), sorted.ToEquatableArray());
     }
 
-    private static readonly string[] s_macroEntryNames =
-    {
-        "DEFINE_KERNEL_API_SPEC", "DEFINE_KAPI_IOCTL_SPEC", "DEFINE_SYSFS_API_SPEC", "DEFINE_IOCTL_API_SPEC", "kapi_ioctl_spec",
-    };
-
     /// <summary>True when a C file names an entry macro of the macro form (or the RFC v1 ioctl struct): only those are parsed as C.</summary>
     private static bool MayHoldMacroSpecs(string text)
     {
-        foreach (var name in s_macroEntryNames)
+        foreach (var name in SpecMarkers.MacroEntryNames)
         {
             if (text.IndexOf(name, StringComparison.Ordinal) >= 0) return true;
         }

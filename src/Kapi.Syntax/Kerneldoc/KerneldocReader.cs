@@ -23,16 +23,7 @@ namespace Kapi.Kerneldoc;
 /// </remarks>
 public static class KerneldocReader
 {
-    /// <summary>Top-level keys that only a KAPI spec has (kernel-doc's own sections are not among them).</summary>
-    private static readonly HashSet<string> s_indicators = new(StringComparer.Ordinal)
-    {
-        "long-desc", "context-flags", "contexts", "param", "param-type", "param-flags", "param-constraint",
-        "param-constraint-type", "param-range", "param-mask", "param-count", "error", "error-code", "error-count", "lock",
-        "lock-acquired", "lock-released", "lock-desc", "lock-count", "signal", "signal-direction", "signal-action",
-        "signal-count", "side-effect", "side-effect-count", "state-trans", "state-trans-count", "capability",
-        "capability-count", "constraint", "constraint-expr", "api-type", "since-version", "struct", "validation-group",
-        "return-type", "return-check-type", "return-check", "return-success",
-    };
+    private static readonly HashSet<string> s_indicators = new(SpecMarkers.IndicatorKeys, StringComparer.Ordinal);
 
     /// <summary>Keys whose value is an item with indented sub-keys.</summary>
     internal static readonly HashSet<string> ItemKeys = new(StringComparer.Ordinal)

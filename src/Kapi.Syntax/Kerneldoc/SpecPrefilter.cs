@@ -17,40 +17,15 @@ namespace Kapi.Kerneldoc;
 /// <c>*/</c>, colon and entry-macro name the text-level checks find. The one difference errs on the safe side: the
 /// reader's key may extend over non-ASCII lower-case letters (<c>élong-desc:</c> is no key), where this test stops
 /// at the first non-ASCII byte and accepts <c>long-desc</c>. A BOM is non-ASCII too, so it needs no special case.
-/// The key and macro lists are copies of the reader's and the binder's (a test compares them).
+/// The keys and names are <see cref="SpecMarkers"/>', which the reader and the binder use too.
 /// </remarks>
 public static class SpecPrefilter
 {
-    /// <summary>The reader's indicator keys (<c>KerneldocReader</c>'s list), as bytes, indexed by length.</summary>
-    private static readonly byte[][][] s_indicatorsByLength = ByLength(
-        "long-desc", "context-flags", "contexts", "param", "param-type", "param-flags", "param-constraint",
-        "param-constraint-type", "param-range", "param-mask", "param-count", "error", "error-code", "error-count", "lock",
-        "lock-acquired", "lock-released", "lock-desc", "lock-count", "signal", "signal-direction", "signal-action",
-        "signal-count", "side-effect", "side-effect-count", "state-trans", "state-trans-count", "capability",
-        "capability-count", "constraint", "constraint-expr", "api-type", "since-version", "struct", "validation-group",
-        "return-type", "return-check-type", "return-check", "return-success");
+    /// <summary>The indicator keys as bytes, indexed by length.</summary>
+    private static readonly byte[][][] s_indicatorsByLength = ByLength(SpecMarkers.IndicatorKeys);
 
-    /// <summary>
-    /// The entry names of the macro form (the binder's list): a C file naming one is parsed as C. Each ends in
-    /// <c>_SPEC</c> or <c>_spec</c>, which is what the vector scan looks for.
-    /// </summary>
-    private static readonly byte[][] s_macroEntryNames = Ascii(
-        "DEFINE_KERNEL_API_SPEC", "DEFINE_KAPI_IOCTL_SPEC", "DEFINE_SYSFS_API_SPEC", "DEFINE_IOCTL_API_SPEC", "kapi_ioctl_spec");
-
-    /// <summary>The indicator keys this test knows (for the test that compares them with the reader's).</summary>
-    internal static string[] IndicatorKeys()
-    {
-        var keys = new System.Collections.Generic.List<string>();
-        foreach (var group in s_indicatorsByLength)
-        {
-            if (group is null) continue;
-            foreach (var key in group) keys.Add(System.Text.Encoding.ASCII.GetString(key));
-        }
-        return keys.ToArray();
-    }
-
-    /// <summary>The entry macro names this test knows (for the test that compares them with the binder's).</summary>
-    internal static string[] MacroEntryNames() => Array.ConvertAll(s_macroEntryNames, n => System.Text.Encoding.ASCII.GetString(n));
+    /// <summary>The macro form's entry names as bytes.</summary>
+    private static readonly byte[][] s_macroEntryNames = Ascii(SpecMarkers.MacroEntryNames);
 
     /// <summary>
     /// Finds <paramref name="value"/> (a few ASCII bytes) in <paramref name="bytes"/>[<paramref name="start"/> ..
