@@ -111,7 +111,9 @@ public sealed class ConsumerTests
     {
         string bin = app.PathOf($"bin/Debug/{targetFramework}");
         Assert.Empty(Directory.GetFiles(bin, "Kapi*"));
-        Assert.DoesNotContain("Kapi", File.ReadAllText(Path.Combine(bin, assemblyName + ".deps.json")), StringComparison.Ordinal);
+        string deps = File.ReadAllText(Path.Combine(bin, assemblyName + ".deps.json"));
+        Assert.DoesNotContain("Kapi.Runtime", deps, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Kapi/", deps, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ namespace Kapi.EndToEnd.Tests;
 public sealed class RuntimeDependencyTests
 {
     private const string Locker = """
-        namespace Lib;
+        namespace Locking;
 
         /// <summary>Locks memory through the generated binding.</summary>
         public static class Locker
@@ -156,7 +156,7 @@ public sealed class RuntimeDependencyTests
                   </ItemGroup>
                 </Project>
                 """)
-            .File("Program.cs", "System.Console.WriteLine(\"probe: \" + Lib.Locker.Probe());\n");
+            .File("Program.cs", "System.Console.WriteLine(\"probe: \" + Locking.Locker.Probe());\n");
         var run = app.DotNet("run");
         Check.Succeeded(run);
         Check.Contains(MemoryLocking.CanLockAll ? "probe: Success" : "probe: Error(", run);
@@ -185,7 +185,7 @@ public sealed class RuntimeDependencyTests
                 {
                     private static void Main()
                     {
-                        System.Console.WriteLine("probe: " + Lib.Locker.Probe());
+                        System.Console.WriteLine("probe: " + Locking.Locker.Probe());
                         System.Console.WriteLine("own: " + App.Native.Syscalls.Munlockall());
                     }
                 }
