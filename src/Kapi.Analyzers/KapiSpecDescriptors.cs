@@ -40,10 +40,16 @@ public static class KapiSpecDescriptors
     public static readonly DiagnosticDescriptor DuplicateSpec = Spec("KAPI0303", KapiDiagnostics.DuplicateSpec, DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor IndexGap = Spec("KAPI0304", KapiDiagnostics.IndexGap, DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor InvalidName = Spec("KAPI0305", KapiDiagnostics.InvalidName, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnknownKerneldocKey = Spec("KAPI0400", KapiDiagnostics.UnknownKerneldocKey, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor MalformedKerneldocValue = Spec("KAPI0401", KapiDiagnostics.MalformedKerneldocValue, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnknownKerneldocParameter = Spec("KAPI0402", KapiDiagnostics.UnknownKerneldocParameter, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor DuplicateKerneldocItem = Spec("KAPI0403", KapiDiagnostics.DuplicateKerneldocItem, DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor MissingKerneldocPart = Spec("KAPI0404", KapiDiagnostics.MissingKerneldocPart, DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor KerneldocNameMismatch = Spec("KAPI0405", KapiDiagnostics.KerneldocNameMismatch, DiagnosticSeverity.Warning);
 
     /// <summary>Every front-end rule, in catalog order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        UnterminatedString, UnterminatedComment, InvalidCharacter, BadNumber, FileTooLarge, BadEscape, TextOutsideSpec, UnexpectedCloser, UnclosedScope, UnterminatedSpec, UnknownMacro, WrongArgumentCount, WrongArgumentType, UnknownField, SyntaxError, MacroOutOfScope, NestingTooDeep, UnknownDirective, UnknownConstant, BadConstantExpression, ArchDependentConstant, WrongVocabulary, DuplicateIndex, IndexOutOfRange, CountMismatch, DuplicateSpec, IndexGap, InvalidName);
+        UnterminatedString, UnterminatedComment, InvalidCharacter, BadNumber, FileTooLarge, BadEscape, TextOutsideSpec, UnexpectedCloser, UnclosedScope, UnterminatedSpec, UnknownMacro, WrongArgumentCount, WrongArgumentType, UnknownField, SyntaxError, MacroOutOfScope, NestingTooDeep, UnknownDirective, UnknownConstant, BadConstantExpression, ArchDependentConstant, WrongVocabulary, DuplicateIndex, IndexOutOfRange, CountMismatch, DuplicateSpec, IndexGap, InvalidName, UnknownKerneldocKey, MalformedKerneldocValue, UnknownKerneldocParameter, DuplicateKerneldocItem, MissingKerneldocPart, KerneldocNameMismatch);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = CreateMap();
 

@@ -14,7 +14,19 @@ public sealed class ReadmeCommandTests
 
     public ReadmeCommandTests(ITestOutputHelper output) => _output = output;
 
-    public static IEnumerable<object[]> Commands()
+    /// <summary>The commands that need only the repository.</summary>
+    public static IEnumerable<object[]> Commands() => AllCommands().Where(c => !((string)c[0]).Contains(SharedPrefix, StringComparison.Ordinal));
+
+    /// <summary>The commands that read the shared corpus beside the repository (skipped, with the reason, when it is absent).</summary>
+    public static IEnumerable<object[]> CorpusCommands()
+    {
+        var commands = AllCommands().Where(c => ((string)c[0]).Contains(SharedPrefix, StringComparison.Ordinal)).ToList();
+        return commands.Count > 0 ? commands : new[] { new object[] { "(none)" } };
+    }
+
+    private const string SharedPrefix = "../shared/";
+
+    private static IEnumerable<object[]> AllCommands()
     {
         string readme = File.ReadAllText(Path.Combine(RepoRoot(), "README.md"));
         int section = readme.IndexOf("## The `kapi` CLI", StringComparison.Ordinal);
@@ -31,12 +43,22 @@ public sealed class ReadmeCommandTests
 
     [Theory]
     [MemberData(nameof(Commands))]
-    public void Readme_command_runs(string command)
+    public void Readme_command_runs(string command) => Run(command);
+
+    [CorpusTheory]
+    [MemberData(nameof(CorpusCommands))]
+    public void Readme_corpus_command_runs(string command)
+    {
+        Assert.NotEqual("(none)", command);
+        Run(command);
+    }
+
+    private void Run(string command)
     {
         string root = RepoRoot();
         // paths in README are relative to the repository root
         var args = command.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .Select(a => a == "kapi" ? Path.Combine(root, "kapi") : a).ToArray();
+            .Select(a => a == "kapi" ? Path.Combine(root, "kapi") : a.StartsWith(SharedPrefix, StringComparison.Ordinal) ? Path.GetFullPath(Path.Combine(root, a)) : a).ToArray();
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         int exit = KapiCli.Run(args, stdout, stderr);

@@ -15,7 +15,7 @@ namespace Kapi.Cli.Input;
 /// </summary>
 public static class SpecLoader
 {
-    private static readonly string[] s_extensions = { ".kapi", ".c", ".h" };
+    private static readonly string[] s_extensions = { ".kapi", ".kdoc", ".c", ".h" };
 
     /// <summary>Files over this size are not read at all; the front end refuses them anyway (KAPI0005).</summary>
     public static int MaxFileSize { get; } = KapiParseOptions.DefaultMaxFileSize;

@@ -318,11 +318,57 @@ internal sealed class ConstantEvaluator
         return Fail(s.Span, ExpressionPrinter.Print(s), "sizeof of an expression is not supported");
     }
 
+    /// <summary>
+    /// The name of the pseudo-macro a kerneldoc <c>arch-mask: ARCH = BITS</c> binds to: <c>__kapi_arch(ARCH, BITS)</c> is
+    /// BITS on the architectures the kernel's <c>CONFIG_ARCH</c> selects and 0 elsewhere. The leading underscores keep it
+    /// out of any name a spec can write.
+    /// </summary>
+    internal const string ArchitectureFunction = "__kapi_arch";
+
+    /// <summary>Kernel architecture directory names (arch/NAME) and the modelled architectures each one covers.</summary>
+    private static readonly Dictionary<string, KapiArchitecture[]> KernelArchitectures = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["x86"] = new[] { KapiArchitecture.X64, KapiArchitecture.X86 },
+        ["x86_64"] = new[] { KapiArchitecture.X64 },
+        ["x86_32"] = new[] { KapiArchitecture.X86 },
+        ["arm"] = new[] { KapiArchitecture.Arm },
+        ["arm64"] = new[] { KapiArchitecture.Arm64 },
+        ["powerpc"] = new[] { KapiArchitecture.Ppc64le },
+        ["ppc64"] = new[] { KapiArchitecture.Ppc64le },
+        ["s390"] = new[] { KapiArchitecture.S390x },
+        ["riscv"] = new[] { KapiArchitecture.RiscV64 },
+        ["loongarch"] = new[] { KapiArchitecture.LoongArch64 },
+        ["alpha"] = Array.Empty<KapiArchitecture>(),
+        ["arc"] = Array.Empty<KapiArchitecture>(),
+        ["csky"] = Array.Empty<KapiArchitecture>(),
+        ["hexagon"] = Array.Empty<KapiArchitecture>(),
+        ["m68k"] = Array.Empty<KapiArchitecture>(),
+        ["microblaze"] = Array.Empty<KapiArchitecture>(),
+        ["mips"] = Array.Empty<KapiArchitecture>(),
+        ["nios2"] = Array.Empty<KapiArchitecture>(),
+        ["openrisc"] = Array.Empty<KapiArchitecture>(),
+        ["parisc"] = Array.Empty<KapiArchitecture>(),
+        ["sh"] = Array.Empty<KapiArchitecture>(),
+        ["sparc"] = Array.Empty<KapiArchitecture>(),
+        ["um"] = Array.Empty<KapiArchitecture>(),
+        ["xtensa"] = Array.Empty<KapiArchitecture>(),
+    };
+
     private Num? EvalCall(CallExpressionSyntax call)
     {
         var args = call.Arguments;
         switch (call.Name)
         {
+            case ArchitectureFunction:
+                {
+                    if (args.Count != 2 || args[0] is not IdentifierSyntax archName) return Fail(call.Span, ExpressionPrinter.Print(call), "expects an architecture and a value");
+                    if (!KernelArchitectures.TryGetValue(archName.Name, out var covered))
+                        return Fail(archName.Span, archName.Name, "is not a kernel architecture (arch/ directory name such as x86, arm64, powerpc)");
+                    UsedArchDependentValue = true;
+                    var bits = Eval(args[1]);
+                    if (bits is not Num bv) return null;
+                    return Array.IndexOf(covered, _arch) >= 0 ? bv : new Num(0, bv.Unsigned);
+                }
             case "BIT":
             case "BIT_ULL":
                 {

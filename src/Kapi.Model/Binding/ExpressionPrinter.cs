@@ -42,6 +42,14 @@ public static class ExpressionPrinter
             case TypeNameSyntax t: sb.Append(t.Text); break;
             case CastExpressionSyntax c: sb.Append('(').Append(c.Type.Text).Append(')'); Print(c.Operand, sb, depth + 1); break;
             case SizeofExpressionSyntax s: sb.Append(s.Keyword).Append('('); Print(s.Operand is ParenthesizedExpressionSyntax pp ? pp.Inner : s.Operand, sb, depth + 1); sb.Append(')'); break;
+            case CallExpressionSyntax { Name: ConstantEvaluator.ArchitectureFunction, Arguments.Count: 2 } arch:
+                // a kernel-doc 'arch-mask: powerpc = BITS' (upstream generates '#ifdef CONFIG_POWERPC | (BITS) #endif')
+                sb.Append('(');
+                Print(arch.Arguments[1], sb, depth + 1);
+                sb.Append(" on ");
+                Print(arch.Arguments[0], sb, depth + 1);
+                sb.Append(')');
+                break;
             case CallExpressionSyntax call:
                 sb.Append(call.Name).Append('(');
                 for (int i = 0; i < call.Arguments.Count; i++)

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Kapi.Collections;
+using Kapi.Binding.Kerneldoc;
 using Kapi.Diagnostics;
+using Kapi.Kerneldoc;
 using Kapi.Lexing;
 using Kapi.Model;
 using Kapi.Parsing;
@@ -44,13 +46,17 @@ internal sealed partial class KapiBinder
             return new KapiFileModel(text.Path, EquatableArray<ApiSpec>.Empty, EquatableArray<SpecLocation>.Empty, diagnostics.ToEquatableArray());
         }
 
-        var syntax = Parser.Parse(text, diagnostics, options.InputKind == KapiInputKind.CSource);
+        // kernel-doc specs (the form upstream uses from RFC v3 on) in any file; the macro forms in spec files and in
+        // C files that name one of their entry macros (the rest of a kernel tree is not parsed as C at all)
+        var kerneldocSpecs = KerneldocReader.Read(text);
+        bool cSource = options.InputKind == KapiInputKind.CSource;
+        var syntax = !cSource || kerneldocSpecs.Count > 0 || MayHoldMacroSpecs(text.Text)
+            ? Parser.Parse(text, diagnostics, cSource)
+            : null;
         var binder = new KapiBinder(diagnostics);
-        var specs = new List<ApiSpec>();
-        var locations = new List<SpecLocation>();
-        var seen = new Dictionary<string, SpecLocation>(StringComparer.Ordinal);
+        var bound = new List<(ApiSpec Spec, SpecLocation Location)>();
 
-        foreach (var item in syntax.Items)
+        foreach (var item in syntax?.Items ?? EquatableArray<FileItemSyntax>.Empty)
         {
             switch (item)
             {
@@ -61,22 +67,36 @@ internal sealed partial class KapiBinder
                     binder._symbols.AddArray(a.Name, a.Elements);
                     break;
                 case SpecBlockSyntax block:
-                    {
-                        var spec = binder.BindSpec(block);
-                        if (spec is null) break;
-                        var location = new SpecLocation(spec.Name, block.NameSpan, block.Span);
-                        if (seen.TryGetValue(spec.Name, out var first))
-                        {
-                            var pos = text.GetLinePosition(first.NameSpan.Start);
-                            diagnostics.Add(KapiDiagnostic.Create(KapiDiagnostics.DuplicateSpec, block.NameSpan, spec.Name, $" at line {pos.Line + 1}"));
-                            break;
-                        }
-                        seen[spec.Name] = location;
-                        specs.Add(spec);
-                        locations.Add(location);
-                        break;
-                    }
+                    if (binder.BindSpec(block) is { } spec) bound.Add((spec, new SpecLocation(spec.Name, block.NameSpan, block.Span)));
+                    break;
             }
+        }
+        if (kerneldocSpecs.Count > 0)
+        {
+            var kerneldocBinder = new KerneldocBinder(binder._values, (d, span, args) => binder.Report(d, span, args), diagnostics);
+            foreach (var comment in kerneldocSpecs)
+            {
+                if (kerneldocBinder.Bind(comment) is not { } scope) continue;
+                var spec = binder._modelBuilder.Build(scope.Name, SpecEntryForm.KernelApi, scope.Spec, wrapper: null);
+                bound.Add((spec, new SpecLocation(spec.Name, scope.NameSpan, comment.Span)));
+            }
+        }
+
+        // one spec per name, in file order whichever form each is written in
+        var specs = new List<ApiSpec>();
+        var locations = new List<SpecLocation>();
+        var seen = new Dictionary<string, SpecLocation>(StringComparer.Ordinal);
+        foreach (var (spec, location) in bound.OrderBy(b => b.Location.BlockSpan.Start))
+        {
+            if (seen.TryGetValue(spec.Name, out var first))
+            {
+                var pos = text.GetLinePosition(first.NameSpan.Start);
+                diagnostics.Add(KapiDiagnostic.Create(KapiDiagnostics.DuplicateSpec, location.NameSpan, spec.Name, $" at line {pos.Line + 1}"));
+                continue;
+            }
+            seen[spec.Name] = location;
+            specs.Add(spec);
+            locations.Add(location);
         }
 
         // stable order: by position in the file (already), diagnostics sorted by position then ID
@@ -87,6 +107,21 @@ internal sealed partial class KapiBinder
             .Select(x => x.d)
             .ToList();
         return new KapiFileModel(text.Path, specs.ToEquatableArray(), locations.ToEquatableArray(), sorted.ToEquatableArray());
+    }
+
+    private static readonly string[] s_macroEntryNames =
+    {
+        "DEFINE_KERNEL_API_SPEC", "DEFINE_KAPI_IOCTL_SPEC", "DEFINE_SYSFS_API_SPEC", "DEFINE_IOCTL_API_SPEC", "kapi_ioctl_spec",
+    };
+
+    /// <summary>True when a C file names an entry macro of the macro form (or the RFC v1 ioctl struct): only those are parsed as C.</summary>
+    private static bool MayHoldMacroSpecs(string text)
+    {
+        foreach (var name in s_macroEntryNames)
+        {
+            if (text.IndexOf(name, StringComparison.Ordinal) >= 0) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -156,11 +191,13 @@ internal sealed partial class KapiBinder
         _ => ScopeKind.Spec,
     };
 
-    private int FindOnStack(ScopeKind kind)
+    /// <summary>The innermost open scope of <paramref name="kind"/>; placeholders (scopes whose opener was reported) only
+    /// when <paramref name="includePlaceholders"/> (a closer closes them, a child is never created in them).</summary>
+    private int FindOnStack(ScopeKind kind, bool includePlaceholders = false)
     {
         for (int i = _stack.Count - 1; i >= 0; i--)
         {
-            if (_stack[i].Kind == kind && !_stack[i].IsPlaceholder) return i;
+            if (_stack[i].Kind == kind && (includePlaceholders || !_stack[i].IsPlaceholder)) return i;
         }
         return -1;
     }
@@ -300,7 +337,7 @@ internal sealed partial class KapiBinder
                 }
                 else
                 {
-                    Report(KapiDiagnostics.UnexpectedCloser, c.Span, "}", "any", "no scope is open");
+                    Report(KapiDiagnostics.UnexpectedCloser, c.Span, "}", "a scope", "no scope is open");
                 }
                 break;
         }
@@ -376,6 +413,12 @@ internal sealed partial class KapiBinder
             // helper macros are expanded by the parser, but a misspelt one is still worth suggesting
             var suggestion = _suggestionBudget-- > 0 ? Suggestions.Closest(m.Name, MacroTable.Names.Concat(HelperMacroTable.Kernel.Names)) : null;
             Report(KapiDiagnostics.UnknownMacro, m.NameSpan, m.Name, suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?");
+            // A misspelt opener or closer is read as the one suggested, so the scopes stay balanced and what follows
+            // (its setters, its *_END) is not reported again: one mistake, one diagnostic.
+            if (suggestion is not null && MacroTable.TryGet(suggestion, out var meant) && meant.Kind is MacroKind.Open or MacroKind.Close or MacroKind.SelfContained)
+            {
+                BindMacro(m with { Name = suggestion });
+            }
             return;
         }
 
@@ -430,7 +473,7 @@ internal sealed partial class KapiBinder
                 }
             case MacroKind.Close:
                 {
-                    int index = FindOnStack(def.Scope);
+                    int index = FindOnStack(def.Scope, includePlaceholders: true);
                     if (index < 0 || _stack[index].ClosedByBrace && def.Scope != ScopeKind.Spec)
                     {
                         string why = index < 0 ? "no such scope is open" : $"{Describe(def.Scope)} was opened with '{{'";
@@ -450,7 +493,8 @@ internal sealed partial class KapiBinder
             case MacroKind.Flag:
                 {
                     var scope = Innermost;
-                    if (scope.Kind != def.Scope || scope.IsPlaceholder)
+                    if (scope.Kind == def.Scope && scope.IsPlaceholder) return; // the opener was reported; its setters are not
+                    if (scope.Kind != def.Scope)
                     {
                         int index = FindOnStack(def.Scope);
                         Report(KapiDiagnostics.MacroOutOfScope, m.NameSpan, m.Name, Describe(def.Scope), Describe(scope.Kind));

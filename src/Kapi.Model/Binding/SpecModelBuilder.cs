@@ -38,12 +38,15 @@ internal sealed class SpecModelBuilder
 
     private void Report(KapiDiagnosticDescriptor descriptor, TextSpan span, params object?[] args) => _report(descriptor, span, args);
 
-    public ApiSpec Build(SpecBlockSyntax block, Scope spec, Scope? wrapper)
+    public ApiSpec Build(SpecBlockSyntax block, Scope spec, Scope? wrapper) => Build(block.Name, block.Form, spec, wrapper);
+
+    /// <summary>Builds the model of one bound spec, written in <paramref name="form"/> (a kernel-doc spec is a <see cref="SpecEntryForm.KernelApi"/>).</summary>
+    public ApiSpec Build(string writtenName, SpecEntryForm form, Scope spec, Scope? wrapper)
     {
         var source = new ScopeSource(this, spec);
-        string name = block.Name;
-        if (block.Form == SpecEntryForm.IoctlStruct && source.Text("name") is { Length: > 0 } inner) name = inner;
-        var kind = block.Form switch
+        string name = writtenName;
+        if (form == SpecEntryForm.IoctlStruct && source.Text("name") is { Length: > 0 } inner) name = inner;
+        var kind = form switch
         {
             SpecEntryForm.Sysfs => ApiKind.Sysfs,
             SpecEntryForm.KernelApi => ApiKind.Function,

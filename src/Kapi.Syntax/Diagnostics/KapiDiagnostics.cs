@@ -5,7 +5,7 @@ namespace Kapi.Diagnostics;
 /// <summary>
 /// Every rule the front end reports. ID ranges:
 /// KAPI0001-0099 lexical, KAPI0100-0199 structure (scopes, macros, fields), KAPI0200-0299 values and constants,
-/// KAPI0300-0399 spec-level consistency. (KAPI1xxx: generation; KAPI2xxx: usage analyzers; those live in the
+/// KAPI0300-0399 spec-level consistency, KAPI0400-0499 the kerneldoc form. (KAPI1xxx: generation; KAPI2xxx: usage analyzers; those live in the
 /// Roslyn-facing assemblies.)
 /// </summary>
 public static class KapiDiagnostics
@@ -41,7 +41,7 @@ public static class KapiDiagnostics
         "A .kapi file holds spec blocks, file-scope arrays, #define lines, preprocessor lines and comments only.");
 
     public static readonly KapiDiagnosticDescriptor UnexpectedCloser = new(
-        "KAPI0101", "Unbalanced scope: closer without opener", "'{0}' closes a {1} scope, but {2}", KapiSeverity.Error,
+        "KAPI0101", "Unbalanced scope: closer without opener", "'{0}' closes {1}, but {2}", KapiSeverity.Error,
         "A *_END macro or a '},' does not match the innermost open scope.");
 
     public static readonly KapiDiagnosticDescriptor UnclosedScope = new(
@@ -126,6 +126,31 @@ public static class KapiDiagnostics
         "KAPI0305", "Invalid API name", "'{0}' is not a valid API name: expected a C identifier", KapiSeverity.Error,
         "Spec names must be C identifiers (they become the kernel symbol __kapi_spec_<name>).");
 
+    // ---- kerneldoc form (RFC v3 … PATCH v4) ----
+    public static readonly KapiDiagnosticDescriptor UnknownKerneldocKey = new(
+        "KAPI0400", "Unknown key in a kerneldoc spec", "'{0}' is not a key of {1}{2}", KapiSeverity.Warning,
+        "A spec comment (the kernel-doc form of a KAPI spec) uses a key that no series of the upstream KAPI vocabulary has, for that place (top level, or the sub-keys of param:, error:, lock: …). Its value is not read. kernel-doc's own sections (Context:, Return:, Note: …) are always allowed.");
+
+    public static readonly KapiDiagnosticDescriptor MalformedKerneldocValue = new(
+        "KAPI0401", "Malformed value in a kerneldoc spec", "The value of '{0}' is malformed: {1}", KapiSeverity.Error,
+        "A value of a spec comment does not have the form its key takes: an unbalanced 'range(' or 'mask(', a range without two bounds, a vocabulary token the key does not know, a number that does not parse. The value is not used.");
+
+    public static readonly KapiDiagnosticDescriptor UnknownKerneldocParameter = new(
+        "KAPI0402", "Parameter not in the signature", "'{0}' is not a parameter of {1}({2})", KapiSeverity.Error,
+        "A 'param:' block (or a gen-1 'param-*:' line) names a parameter that the SYSCALL_DEFINEn (or function) after the comment does not have. Parameters, their order and their C types come from the signature.");
+
+    public static readonly KapiDiagnosticDescriptor DuplicateKerneldocItem = new(
+        "KAPI0403", "Item described twice", "{0} '{1}' is described twice; the later description wins", KapiSeverity.Warning,
+        "Two blocks of a spec comment describe the same parameter, lock, signal, capability or constraint. As with a C initializer given twice, the later one is kept. (An errno may be listed more than once, for different conditions: each error: block is an error of its own.)");
+
+    public static readonly KapiDiagnosticDescriptor MissingKerneldocPart = new(
+        "KAPI0404", "Required part missing", "{0}", KapiSeverity.Error,
+        "A spec comment lacks something the spec cannot do without: the SYSCALL_DEFINEn (or function) that follows it and gives the spec its name and parameters, or the name of an item ('error:' with nothing after it).");
+
+    public static readonly KapiDiagnosticDescriptor KerneldocNameMismatch = new(
+        "KAPI0405", "Headline names another function", "The comment's headline names '{0}', but the comment documents '{1}'", KapiSeverity.Warning,
+        "The first line of a spec comment (kernel-doc's headline, 'sys_open - Open a file') names a function other than the one the comment documents. The spec takes the documented function's name.");
+
     public static IReadOnlyList<KapiDiagnosticDescriptor> All { get; } = new[]
     {
         UnterminatedString, UnterminatedComment, InvalidCharacter, BadNumber, FileTooLarge, BadEscape,
@@ -133,5 +158,7 @@ public static class KapiDiagnostics
         WrongArgumentType, UnknownField, SyntaxError, MacroOutOfScope, NestingTooDeep, UnknownDirective,
         UnknownConstant, BadConstantExpression, ArchDependentConstant, WrongVocabulary,
         DuplicateIndex, IndexOutOfRange, CountMismatch, DuplicateSpec, IndexGap, InvalidName,
+        UnknownKerneldocKey, MalformedKerneldocValue, UnknownKerneldocParameter, DuplicateKerneldocItem, MissingKerneldocPart,
+        KerneldocNameMismatch,
     };
 }

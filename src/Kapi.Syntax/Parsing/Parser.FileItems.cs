@@ -73,6 +73,16 @@ public sealed partial class Parser
                         item = TryParseStaticDeclaration();
                         break;
                     default:
+                        if (IsSyscallDefinition(t.Text) && PeekToken().Kind == TokenKind.OpenParen)
+                        {
+                            // the function a kernel-doc spec documents: its signature (and body) belong to the comment's spec
+                            FlushGarbage();
+                            Advance();
+                            SkipBalanced();
+                            if (Current.Kind == TokenKind.OpenBrace) SkipBalanced();
+                            else Accept(TokenKind.Semicolon);
+                            continue;
+                        }
                         if (s_fileLevelMacros.Contains(t.Text))
                         {
                             FlushGarbage();
@@ -110,6 +120,16 @@ public sealed partial class Parser
         FlushGarbage();
         FlushDefines(int.MaxValue);
         return items;
+    }
+
+    /// <summary><c>SYSCALL_DEFINE0</c> … <c>SYSCALL_DEFINE6</c> and their <c>COMPAT_</c> forms.</summary>
+    private static bool IsSyscallDefinition(string name)
+    {
+        const string Prefix = "SYSCALL_DEFINE";
+        int start = name.StartsWith("COMPAT_", StringComparison.Ordinal) ? "COMPAT_".Length : 0;
+        return name.Length == start + Prefix.Length + 1
+            && string.CompareOrdinal(name, start, Prefix, 0, Prefix.Length) == 0
+            && name[name.Length - 1] is >= '0' and <= '6';
     }
 
     private DefineSyntax? ParseDefine(Preprocessor.DirectiveLine line)

@@ -187,6 +187,15 @@ public sealed partial class Parser
                 else if (k is TokenKind.CloseParen or TokenKind.CloseBrace or TokenKind.CloseBracket) depth--;
                 // A macro argument list never spans a new entry form: stop at one to recover.
                 if (k == TokenKind.Identifier && IsEntryName(Current.Text)) break;
+                if (depth == 0 && StartsStatementOnNewLine())
+                {
+                    // a ')' is missing: the next line starts a statement of its own; end the arguments here
+                    int last = _pos - 1;
+                    args.Add(MakeArgument(start, _pos));
+                    argumentTokens?.Add((start, _pos));
+                    Error(PointAfter(_tokens[last].Span), "Missing ')': the next line starts a new statement, so the macro's arguments end here");
+                    return args;
+                }
                 if (depth > MaxDepth)
                 {
                     ReportDepth(Current.Span);
@@ -209,6 +218,32 @@ public sealed partial class Parser
             Error(open.Span, "Unclosed '(' in a macro invocation");
             return args;
         }
+    }
+
+    /// <summary>
+    /// True when the current token starts a line with what can only be a new statement — <c>NAME(</c>, a <c>*_END</c>
+    /// closer, <c>KAPI_END_SPEC</c> or <c>.field =</c> — right after a token that ends a value (so not the continuation
+    /// of an argument written over several lines, which follows a comma, an operator or an open parenthesis).
+    /// </summary>
+    private bool StartsStatementOnNewLine()
+    {
+        if (_text is null || _pos == 0 || _pos >= _limit) return false;
+        var previous = _tokens[_pos - 1];
+        if (previous.Kind is not (TokenKind.Identifier or TokenKind.Number or TokenKind.String or TokenKind.Char or TokenKind.CloseParen or TokenKind.CloseBracket))
+        {
+            return false;
+        }
+        var t = Current;
+        bool statement = t.Kind switch
+        {
+            TokenKind.Identifier => PeekToken().Kind == TokenKind.OpenParen || IsSpecTerminator(t.Text) || t.Text.EndsWith("_END", StringComparison.Ordinal),
+            TokenKind.Dot => PeekToken().Kind == TokenKind.Identifier && PeekToken(2).Kind is TokenKind.Equals or TokenKind.OpenBracket,
+            _ => false,
+        };
+        if (!statement) return false;
+        int from = Math.Min(previous.Span.End, _text.Length);
+        int to = Math.Min(t.Span.Start, _text.Length);
+        return from < to && _text.IndexOf('\n', from, to - from) >= 0;
     }
 
     private MacroArgumentSyntax MakeArgument(int start, int end)

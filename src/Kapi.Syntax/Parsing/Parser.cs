@@ -33,6 +33,8 @@ public sealed partial class Parser
     private int _limit = int.MaxValue;
     private Token _limitToken;
     private readonly bool _cSource;
+    // The file's text (null for a helper's expansion and standalone expressions): tells where lines break.
+    private readonly string? _text;
     private int _pos;
     private int _depth;
     private bool _depthReported;
@@ -43,8 +45,9 @@ public sealed partial class Parser
     private readonly HelperExpansion? _expansion;
     private readonly int _expansionDepth;
 
-    private Parser(List<Token> tokens, List<KapiDiagnostic> diagnostics, bool cSource, HelperMacroTable helpers, HelperExpansion? expansion = null, int expansionDepth = 0)
+    private Parser(List<Token> tokens, List<KapiDiagnostic> diagnostics, bool cSource, HelperMacroTable helpers, HelperExpansion? expansion = null, int expansionDepth = 0, string? text = null)
     {
+        _text = text;
         _tokens = tokens;
         _diagnostics = diagnostics;
         _cSource = cSource;
@@ -64,7 +67,7 @@ public sealed partial class Parser
         var raw = Lexer.Lex(text.Text, diagnostics);
         var defines = new List<Preprocessor.DirectiveLine>();
         var tokens = Preprocessor.Run(raw, diagnostics, defines);
-        var parser = new Parser(tokens, diagnostics, cSource, helpers);
+        var parser = new Parser(tokens, diagnostics, cSource, helpers, text: text.Text);
         var items = parser.ParseFile(defines);
         return new KapiFileSyntax(items.ToEquatableArray());
     }
