@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.RegularExpressions;
 using Kapi.Testing.EndToEnd;
 using Xunit;
 using Xunit.Abstractions;
@@ -30,8 +31,10 @@ public sealed class SkipReasonTests
                 "test", project, "--no-build", "--nologo", "--filter", "FullyQualifiedName~Kapi.Cli.Tests.CorpusTests");
             _output.WriteLine(result.ToString());
             Assert.Equal(0, result.ExitCode);
-            Assert.Contains($"Kapi.Cli.Tests: 6 test methods are skipped: The shared corpus is absent ({Path.Combine(empty, "macro")});", result.Output, StringComparison.Ordinal);
-            Assert.Contains("Skipped:     6", result.Output, StringComparison.Ordinal);
+            // One line for the assembly (it counts every corpus test method of it, not only the filtered ones).
+            Assert.Matches(@"Kapi\.Cli\.Tests: \d+ test methods are skipped: The shared corpus is absent \(" + Regex.Escape(Path.Combine(empty, "macro")) + @"\);", result.Output);
+            Assert.Matches(@"Skipped: +[1-9]", result.Output);
+            Assert.DoesNotMatch(@"Passed: +[1-9]", result.Output);
         }
         finally
         {
