@@ -27,7 +27,7 @@ public sealed class KapiSyscallException : Exception
     /// <param name="message">The spec's description of the error; null for the system's text.</param>
     /// <param name="rejectedBeforeCall">The wrapper rejected the arguments itself; the kernel was not called.</param>
     public KapiSyscallException(string api, int errno, string? errorName, string? message, bool rejectedBeforeCall)
-        : base(FormatMessage(api, errno, errorName, message, rejectedBeforeCall))
+        : base(FormatMessage(api, errno, errorName, message))
     {
         Api = api;
         Errno = errno;
@@ -54,12 +54,12 @@ public sealed class KapiSyscallException : Exception
     /// </summary>
     public bool IsRejectedBeforeCall { get; }
 
-    private static string FormatMessage(string api, int errno, string? errorName, string? message, bool rejectedBeforeCall)
+    // The message is the same either way (the spec's description of the error); IsRejectedBeforeCall tells them apart.
+    private static string FormatMessage(string api, int errno, string? errorName, string? message)
     {
         string text = message ?? Marshal.GetPInvokeErrorMessage(errno);
-        string source = rejectedBeforeCall ? " (rejected by the wrapper before the call)" : string.Empty;
         return errorName is null
-            ? string.Create(CultureInfo.InvariantCulture, $"{api} failed with errno {errno} (not listed in the spec){source}: {text}")
-            : $"{api} failed with {errorName}{source}: {text}";
+            ? string.Create(CultureInfo.InvariantCulture, $"{api} failed with errno {errno} (not listed in the spec): {text}")
+            : $"{api} failed with {errorName}: {text}";
     }
 }
