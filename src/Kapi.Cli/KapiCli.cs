@@ -134,6 +134,8 @@ public static class KapiCli
         conform.SetAction(parse => ConformCommand.Execute(parse.GetValue(conformApi), parse.GetValue(child), stdout, stderr));
         root.Subcommands.Add(conform);
 
+        // Subcommand help lists the subcommand's own arguments only (not the root's API_NAME).
+        SubcommandHelp.Install(root);
         return root;
     }
 

@@ -16,28 +16,46 @@ public readonly struct SyscallResult<TError> : IEquatable<SyscallResult<TError>>
     private readonly TError _error;
     private readonly int _errno;
     private readonly bool _failed;
+    private readonly bool _rejected;
 
-    private SyscallResult(TError error, int errno)
+    private SyscallResult(TError error, int errno, bool rejected)
     {
         _error = error;
         _errno = errno;
         _failed = true;
+        _rejected = rejected;
     }
 
     /// <summary>The successful result.</summary>
     public static SyscallResult<TError> Success => default;
 
-    /// <summary>Creates a failed result.</summary>
+    /// <summary>Creates a failed result: the kernel (or libc) reported the error.</summary>
     /// <param name="error">The error, in the portable numbering of <typeparamref name="TError"/>.</param>
     /// <param name="errno">The errno value as the running system reported it.</param>
     /// <returns>The failed result.</returns>
-    public static SyscallResult<TError> Failure(TError error, int errno) => new(error, errno);
+    public static SyscallResult<TError> Failure(TError error, int errno) => new(error, errno, rejected: false);
+
+    /// <summary>
+    /// Creates a failed result for arguments the wrapper rejected itself, without calling the kernel
+    /// (<see cref="IsRejectedBeforeCall"/>).
+    /// </summary>
+    /// <param name="error">The error (<c>EINVAL</c>), in the portable numbering of <typeparamref name="TError"/>.</param>
+    /// <param name="errno">The errno value of the running system.</param>
+    /// <returns>The failed result.</returns>
+    public static SyscallResult<TError> Rejected(TError error, int errno) => new(error, errno, rejected: true);
 
     /// <summary>True when the call succeeded.</summary>
     public bool IsSuccess => !_failed;
 
     /// <summary>True when the call failed.</summary>
     public bool IsError => _failed;
+
+    /// <summary>
+    /// True when the wrapper rejected the arguments itself and the kernel was not called: an argument breaks the spec's
+    /// constraints (runtime validation, <c>KapiRuntimeValidation</c>), or a flag has no value on the running
+    /// architecture. False for every error the kernel (or libc) reported, and on success.
+    /// </summary>
+    public bool IsRejectedBeforeCall => _rejected;
 
     /// <summary>The error (portable errno number); <c>default</c> on success.</summary>
     public TError Error => _error;
@@ -50,7 +68,7 @@ public readonly struct SyscallResult<TError> : IEquatable<SyscallResult<TError>>
 
     /// <inheritdoc/>
     public bool Equals(SyscallResult<TError> other) =>
-        _failed == other._failed && _errno == other._errno && System.Collections.Generic.EqualityComparer<TError>.Default.Equals(_error, other._error);
+        _failed == other._failed && _rejected == other._rejected && _errno == other._errno && System.Collections.Generic.EqualityComparer<TError>.Default.Equals(_error, other._error);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => obj is SyscallResult<TError> other && Equals(other);
@@ -65,7 +83,7 @@ public readonly struct SyscallResult<TError> : IEquatable<SyscallResult<TError>>
     public static bool operator !=(SyscallResult<TError> left, SyscallResult<TError> right) => !left.Equals(right);
 
     /// <inheritdoc/>
-    public override string ToString() => _failed ? SyscallResultFormat.Error(_error, _errno) : "Success";
+    public override string ToString() => _failed ? SyscallResultFormat.Error(_error, _errno, _rejected) : "Success";
 }
 
 /// <summary>
@@ -81,31 +99,49 @@ public readonly struct SyscallResult<T, TError> : IEquatable<SyscallResult<T, TE
     private readonly TError _error;
     private readonly int _errno;
     private readonly bool _failed;
+    private readonly bool _rejected;
 
-    private SyscallResult(T value, TError error, int errno, bool failed)
+    private SyscallResult(T value, TError error, int errno, bool failed, bool rejected)
     {
         _value = value;
         _error = error;
         _errno = errno;
         _failed = failed;
+        _rejected = rejected;
     }
 
     /// <summary>Creates a successful result.</summary>
     /// <param name="value">The value the call returned.</param>
     /// <returns>The successful result.</returns>
-    public static SyscallResult<T, TError> Success(T value) => new(value, default, 0, false);
+    public static SyscallResult<T, TError> Success(T value) => new(value, default, 0, failed: false, rejected: false);
 
-    /// <summary>Creates a failed result.</summary>
+    /// <summary>Creates a failed result: the kernel (or libc) reported the error.</summary>
     /// <param name="error">The error, in the portable numbering of <typeparamref name="TError"/>.</param>
     /// <param name="errno">The errno value as the running system reported it.</param>
     /// <returns>The failed result.</returns>
-    public static SyscallResult<T, TError> Failure(TError error, int errno) => new(default!, error, errno, true);
+    public static SyscallResult<T, TError> Failure(TError error, int errno) => new(default!, error, errno, failed: true, rejected: false);
+
+    /// <summary>
+    /// Creates a failed result for arguments the wrapper rejected itself, without calling the kernel
+    /// (<see cref="IsRejectedBeforeCall"/>).
+    /// </summary>
+    /// <param name="error">The error (<c>EINVAL</c>), in the portable numbering of <typeparamref name="TError"/>.</param>
+    /// <param name="errno">The errno value of the running system.</param>
+    /// <returns>The failed result.</returns>
+    public static SyscallResult<T, TError> Rejected(TError error, int errno) => new(default!, error, errno, failed: true, rejected: true);
 
     /// <summary>True when the call succeeded.</summary>
     public bool IsSuccess => !_failed;
 
     /// <summary>True when the call failed.</summary>
     public bool IsError => _failed;
+
+    /// <summary>
+    /// True when the wrapper rejected the arguments itself and the kernel was not called: an argument breaks the spec's
+    /// constraints (runtime validation, <c>KapiRuntimeValidation</c>), or a flag has no value on the running
+    /// architecture. False for every error the kernel (or libc) reported, and on success.
+    /// </summary>
+    public bool IsRejectedBeforeCall => _rejected;
 
     /// <summary>The value the call returned; <c>default</c> when it failed.</summary>
     public T Value => _value;
@@ -130,7 +166,7 @@ public readonly struct SyscallResult<T, TError> : IEquatable<SyscallResult<T, TE
 
     /// <inheritdoc/>
     public bool Equals(SyscallResult<T, TError> other) =>
-        _failed == other._failed && _errno == other._errno &&
+        _failed == other._failed && _rejected == other._rejected && _errno == other._errno &&
         System.Collections.Generic.EqualityComparer<TError>.Default.Equals(_error, other._error) &&
         System.Collections.Generic.EqualityComparer<T>.Default.Equals(_value, other._value);
 
@@ -147,13 +183,16 @@ public readonly struct SyscallResult<T, TError> : IEquatable<SyscallResult<T, TE
     public static bool operator !=(SyscallResult<T, TError> left, SyscallResult<T, TError> right) => !left.Equals(right);
 
     /// <inheritdoc/>
-    public override string ToString() => _failed ? SyscallResultFormat.Error(_error, _errno) : $"Success({_value})";
+    public override string ToString() => _failed ? SyscallResultFormat.Error(_error, _errno, _rejected) : string.Create(CultureInfo.InvariantCulture, $"Success({_value})");
 }
 
 internal static class SyscallResultFormat
 {
-    public static string Error<TError>(TError error, int errno) where TError : struct, Enum =>
-        Enum.IsDefined(error)
-            ? string.Create(CultureInfo.InvariantCulture, $"Error({error}, errno {errno})")
-            : string.Create(CultureInfo.InvariantCulture, $"Error(errno {errno}, not listed in the spec)");
+    public static string Error<TError>(TError error, int errno, bool rejected) where TError : struct, Enum
+    {
+        string text = Enum.IsDefined(error)
+            ? string.Create(CultureInfo.InvariantCulture, $"Error({error}, errno {errno}")
+            : string.Create(CultureInfo.InvariantCulture, $"Error(errno {errno}, not listed in the spec");
+        return text + (rejected ? ", rejected before the call)" : ")");
+    }
 }

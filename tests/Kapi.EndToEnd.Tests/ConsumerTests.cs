@@ -82,7 +82,7 @@ public sealed class ConsumerTests
         // EmitCompilerGeneratedFiles shows the generator's output on disk.
         Assert.Equal(
             new[] { "Kapi.KernelApiSpecs.g.cs", "Kapi.Spec.SysMlockall.g.cs", "Kapi.Spec.SysMunlockall.g.cs" },
-            app.GeneratedFiles());
+            app.GeneratedFiles().Where(f => !f.StartsWith("Kapi.Runtime.", StringComparison.Ordinal)));
         Assert.Contains("namespace Consumer.Native", app.Read("obj/Debug/net10.0/generated/Kapi.Generators/Kapi.Generators.KapiGenerator/Kapi.Spec.SysMlockall.g.cs"), StringComparison.Ordinal);
 
         // The program runs against this machine's kernel. 0x40 is outside MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT.
@@ -98,8 +98,22 @@ public sealed class ConsumerTests
             // Without CAP_IPC_LOCK and a large enough RLIMIT_MEMLOCK the kernel refuses: still its answer.
             Assert.True(run.Output.Contains("-> Error(EPERM", StringComparison.Ordinal) || run.Output.Contains("-> Error(ENOMEM", StringComparison.Ordinal), run.ToString());
         }
-        Check.Contains("mlockall(64) -> Error(EINVAL, errno 22), error EINVAL", run);
+        Check.Contains("mlockall(64) -> Error(EINVAL, errno 22, rejected before the call), error EINVAL", run);
         Check.Contains("spec: Lock all process pages in memory", run);
+
+        // KapiRuntime=source (internal bindings): the runtime types are compiled into the app, nothing of Kapi ships.
+        AssertNoKapiRuntime(app, "Bindings");
+        Assert.Contains("Kapi.Runtime.SyscallResult.g.cs", app.GeneratedFiles());
+    }
+
+    /// <summary>Neither bin/ nor deps.json has anything of Kapi.</summary>
+    private static void AssertNoKapiRuntime(Consumer app, string assemblyName, string targetFramework = "net10.0")
+    {
+        string bin = app.PathOf($"bin/Debug/{targetFramework}");
+        Assert.Empty(Directory.GetFiles(bin, "Kapi*"));
+        string deps = File.ReadAllText(Path.Combine(bin, assemblyName + ".deps.json"));
+        Assert.DoesNotContain("Kapi.Runtime", deps, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Kapi/", deps, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -279,8 +293,9 @@ public sealed class ConsumerTests
         var (line, column) = app.Locate("Program.cs", "MCL_CURRENT | 8");
         Check.Contains($"{app.PathOf("Program.cs")}({line},{column}): warning KAPI2001: sys_mlockall: the value passed for 'flags' sets bit(s) 0x8 outside the valid mask 0x7", build);
         Check.DoesNotContain($"{app.PathOf("Program.cs")}({line + 1},", build);
-        // No spec of its own: nothing generated.
+        // No spec of its own: nothing generated, and nothing of Kapi at run time (analyzers only).
         Assert.Empty(app.GeneratedFiles());
+        AssertNoKapiRuntime(app, "NoKapiFolder");
         // Kapi.targets hands the analyzers a comma list (';' would start a comment in the generated .editorconfig).
         string editorConfig = app.PathOf("obj/Debug/net10.0/NoKapiFolder.GeneratedMSBuildEditorConfig.editorconfig");
         Assert.Contains("build_property.KapiTargetArchitectures = x64,arm64", File.ReadAllText(editorConfig), StringComparison.Ordinal);
@@ -289,6 +304,14 @@ public sealed class ConsumerTests
         var global = app.DotNet("build", "-nologo", "-p:KapiTargetArchitectures=x64%3Bppc64le");
         Check.Succeeded(global);
         Assert.Contains("build_property.KapiTargetArchitectures = x64,ppc64le", File.ReadAllText(editorConfig), StringComparison.Ordinal);
+
+        // RuntimeIdentifiers reaches the analyzers the same way, as KapiRuntimeIdentifiers (RuntimeIdentifiers itself,
+        // which the SDK reads, is left alone). Only the target that hands it over is run: a build with several RIDs
+        // would restore a runtime pack per RID.
+        var rids = app.DotNet("msbuild", "-nologo", "-t:_KapiNormalizeTargetArchitectures", "-getProperty:KapiRuntimeIdentifiers", "-getProperty:RuntimeIdentifiers", "-p:RuntimeIdentifiers=linux-x64%3Blinux-arm64");
+        Check.Succeeded(rids);
+        Check.Contains("\"KapiRuntimeIdentifiers\": \"linux-x64,linux-arm64\"", rids);
+        Check.Contains("\"RuntimeIdentifiers\": \"linux-x64;linux-arm64\"", rids);
     }
 
     [Fact]
@@ -312,7 +335,7 @@ public sealed class ConsumerTests
 
         var build = app.DotNet("build", "-nologo");
         Check.Succeeded(build);
-        Assert.Equal(new[] { "Kapi.KernelApiSpecs.g.cs", "Kapi.Spec.SysMunlockall.g.cs" }, app.GeneratedFiles());
+        Assert.Equal(new[] { "Kapi.KernelApiSpecs.g.cs", "Kapi.Spec.SysMunlockall.g.cs" }, app.GeneratedFiles().Where(f => !f.StartsWith("Kapi.Runtime.", StringComparison.Ordinal)));
         var items = app.GetItems(null, "AdditionalFiles");
         var spec = Assert.Single(items["AdditionalFiles"], i => i["Identity"].EndsWith(".kapi", StringComparison.Ordinal));
         Assert.Equal("elsewhere/x.kapi", spec["Identity"]);

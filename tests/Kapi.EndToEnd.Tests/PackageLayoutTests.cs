@@ -60,8 +60,9 @@ public sealed class PackageLayoutTests
         Assert.Equal("MIT", metadata.Element(ns + "license")?.Value);
         Assert.Equal("README.md", metadata.Element(ns + "readme")?.Value);
         Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "description")?.Value));
-        // Not a development dependency: lib/ (Kapi.Runtime) has to flow to the consumers of a library using Kapi.
-        Assert.Null(metadata.Element(ns + "developmentDependency"));
+        // A development dependency: `dotnet add package Kapi` writes PrivateAssets="all", so a library that packs gets no
+        // dependency on Kapi (with the default KapiRuntime=source it needs none at run time).
+        Assert.Equal("true", metadata.Element(ns + "developmentDependency")?.Value);
         // One empty dependency group per lib/ folder: the compiler projects and the runtime are inside, not referenced.
         var groups = metadata.Element(ns + "dependencies")!.Elements(ns + "group").ToList();
         Assert.Equal(new[] { "net10.0", "net8.0" }, groups.Select(g => g.Attribute("targetFramework")!.Value).OrderBy(t => t, StringComparer.Ordinal));
@@ -144,7 +145,8 @@ public sealed class PackageLayoutTests
             .Select(r => (Name: r.GetProperty("Filename").GetString()!, OutputItemType: r.TryGetProperty("OutputItemType", out var t) ? t.GetString() : null))
             .ToList();
         Assert.Equal(CompilerAssemblies, references.Where(r => r.OutputItemType == "Analyzer").Select(r => r.Name).OrderBy(n => n, StringComparer.Ordinal));
-        Assert.Equal(new[] { "Kapi.Runtime" }, references.Where(r => string.IsNullOrEmpty(r.OutputItemType)).Select(r => r.Name));
+        // KapiRuntime=source (the default with internal bindings): no Kapi.Runtime reference, as for a package user.
+        Assert.DoesNotContain(references, r => string.IsNullOrEmpty(r.OutputItemType));
 
         // The compiler-visible properties and metadata come from the file the package ships.
         string props = _packages.RepoPath("src/Kapi.Package/build/Kapi.props");
@@ -155,7 +157,7 @@ public sealed class PackageLayoutTests
                 i => Assert.Equal(props, i.GetProperty("DefiningProjectFullPath").GetString()));
         }
         var visible = items.GetProperty("CompilerVisibleProperty").EnumerateArray().Select(i => i.GetProperty("Identity").GetString()).ToList();
-        foreach (var name in new[] { "KapiNamespace", "KapiClassName", "KapiVisibility", "KapiRuntimeValidation", "KapiTargetArchitectures", "RuntimeIdentifier", "PlatformTarget" })
+        foreach (var name in new[] { "KapiNamespace", "KapiClassName", "KapiVisibility", "KapiRuntimeValidation", "KapiTargetArchitectures", "RuntimeIdentifier", "KapiRuntimeIdentifiers", "PlatformTarget" })
         {
             Assert.Contains(name, visible);
         }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Kapi.EndToEnd.Tests.Infrastructure;
 using Kapi.Testing.EndToEnd;
 using Xunit;
@@ -49,6 +50,34 @@ public sealed class ToolTests
         var check = Run(kapi, work, KapiPackages.RunTimeout, "check", specs);
         Check.Failed(check, exitCode: 1);
         Check.Contains($"{bad}(2,2): error KAPI0104: Unknown macro 'KAPI_BOGUS'", check);
+    }
+
+    [Fact]
+    public void Readme_tool_installs_put_kapi_on_PATH_with_g_and_into_tools_without()
+    {
+        // README's Packages block, run as written in a folder whose ./feed is the fixture's feed (the pack lines are the
+        // fixture's own), HOME a temporary folder so that -g installs into it.
+        string block = ReadmeQuickStartTests.Block(File.ReadAllText(_packages.RepoPath("README.md")).Replace("\r\n", "\n", StringComparison.Ordinal), "packages");
+        var lines = block.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Count(l => l.StartsWith("dotnet pack ", StringComparison.Ordinal)));
+        var installs = lines.Where(l => l.StartsWith("dotnet tool install ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, installs.Count);
+        string home = Directory.CreateDirectory(Path.Combine(_packages.Root, "tool-home")).FullName;
+        string work = Directory.CreateDirectory(Path.Combine(_packages.Root, "readme-tools")).FullName;
+        Directory.CreateSymbolicLink(Path.Combine(work, "feed"), _packages.Feed);
+        string script = string.Join("\n", installs).Replace("--version 0.1.0", "--version " + _packages.Version, StringComparison.Ordinal)
+            + "\necho \"kapi on PATH: $(command -v kapi || echo none)\"\n";
+        var environment = new System.Collections.Generic.Dictionary<string, string?>(_packages.ConsumerEnvironment) { ["HOME"] = home };
+        var result = ProcessRunner.Run("bash", work, environment, KapiPackages.BuildTimeout, "-euo", "pipefail", "-c", script);
+        _log.WriteLine(result.ToString());
+        Check.Succeeded(result);
+        // -g: ~/.dotnet/tools (on PATH where the SDK installer set that up; not in this test's PATH); --tool-path: ./tools.
+        Assert.True(File.Exists(Path.Combine(home, ".dotnet", "tools", "kapi")), result.ToString());
+        Assert.True(File.Exists(Path.Combine(work, "tools", "kapi")), result.ToString());
+        Check.DoesNotContain("kapi on PATH: " + home, result);
+        Check.DoesNotContain("kapi on PATH: " + work, result);
+        var show = Run(Path.Combine(home, ".dotnet", "tools", "kapi"), _packages.Root, KapiPackages.RunTimeout, "check", _packages.RepoPath("kapi/mm/mlockall.kapi"));
+        Check.Succeeded(show);
     }
 
     private ProcessResult Run(string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments)

@@ -13,10 +13,11 @@ namespace Kapi.Generators.Tests;
 /// </summary>
 public class ValidationPlanTests
 {
-    private static SyscallPlan Plan(string text, bool validation = true, string path = "/specs/x.kapi")
+    private static SyscallPlan Plan(string text, bool validation = true, string path = "/specs/x.kapi", bool allowWarnings = false)
     {
         var model = KapiDocument.Bind(text, path);
         Assert.False(model.HasErrors);
+        if (!allowWarnings) Assert.Empty(model.Diagnostics);
         var candidate = SpecOwnership.Candidates(model).Single();
         var options = KapiGeneratorOptions.Create(null, null, null, validation ? "true" : "false");
         var plan = SpecPlanner.Plan(candidate, options);
@@ -98,6 +99,43 @@ public class ValidationPlanTests
         var check = Assert.IsType<BoundedMaximumCheck>(Assert.Single(Assert.Single(Plan(text).Validation.Parameters).Checks));
         Assert.Equal(4, check.Maximum[Kapi.Architectures.KapiArchitecture.X64]);
         Assert.Equal(0x8000, check.Maximum[Kapi.Architectures.KapiArchitecture.Ppc64le]);
+    }
+
+    [Fact]
+    public void RequiredMaskZeroOnSomeArchitectures_RequiresNothingThere_AndZeroEverywhere_PlansNoCheck()
+    {
+        // No generated enum (a range, not a mask): the raw value is compared with each architecture's numbers.
+        // MAP_32BIT exists on x86-64 and x86 only; elsewhere the required mask is 0 and must not reject.
+        string P(string required) => "\tKAPI_PARAM(0, \"f\", \"int\", \"F\")\n\t\t.type = KAPI_TYPE_INT,\n\t\t.constraint_type = KAPI_CONSTRAINT_RANGE,\n"
+            + "\t\t.min_value = 0,\n\t\t.max_value = 0xff,\n\t\t.required_mask = " + required + ",\n\tKAPI_PARAM_END\n";
+        var s = Plan(Kapi.Testing.SpecText.Spec("sys_kapi_reqarch", P("MAP_32BIT")));
+        Assert.Empty(s.Enums);
+        var checks = Assert.Single(s.Validation.Parameters).Checks;
+        var required = Assert.IsType<RequiredBitsCheck>(checks[0]);
+        Assert.Equal(0x40, required.Mask[Kapi.Architectures.KapiArchitecture.X64]);
+        Assert.Equal(0, required.Mask[Kapi.Architectures.KapiArchitecture.Arm64]);
+
+        // The emitted condition skips the architectures where nothing is required.
+        string source = GeneratorHarness.Run(new[] { ("/specs/reqarch.kapi", Kapi.Testing.SpecText.Spec("sys_kapi_reqarch", P("MAP_32BIT"))) }).Source("Kapi.Spec.SysKapiReqarch.g.cs");
+        Assert.Contains("!= 0 && (__v_f & (global::Kapi.Runtime.KapiPlatform.Architecture switch", source, System.StringComparison.Ordinal);
+
+        // 0 (or unknown) on every architecture: no required-bits check at all.
+        foreach (var none in new[] { "0", "KAPI_NO_SUCH_CONSTANT" })
+        {
+            var remaining = Assert.Single(Plan(Kapi.Testing.SpecText.Spec("sys_kapi_reqnone", P(none)), allowWarnings: true).Validation.Parameters).Checks;
+            Assert.Equal(new ArgumentCheck[] { new MinimumCheck(ArchValues.Uniform(0)), new MaximumCheck(0xff) }, remaining.ToArray());
+        }
+    }
+
+    [Fact]
+    public void EnumFieldMaskUnknownOnX64_PlansNoFieldCheck()
+    {
+        // The field mask names an unknown constant: its bits are unknown, so neither the field check (which would reject
+        // every value) nor the valid-bits check around the field (which would reject every field value) is planned.
+        var text = TestSpecs.OpenAt.Replace(".enum_mask = O_ACCMODE", ".enum_mask = KAPI_NO_SUCH_MASK", System.StringComparison.Ordinal);
+        Assert.NotEqual(TestSpecs.OpenAt, text);
+        var s = Plan(text, allowWarnings: true);
+        Assert.Equal(new[] { "mode" }, s.Validation.Parameters.Select(p => p.Identifier).ToArray());
     }
 
     [Fact]

@@ -9,12 +9,16 @@ namespace Kapi.Analyzers.Flags;
 /// <summary>
 /// The architectures a compilation targets, from its compiler-visible MSBuild properties:
 /// <c>KapiTargetArchitectures</c> (explicit list, e.g. "x64;arm64"), else <c>RuntimeIdentifier</c> (linux-x64 → x64),
-/// else <c>PlatformTarget</c> (x64, x86, arm, arm64; AnyCPU pins nothing), else every Linux architecture (not pinned).
+/// else the Linux RIDs of <c>RuntimeIdentifiers</c> (linux-x64;linux-arm64 → x64, arm64; handed over by Kapi.targets as
+/// <c>KapiRuntimeIdentifiers</c>, a comma list), else <c>PlatformTarget</c> (x64, x86, arm, arm64; AnyCPU pins
+/// nothing), else every Linux architecture (not pinned).
 /// </summary>
 internal sealed class TargetArchitectures
 {
     public const string KapiTargetArchitecturesProperty = "build_property.KapiTargetArchitectures";
     public const string RuntimeIdentifierProperty = "build_property.RuntimeIdentifier";
+    /// <summary><c>RuntimeIdentifiers</c> with ',' for ';' (a ';' would start a comment in the generated .editorconfig).</summary>
+    public const string RuntimeIdentifiersProperty = "build_property.KapiRuntimeIdentifiers";
     public const string PlatformTargetProperty = "build_property.PlatformTarget";
 
     public static TargetArchitectures Unpinned { get; } = new(KapiArchitectures.All.ToImmutableArray(), pinned: false, source: null);
@@ -49,11 +53,30 @@ internal sealed class TargetArchitectures
         {
             return new TargetArchitectures(ImmutableArray.Create(ridArch), pinned: true, "RuntimeIdentifier");
         }
+        if (globalOptions.TryGetValue(RuntimeIdentifiersProperty, out var rids) && !string.IsNullOrWhiteSpace(rids))
+        {
+            // The RIDs the project builds for; only Linux ones (and bare architectures) run these bindings.
+            var archs = new List<KapiArchitecture>();
+            foreach (var part in rids.Split(new[] { ';', ',', ' ' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (IsLinuxRid(part) && TryParseRidOrArch(part, out var arch) && !archs.Contains(arch)) archs.Add(arch);
+            }
+            if (archs.Count > 0) return new TargetArchitectures(archs.ToImmutableArray(), pinned: true, "RuntimeIdentifiers");
+        }
         if (globalOptions.TryGetValue(PlatformTargetProperty, out var platform) && TryParseRidOrArch(platform, out var platformArch))
         {
             return new TargetArchitectures(ImmutableArray.Create(platformArch), pinned: true, "PlatformTarget");
         }
         return Unpinned;
+    }
+
+    /// <summary>A RID of Linux (linux-x64, linux-musl-arm64, linux-bionic-arm64), of any Unix, or a bare architecture; not win-x64, osx-arm64 ….</summary>
+    private static bool IsLinuxRid(string rid)
+    {
+        int dash = rid.LastIndexOf('-');
+        if (dash < 0) return true;
+        var os = rid.Substring(0, dash);
+        return os.StartsWith("linux", StringComparison.OrdinalIgnoreCase) || string.Equals(os, "unix", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Parses an architecture name (x64, arm64, ppc64le …) or a RID (linux-x64, linux-musl-arm64 …).</summary>

@@ -34,7 +34,7 @@ internal static class ConformCommand
         {
             results.AddRange(runner.RunPrivilegeCases());
         }
-        stdout.Write(ConformanceRunner.FormatTable(results));
+        stdout.Write(ConformanceTable.Format(results));
         int pass = results.Count(r => r.Verdict == ConformanceVerdict.Pass);
         int fail = results.Count(r => r.Verdict == ConformanceVerdict.Fail);
         int known = results.Count(r => r.Verdict == ConformanceVerdict.KnownDisagreement);

@@ -73,6 +73,8 @@ internal static class DocComments
             w.Line("/// </para>");
         }
         w.Line($"/// <para>Spec <c>{CSharp.Xml(plan.SpecName)}</c>{(plan.SourceFile is null ? string.Empty : $" ({CSharp.Xml(plan.SourceFile)})")}; calls the libc function <c>{CSharp.Xml(s.LibcFunction)}</c>.{(plan.Options.RuntimeValidation ? " Arguments that break the spec's constraints return <c>EINVAL</c> without entering the kernel." : string.Empty)}</para>");
+        var kernelReturn = KernelReturn(plan);
+        if (kernelReturn.Length > 0) w.Line("/// " + kernelReturn);
         if (raw)
         {
             w.Line("/// <para>This overload takes raw integers in the portable (x86-64) numbering of the flag enums.</para>");
@@ -92,7 +94,7 @@ internal static class DocComments
         {
             w.Line($"/// <param name=\"{p.Identifier.TrimStart('@')}\">{ParamDoc(p, s)}{(raw && p.Enum is not null ? $" Raw bits of <see cref=\"{p.Enum}\"/>." : string.Empty)}</param>");
         }
-        Returns(w, plan, s);
+        Returns(w, s);
         var examples = CSharp.XmlLines(spec.Examples).ToList();
         if (examples.Any(l => l.Length > 0))
         {
@@ -135,14 +137,31 @@ internal static class DocComments
             string doc = s.SpanFor(i) is { } b ? SpanParamDoc(p, s.Params[b.Size]) : ParamDoc(p, s);
             w.Line($"/// <param name=\"{p.Identifier.TrimStart('@')}\">{doc}</param>");
         }
-        if (!throwing) Returns(w, plan, s);
+        if (!throwing) Returns(w, s);
         else ThrowingReturns(w, returnsValue);
     }
 
-    private static void Returns(SourceWriter w, SpecPlan plan, SyscallPlan s)
+    /// <summary>What the wrapper returns (its result, not the kernel's return value, which the remarks quote).</summary>
+    private static void Returns(SourceWriter w, SyscallPlan s)
+    {
+        string success = s.Return.Kind switch
+        {
+            ReturnKind.Status => "Success when the call succeeded",
+            ReturnKind.FileDescriptor => "On success, the file descriptor the call returned (<c>Value</c>)",
+            _ => "On success, the value the call returned (<c>Value</c>)",
+        };
+        string rejected = s.Validation.Parameters.Count > 0 || s.Enums.Count > 0
+            ? " <c>IsRejectedBeforeCall</c> is true when the wrapper rejected the arguments itself (<c>EINVAL</c>) without calling the kernel."
+            : string.Empty;
+        w.Line($"/// <returns>{success}; otherwise the error, a <see cref=\"{s.Errors.TypeName}\"/> with the errno.{rejected}</returns>");
+    }
+
+    /// <summary>The kernel's return value as the spec describes it, for the remarks (the wrapper's result is in returns).</summary>
+    private static string KernelReturn(SpecPlan plan)
     {
         var returnDoc = CSharp.Xml(plan.Spec.Return?.Description);
-        w.Line($"/// <returns>{(returnDoc.Length > 0 ? returnDoc + ". " : string.Empty)}On failure the result holds a <see cref=\"{s.Errors.TypeName}\"/>.</returns>");
+        if (returnDoc.Length == 0) return string.Empty;
+        return $"<para>The system call's return value (spec): {returnDoc}{(returnDoc.EndsWith(".", System.StringComparison.Ordinal) ? string.Empty : ".")} The wrapper turns a failure into the result's error.</para>";
     }
 
     private static void ThrowingReturns(SourceWriter w, bool returnsValue)

@@ -37,6 +37,10 @@ internal static class ValidationEmitter
                 return $"({x} & ~{Hex(fieldMask)} & ~{Hex(c.ValidMask)}) != 0";
             case ValidBitsCheck c:
                 return $"({x} & ~{Hex(c.ValidMask)}) != 0";
+            case RequiredBitsCheck c when c.Mask.Values.Any(static v => v == 0):
+                // 0 on some architectures: nothing is required there (the guard folds to a constant at JIT time).
+                string required = Hex(c.Mask);
+                return $"({required} != 0 && ({x} & {required}) == 0)";
             case RequiredBitsCheck c:
                 return $"({x} & {Hex(c.Mask)}) == 0";
             case ValueSetCheck c:

@@ -58,16 +58,18 @@ internal static class WrapperBodyEmitter
         };
         string failure = $"{result}.Failure({WrapperSignature.FromErrnoMethod(s)}(__errno), __errno)";
 
-        // 3. The call. Where -1 can be a successful result, errno is cleared first so that -1 with errno 0 is not an
-        //    error; otherwise libc sets errno whenever it returns -1 and clearing it would only cost a native call.
+        // 3. The call. Where the spec allows -1 as a successful result, errno is cleared first and -1 with errno 0 is
+        //    that success. Everywhere else -1 is a failure, whatever errno says (libc sets it whenever it returns -1, so
+        //    clearing it would only cost a native call; a -1 with errno 0 is reported as the failure it is, errno 0).
+        bool minusOneCanSucceed = s.Return.MinusOneCanSucceed;
         var strings = s.Params.Where(p => p.Kind == ParamKind.String).ToList();
         if (strings.Count == 0)
         {
-            if (s.Return.MinusOneCanSucceed) w.Line($"{Marshal}.SetLastSystemError(0);");
+            if (minusOneCanSucceed) w.Line($"{Marshal}.SetLastSystemError(0);");
             w.Line($"{s.Return.NativeType} __ret = {call};");
             w.Open("if (__ret == -1)");
             w.Line($"int __errno = {Marshal}.GetLastSystemError();");
-            w.Line($"if (__errno != 0) return {failure};");
+            w.Line(minusOneCanSucceed ? $"if (__errno != 0) return {failure};" : $"return {failure};");
             w.Close();
             w.Line($"return {success};");
             return;
@@ -81,7 +83,7 @@ internal static class WrapperBodyEmitter
         w.Line("int __errno = 0;");
         w.Line("try");
         w.OpenBrace();
-        if (s.Return.MinusOneCanSucceed) w.Line($"{Marshal}.SetLastSystemError(0);");
+        if (minusOneCanSucceed) w.Line($"{Marshal}.SetLastSystemError(0);");
         w.Line($"__ret = {call};");
         w.Line($"if (__ret == -1) __errno = {Marshal}.GetLastSystemError();");
         w.Close();
@@ -89,7 +91,7 @@ internal static class WrapperBodyEmitter
         w.OpenBrace();
         foreach (var p in strings) w.Line($"{Marshal}.FreeCoTaskMem({p.NativeLocal});");
         w.Close();
-        w.Line($"if (__ret == -1 && __errno != 0) return {failure};");
+        w.Line(minusOneCanSucceed ? $"if (__ret == -1 && __errno != 0) return {failure};" : $"if (__ret == -1) return {failure};");
         w.Line($"return {success};");
     }
 
@@ -99,6 +101,6 @@ internal static class WrapperBodyEmitter
         var r = s.Validation.Rejection;
         string error = r.Member is string m ? $"{s.Errors.TypeName}.{m}" : $"({s.Errors.TypeName}){r.Portable.ToString(CultureInfo.InvariantCulture)}";
         string native = ArchitectureExpressions.Int(r.Native, r.Portable);
-        return $"{result}.Failure({error}, {native})";
+        return $"{result}.Rejected({error}, {native})";
     }
 }

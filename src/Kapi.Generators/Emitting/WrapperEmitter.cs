@@ -50,7 +50,7 @@ internal static class WrapperEmitter
         w.Line(GeneratedCodeMarkers.Attribute);
         w.Open($"public static {valueType ?? "void"} {s.MethodName}OrThrow({WrapperSignature.ParameterList(plan, s, raw: false)})");
         w.Line($"var __result = {s.MethodName}({string.Join(", ", s.Params.Select(p => p.Identifier))});");
-        w.Line($"if (__result.IsError) throw {WrapperSignature.ExceptionMethod(s)}(__result.Error, __result.Errno);");
+        w.Line($"if (__result.IsError) throw {WrapperSignature.ExceptionMethod(s)}(__result.Error, __result.Errno, __result.IsRejectedBeforeCall);");
         if (valueType is not null) w.Line("return __result.Value;");
         w.Close();
 
@@ -67,8 +67,10 @@ internal static class WrapperEmitter
         ErrnoTranslationEmitter.Emit(w, s);
 
         // The native import: blittable, no SetLastError (errno is read in the wrapper, as LibraryImport stubs do),
-        // so it works with DisableRuntimeMarshalling and NativeAOT.
+        // so it works with DisableRuntimeMarshalling and NativeAOT. libc is a system library: it is never looked for in
+        // the application's directory (SafeDirectories; also what CA5392/CA5393 ask of every P/Invoke).
         w.Line();
+        w.Line("[global::System.Runtime.InteropServices.DefaultDllImportSearchPaths(global::System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]");
         w.Line($"[global::System.Runtime.InteropServices.DllImport(\"libc\", EntryPoint = {CSharp.Literal(s.LibcFunction)}, ExactSpelling = true)]");
         w.Line($"private static extern {s.Return.NativeType} {s.NativeMethodName}({string.Join(", ", s.Params.Select(p => p.NativeType + " " + p.Identifier))});");
         w.Close();
@@ -77,20 +79,20 @@ internal static class WrapperEmitter
     /// <summary>The exception of the throwing variant: its message is the spec's description of the error.</summary>
     private static void EmitExceptionFactory(SourceWriter w, SpecPlan plan, SyscallPlan s)
     {
-        w.Open($"private static global::Kapi.Runtime.KapiSyscallException {WrapperSignature.ExceptionMethod(s)}({s.Errors.TypeName} error, int errno)");
+        w.Open($"private static global::Kapi.Runtime.KapiSyscallException {WrapperSignature.ExceptionMethod(s)}({s.Errors.TypeName} error, int errno, bool rejected)");
         if (s.Errors.Members.Count > 0)
         {
             w.Open("switch (error)");
             foreach (var m in s.Errors.Members)
             {
-                w.Line($"case {s.Errors.TypeName}.{m.Identifier}: return new global::Kapi.Runtime.KapiSyscallException({CSharp.Literal(plan.SpecName)}, errno, {CSharp.Literal(m.Identifier)}, {CSharp.Literal(m.Message)});");
+                w.Line($"case {s.Errors.TypeName}.{m.Identifier}: return new global::Kapi.Runtime.KapiSyscallException({CSharp.Literal(plan.SpecName)}, errno, {CSharp.Literal(m.Identifier)}, {CSharp.Literal(m.Message)}, rejected);");
             }
-            w.Line($"default: return new global::Kapi.Runtime.KapiSyscallException({CSharp.Literal(plan.SpecName)}, errno, null, null);");
+            w.Line($"default: return new global::Kapi.Runtime.KapiSyscallException({CSharp.Literal(plan.SpecName)}, errno, null, null, rejected);");
             w.Close();
         }
         else
         {
-            w.Line($"return new global::Kapi.Runtime.KapiSyscallException({CSharp.Literal(plan.SpecName)}, errno, null, null);");
+            w.Line($"return new global::Kapi.Runtime.KapiSyscallException({CSharp.Literal(plan.SpecName)}, errno, null, null, rejected);");
         }
         w.Close();
     }

@@ -270,15 +270,20 @@ internal static class SpecPlanner
 
     private static ReturnPlan PlanReturn(ReturnSpec? r, string native)
     {
-        if (r is null) return new ReturnPlan(ReturnKind.Value, native);
+        // No return spec: the spec does not say that -1 can be a success, so it is a failure (the libc convention).
+        if (r is null) return new ReturnPlan(ReturnKind.Value, native, MinusOneCanSucceed: false);
         var type = r.Type?.Value;
         var check = r.CheckType?.Value;
+        // -1 is a success only where the spec says so: a range that holds it, an exact -1, or a custom check (a function
+        // decides, which may accept it). An error check, an fd, no return, or a spec that names no success: a failure.
+        bool range = r.SuccessMin is not null || r.SuccessMax is not null;
         bool minusOneCanSucceed = check switch
         {
             KapiReturnCheck.Range => !(r.SuccessMin?.X64 > -1 || r.SuccessMax?.X64 < -1),
             KapiReturnCheck.ErrorCheck or KapiReturnCheck.Fd or KapiReturnCheck.NoReturn => false,
-            KapiReturnCheck.Exact => r.SuccessValue?.X64 is null or -1,
-            _ => true,
+            KapiReturnCheck.Exact => r.SuccessValue?.X64 == -1,
+            KapiReturnCheck.Custom => true,
+            _ => r.SuccessValue?.X64 == -1 || (range && !(r.SuccessMin?.X64 > -1 || r.SuccessMax?.X64 < -1)),
         };
         if ((type == KapiParamType.Fd || check == KapiReturnCheck.Fd) && native == "int") return new ReturnPlan(ReturnKind.FileDescriptor, native, minusOneCanSucceed);
         if (check == KapiReturnCheck.NoReturn) return new ReturnPlan(ReturnKind.Status, native, minusOneCanSucceed);

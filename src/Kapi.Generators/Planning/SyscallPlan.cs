@@ -14,10 +14,10 @@ internal enum ReturnKind
 
 /// <param name="Kind">What a success carries.</param>
 /// <param name="NativeType">The DllImport return type.</param>
-/// <param name="MinusOneCanSucceed">True when −1 may be a successful result (a RANGE check whose range holds −1, a
-/// custom check, or no return spec): only then must errno be cleared before the call to tell success from failure.
-/// Otherwise libc sets errno whenever it returns −1, and the wrapper saves the extra native call.</param>
-internal sealed record ReturnPlan(ReturnKind Kind, string NativeType, bool MinusOneCanSucceed = true);
+/// <param name="MinusOneCanSucceed">True when the spec allows −1 as a successful result (a RANGE check whose range
+/// holds −1, an EXACT −1, or a custom check): then errno is cleared before the call and −1 with errno 0 is a success.
+/// Otherwise −1 is always a failure (also with errno 0, which libc never leaves with −1); with no return spec too.</param>
+internal sealed record ReturnPlan(ReturnKind Kind, string NativeType, bool MinusOneCanSucceed);
 
 /// <summary>The binding of one system call: the wrappers, their enums and error enum, and the native import.</summary>
 /// <param name="MethodName">The wrapper method (<c>Mlockall</c>).</param>

@@ -42,7 +42,11 @@ internal sealed record EnumFieldCheck(ArchValues FieldMask, EquatableArray<ArchV
 /// <summary>A bit outside <paramref name="ValidMask"/> (and outside <paramref name="FieldMask"/>, the enumerated field, when there is one) is set.</summary>
 internal sealed record ValidBitsCheck(ArchValues ValidMask, ArchValues? FieldMask) : ArgumentCheck;
 
-/// <summary>None of the bits of <paramref name="Mask"/> (Kapi <c>.required_mask</c>) is set.</summary>
+/// <summary>
+/// None of the bits of <paramref name="Mask"/> (Kapi <c>.required_mask</c>) is set. On an architecture where the mask
+/// is 0 (its constants are unknown or undefined there) nothing is required; the planner plans no check when it is 0
+/// everywhere.
+/// </summary>
 internal sealed record RequiredBitsCheck(ArchValues Mask) : ArgumentCheck;
 
 /// <summary>The value is none of <paramref name="Allowed"/> (<c>.enum_values</c>).</summary>

@@ -83,20 +83,29 @@ internal static class ValidationPlanner
         var checks = new List<ArgumentCheck>();
         if (p.EnumMask is { } enumMask && p.EnumValues.Count > 0)
         {
-            var field = Mask(enumMask);
-            var allowed = Allowed();
-            if (allowed.Count > 0) checks.Add(new EnumFieldCheck(field, allowed));
-            if (constraints.Mask) checks.Add(new ValidBitsCheck(Mask(p.ValidMask!), field));
+            // The field's bits must be known where they are compared (x86-64 for the portable value, every architecture
+            // for the raw one): an unknown field mask would count as no bits, so the field check would reject every
+            // value and the valid-bits check every field value. Then neither is planned.
+            var fieldValues = ArchValues.From(enumMask);
+            bool fieldKnown = onPortable ? fieldValues.Portable is not null : fieldValues.Values.All(static v => v is not null);
+            if (fieldKnown)
+            {
+                var field = Mask(enumMask);
+                var allowed = Allowed();
+                if (allowed.Count > 0) checks.Add(new EnumFieldCheck(field, allowed));
+                if (constraints.Mask) checks.Add(new ValidBitsCheck(Mask(p.ValidMask!), field));
+            }
         }
         else if (constraints.Mask)
         {
             checks.Add(new ValidBitsCheck(Mask(p.ValidMask!), null));
         }
 
-        // On the portable value a required mask of 0 requires nothing.
-        if (p.RequiredMask is { } required && (!onPortable || ArchValues.From(required).Portable is long r && r != 0))
+        // A required mask of 0 (or unknown) requires nothing: on the portable value no check; on the raw value no check
+        // on the architectures where it is 0 (RequiredBitsCheck), none at all when it is 0 everywhere.
+        if (p.RequiredMask is { } required && Mask(required) is var requiredMask && requiredMask.Values.Any(static v => v != 0))
         {
-            checks.Add(new RequiredBitsCheck(Mask(required)));
+            checks.Add(new RequiredBitsCheck(requiredMask));
         }
 
         if (constraints.Enum && p.EnumMask is null)

@@ -46,6 +46,7 @@ namespace Kapi.Generated
         /// EPOLL_CTL_DEL ignores the event parameter (can be NULL). EPOLLEXCLUSIVE flag (Linux 4.5+) can only be used with EPOLL_CTL_ADD and is restricted to EPOLLIN/EPOLLOUT events; it provides exclusive wakeup behavior where only one thread is woken for the event instead of all threads. The epoll instance maintains a reference to registered files until they are explicitly removed with EPOLL_CTL_DEL or the epoll instance is closed. Memory consumption: Each registered fd uses approximately 90 bytes on 32-bit kernels and 160 bytes on 64-bit kernels. When using dup() or fork(), multiple epoll instances may monitor the same underlying file and all will receive events for that file descriptor.
         /// </para>
         /// <para>Spec <c>sys_epoll_ctl</c> (sys_epoll_ctl.rfc2.kapi); calls the libc function <c>epoll_ctl</c>. Arguments that break the spec's constraints return <c>EINVAL</c> without entering the kernel.</para>
+        /// <para>The system call's return value (spec): 0 on success, negative error code on failure. The wrapper turns a failure into the result's error.</para>
         /// <para>Errors:</para>
         /// <list type="bullet">
         /// <item><description><c>EBADF</c>: epfd or fd is not a valid file descriptor: One of the file descriptors is invalid or has been closed.</description></item>
@@ -65,7 +66,7 @@ namespace Kapi.Generated
         /// <param name="op">Operation to be performed. Must be EPOLL_CTL_ADD, EPOLL_CTL_DEL, or EPOLL_CTL_MOD.</param>
         /// <param name="fd">File descriptor to be monitored. Must refer to a file that supports poll operations. A file descriptor.</param>
         /// <param name="event">Settings for the file descriptor. Required for ADD and MOD operations, ignored for DEL. A pointer to user memory.</param>
-        /// <returns>0 on success, negative error code on failure. On failure the result holds a <see cref="EpollCtlError"/>.</returns>
+        /// <returns>Success when the call succeeded; otherwise the error, a <see cref="EpollCtlError"/> with the errno.</returns>
         /// <example>
         /// <code>
         /// struct epoll_event ev;
@@ -84,7 +85,7 @@ namespace Kapi.Generated
             if (__ret == -1)
             {
                 int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__errno != 0) return global::Kapi.Runtime.SyscallResult<EpollCtlError>.Failure(__EpollCtl_FromErrno(__errno), __errno);
+                return global::Kapi.Runtime.SyscallResult<EpollCtlError>.Failure(__EpollCtl_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<EpollCtlError>.Success;
         }
@@ -100,25 +101,25 @@ namespace Kapi.Generated
         public static void EpollCtlOrThrow(global::Kapi.Runtime.FileDescriptor epfd, int op, global::Kapi.Runtime.FileDescriptor fd, nint @event)
         {
             var __result = EpollCtl(epfd, op, fd, @event);
-            if (__result.IsError) throw __EpollCtl_Exception(__result.Error, __result.Errno);
+            if (__result.IsError) throw __EpollCtl_Exception(__result.Error, __result.Errno, __result.IsRejectedBeforeCall);
         }
 
-        private static global::Kapi.Runtime.KapiSyscallException __EpollCtl_Exception(EpollCtlError error, int errno)
+        private static global::Kapi.Runtime.KapiSyscallException __EpollCtl_Exception(EpollCtlError error, int errno, bool rejected)
         {
             switch (error)
             {
-                case EpollCtlError.EBADF: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "EBADF", "One of the file descriptors is invalid or has been closed.");
-                case EpollCtlError.EEXIST: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "EEXIST", "The file descriptor is already present in the epoll instance.");
-                case EpollCtlError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "EINVAL", "epfd is not an epoll file descriptor, epfd == fd, op is not valid, or EPOLLEXCLUSIVE was specified with invalid events.");
-                case EpollCtlError.ENOENT: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "ENOENT", "The file descriptor is not registered with this epoll instance.");
-                case EpollCtlError.ENOMEM: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "ENOMEM", "There was insufficient memory to handle the requested operation.");
-                case EpollCtlError.EPERM: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "EPERM", "The target file fd does not support poll operations.");
-                case EpollCtlError.ELOOP: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "ELOOP", "fd refers to an epoll instance and this operation would result in a circular loop of epoll instances monitoring one another.");
-                case EpollCtlError.EFAULT: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "EFAULT", "The memory area pointed to by event is not accessible with write permissions.");
-                case EpollCtlError.EAGAIN: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "EAGAIN", "The operation was called in nonblocking mode and could not acquire necessary locks.");
-                case EpollCtlError.ENOSPC: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "ENOSPC", "The limit on the total number of epoll watches was exceeded. See /proc/sys/fs/epoll/max_user_watches.");
-                case EpollCtlError.EINTR: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "EINTR", "The system call was interrupted by a signal before completion.");
-                default: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, null, null);
+                case EpollCtlError.EBADF: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "EBADF", "One of the file descriptors is invalid or has been closed.", rejected);
+                case EpollCtlError.EEXIST: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "EEXIST", "The file descriptor is already present in the epoll instance.", rejected);
+                case EpollCtlError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "EINVAL", "epfd is not an epoll file descriptor, epfd == fd, op is not valid, or EPOLLEXCLUSIVE was specified with invalid events.", rejected);
+                case EpollCtlError.ENOENT: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "ENOENT", "The file descriptor is not registered with this epoll instance.", rejected);
+                case EpollCtlError.ENOMEM: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "ENOMEM", "There was insufficient memory to handle the requested operation.", rejected);
+                case EpollCtlError.EPERM: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "EPERM", "The target file fd does not support poll operations.", rejected);
+                case EpollCtlError.ELOOP: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "ELOOP", "fd refers to an epoll instance and this operation would result in a circular loop of epoll instances monitoring one another.", rejected);
+                case EpollCtlError.EFAULT: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "EFAULT", "The memory area pointed to by event is not accessible with write permissions.", rejected);
+                case EpollCtlError.EAGAIN: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "EAGAIN", "The operation was called in nonblocking mode and could not acquire necessary locks.", rejected);
+                case EpollCtlError.ENOSPC: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "ENOSPC", "The limit on the total number of epoll watches was exceeded. See /proc/sys/fs/epoll/max_user_watches.", rejected);
+                case EpollCtlError.EINTR: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, "EINTR", "The system call was interrupted by a signal before completion.", rejected);
+                default: return new global::Kapi.Runtime.KapiSyscallException("sys_epoll_ctl", errno, null, null, rejected);
             }
         }
 
@@ -128,6 +129,7 @@ namespace Kapi.Generated
             return (EpollCtlError)errno;
         }
 
+        [global::System.Runtime.InteropServices.DefaultDllImportSearchPaths(global::System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
         [global::System.Runtime.InteropServices.DllImport("libc", EntryPoint = "epoll_ctl", ExactSpelling = true)]
         private static extern int __Kapi_EpollCtl_Native(int epfd, int op, int fd, nint @event);
     }

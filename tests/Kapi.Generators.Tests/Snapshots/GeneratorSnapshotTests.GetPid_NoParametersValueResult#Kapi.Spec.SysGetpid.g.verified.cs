@@ -18,8 +18,9 @@ namespace Kapi.Generated
         /// <summary>Get the process ID</summary>
         /// <remarks>
         /// <para>Spec <c>sys_getpid</c> (getpid.kapi); calls the libc function <c>getpid</c>. Arguments that break the spec's constraints return <c>EINVAL</c> without entering the kernel.</para>
+        /// <para>The system call's return value (spec): The process ID of the caller. The wrapper turns a failure into the result's error.</para>
         /// </remarks>
-        /// <returns>The process ID of the caller. On failure the result holds a <see cref="GetpidError"/>.</returns>
+        /// <returns>On success, the value the call returned (<c>Value</c>); otherwise the error, a <see cref="GetpidError"/> with the errno.</returns>
         [global::Kapi.Runtime.KapiSyscall("sys_getpid")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
         public static global::Kapi.Runtime.SyscallResult<int, GetpidError> Getpid()
@@ -28,7 +29,7 @@ namespace Kapi.Generated
             if (__ret == -1)
             {
                 int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__errno != 0) return global::Kapi.Runtime.SyscallResult<int, GetpidError>.Failure(__Getpid_FromErrno(__errno), __errno);
+                return global::Kapi.Runtime.SyscallResult<int, GetpidError>.Failure(__Getpid_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<int, GetpidError>.Success(__ret);
         }
@@ -41,13 +42,13 @@ namespace Kapi.Generated
         public static int GetpidOrThrow()
         {
             var __result = Getpid();
-            if (__result.IsError) throw __Getpid_Exception(__result.Error, __result.Errno);
+            if (__result.IsError) throw __Getpid_Exception(__result.Error, __result.Errno, __result.IsRejectedBeforeCall);
             return __result.Value;
         }
 
-        private static global::Kapi.Runtime.KapiSyscallException __Getpid_Exception(GetpidError error, int errno)
+        private static global::Kapi.Runtime.KapiSyscallException __Getpid_Exception(GetpidError error, int errno, bool rejected)
         {
-            return new global::Kapi.Runtime.KapiSyscallException("sys_getpid", errno, null, null);
+            return new global::Kapi.Runtime.KapiSyscallException("sys_getpid", errno, null, null, rejected);
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -56,6 +57,7 @@ namespace Kapi.Generated
             return (GetpidError)errno;
         }
 
+        [global::System.Runtime.InteropServices.DefaultDllImportSearchPaths(global::System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
         [global::System.Runtime.InteropServices.DllImport("libc", EntryPoint = "getpid", ExactSpelling = true)]
         private static extern int __Kapi_Getpid_Native();
     }

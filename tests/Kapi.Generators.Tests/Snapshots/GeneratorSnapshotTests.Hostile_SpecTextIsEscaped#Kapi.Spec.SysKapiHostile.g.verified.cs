@@ -30,6 +30,7 @@ namespace Kapi.Generated
         /// Notes with ]]&gt; and &amp;lt; already escaped
         /// </para>
         /// <para>Spec <c>sys_kapi_hostile</c> (hostile.kapi); calls the libc function <c>kapi_hostile</c>. Arguments that break the spec's constraints return <c>EINVAL</c> without entering the kernel.</para>
+        /// <para>The system call's return value (spec): Whatever "returns". The wrapper turns a failure into the result's error.</para>
         /// <para>Errors:</para>
         /// <list type="bullet">
         /// <item><description><c>EINVAL</c>: cond " &lt;/description&gt;: desc #error x \ "</description></item>
@@ -37,7 +38,7 @@ namespace Kapi.Generated
         /// </remarks>
         /// <param name="class">A keyword as a name &lt;/param&gt; ".</param>
         /// <param name="event">Another keyword.</param>
-        /// <returns>Whatever "returns". On failure the result holds a <see cref="KapiHostileError"/>.</returns>
+        /// <returns>On success, the value the call returned (<c>Value</c>); otherwise the error, a <see cref="KapiHostileError"/> with the errno. <c>IsRejectedBeforeCall</c> is true when the wrapper rejected the arguments itself (<c>EINVAL</c>) without calling the kernel.</returns>
         /// <example>
         /// <code>
         /// int r = kapi_hostile(1, 2); /* &lt;/code&gt; */
@@ -51,12 +52,12 @@ namespace Kapi.Generated
             long __v_class = unchecked((long)@class);
             if (__v_class < -1L ||
                 __v_class > 2147483647L)
-                return global::Kapi.Runtime.SyscallResult<int, KapiHostileError>.Failure(KapiHostileError.EINVAL, 22);
+                return global::Kapi.Runtime.SyscallResult<int, KapiHostileError>.Rejected(KapiHostileError.EINVAL, 22);
             int __ret = __Kapi_KapiHostile_Native(@class, @event);
             if (__ret == -1)
             {
                 int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__errno != 0) return global::Kapi.Runtime.SyscallResult<int, KapiHostileError>.Failure(__KapiHostile_FromErrno(__errno), __errno);
+                return global::Kapi.Runtime.SyscallResult<int, KapiHostileError>.Failure(__KapiHostile_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<int, KapiHostileError>.Success(__ret);
         }
@@ -71,16 +72,16 @@ namespace Kapi.Generated
         public static int KapiHostileOrThrow(int @class, uint @event)
         {
             var __result = KapiHostile(@class, @event);
-            if (__result.IsError) throw __KapiHostile_Exception(__result.Error, __result.Errno);
+            if (__result.IsError) throw __KapiHostile_Exception(__result.Error, __result.Errno, __result.IsRejectedBeforeCall);
             return __result.Value;
         }
 
-        private static global::Kapi.Runtime.KapiSyscallException __KapiHostile_Exception(KapiHostileError error, int errno)
+        private static global::Kapi.Runtime.KapiSyscallException __KapiHostile_Exception(KapiHostileError error, int errno, bool rejected)
         {
             switch (error)
             {
-                case KapiHostileError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_kapi_hostile", errno, "EINVAL", "desc\n#error x \\ \"");
-                default: return new global::Kapi.Runtime.KapiSyscallException("sys_kapi_hostile", errno, null, null);
+                case KapiHostileError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_kapi_hostile", errno, "EINVAL", "desc\n#error x \\ \"", rejected);
+                default: return new global::Kapi.Runtime.KapiSyscallException("sys_kapi_hostile", errno, null, null, rejected);
             }
         }
 
@@ -90,6 +91,7 @@ namespace Kapi.Generated
             return (KapiHostileError)errno;
         }
 
+        [global::System.Runtime.InteropServices.DefaultDllImportSearchPaths(global::System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
         [global::System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kapi_hostile", ExactSpelling = true)]
         private static extern int __Kapi_KapiHostile_Native(int @class, uint @event);
     }

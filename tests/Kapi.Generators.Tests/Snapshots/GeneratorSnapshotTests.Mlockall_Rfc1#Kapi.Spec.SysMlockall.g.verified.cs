@@ -116,6 +116,7 @@ namespace Kapi.Generated
         /// Affects all current VMAs and optionally future mappings via mm-&gt;def_flags
         /// </para>
         /// <para>Spec <c>sys_mlockall</c> (sys_mlockall.rfc1.kapi); calls the libc function <c>mlockall</c>. Arguments that break the spec's constraints return <c>EINVAL</c> without entering the kernel.</para>
+        /// <para>The system call's return value (spec): 0 on success, negative error code on failure. The wrapper turns a failure into the result's error.</para>
         /// <para>Errors:</para>
         /// <list type="bullet">
         /// <item><description><c>EINVAL</c>: Invalid flags: Invalid combination of flags specified, or no flags set, or only MCL_ONFAULT without MCL_CURRENT or MCL_FUTURE.</description></item>
@@ -126,7 +127,7 @@ namespace Kapi.Generated
         /// </list>
         /// </remarks>
         /// <param name="flags">Flags controlling which pages to lock. Must specify MCL_CURRENT and/or MCL_FUTURE; MCL_ONFAULT can be OR'd. Valid flags: MCL_CURRENT, MCL_FUTURE, MCL_ONFAULT.</param>
-        /// <returns>0 on success, negative error code on failure. On failure the result holds a <see cref="MlockallError"/>.</returns>
+        /// <returns>Success when the call succeeded; otherwise the error, a <see cref="MlockallError"/> with the errno. <c>IsRejectedBeforeCall</c> is true when the wrapper rejected the arguments itself (<c>EINVAL</c>) without calling the kernel.</returns>
         /// <example>
         /// <code>
         /// mlockall(MCL_CURRENT);                    // Lock current mappings
@@ -139,13 +140,13 @@ namespace Kapi.Generated
         public static global::Kapi.Runtime.SyscallResult<MlockallError> Mlockall([global::Kapi.Runtime.KapiFlags("sys_mlockall", "flags", ValidMask = 0x7L, FlagPrefix = "MCL_")] MlockallFlags flags)
         {
             long __v_flags = unchecked((long)flags);
-            if ((__v_flags & ~0x7L) != 0) return global::Kapi.Runtime.SyscallResult<MlockallError>.Failure(MlockallError.EINVAL, 22);
-            if (!MlockallFlagsInfo.TryToNative(flags, out int __flags)) return global::Kapi.Runtime.SyscallResult<MlockallError>.Failure(MlockallError.EINVAL, 22);
+            if ((__v_flags & ~0x7L) != 0) return global::Kapi.Runtime.SyscallResult<MlockallError>.Rejected(MlockallError.EINVAL, 22);
+            if (!MlockallFlagsInfo.TryToNative(flags, out int __flags)) return global::Kapi.Runtime.SyscallResult<MlockallError>.Rejected(MlockallError.EINVAL, 22);
             int __ret = __Kapi_Mlockall_Native(__flags);
             if (__ret == -1)
             {
                 int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__errno != 0) return global::Kapi.Runtime.SyscallResult<MlockallError>.Failure(__Mlockall_FromErrno(__errno), __errno);
+                return global::Kapi.Runtime.SyscallResult<MlockallError>.Failure(__Mlockall_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<MlockallError>.Success;
         }
@@ -159,6 +160,7 @@ namespace Kapi.Generated
         /// Affects all current VMAs and optionally future mappings via mm-&gt;def_flags
         /// </para>
         /// <para>Spec <c>sys_mlockall</c> (sys_mlockall.rfc1.kapi); calls the libc function <c>mlockall</c>. Arguments that break the spec's constraints return <c>EINVAL</c> without entering the kernel.</para>
+        /// <para>The system call's return value (spec): 0 on success, negative error code on failure. The wrapper turns a failure into the result's error.</para>
         /// <para>This overload takes raw integers in the portable (x86-64) numbering of the flag enums.</para>
         /// <para>Errors:</para>
         /// <list type="bullet">
@@ -170,7 +172,7 @@ namespace Kapi.Generated
         /// </list>
         /// </remarks>
         /// <param name="flags">Flags controlling which pages to lock. Must specify MCL_CURRENT and/or MCL_FUTURE; MCL_ONFAULT can be OR'd. Valid flags: MCL_CURRENT, MCL_FUTURE, MCL_ONFAULT. Raw bits of <see cref="MlockallFlags"/>.</param>
-        /// <returns>0 on success, negative error code on failure. On failure the result holds a <see cref="MlockallError"/>.</returns>
+        /// <returns>Success when the call succeeded; otherwise the error, a <see cref="MlockallError"/> with the errno. <c>IsRejectedBeforeCall</c> is true when the wrapper rejected the arguments itself (<c>EINVAL</c>) without calling the kernel.</returns>
         /// <example>
         /// <code>
         /// mlockall(MCL_CURRENT);                    // Lock current mappings
@@ -190,19 +192,19 @@ namespace Kapi.Generated
         public static void MlockallOrThrow([global::Kapi.Runtime.KapiFlags("sys_mlockall", "flags", ValidMask = 0x7L, FlagPrefix = "MCL_")] MlockallFlags flags)
         {
             var __result = Mlockall(flags);
-            if (__result.IsError) throw __Mlockall_Exception(__result.Error, __result.Errno);
+            if (__result.IsError) throw __Mlockall_Exception(__result.Error, __result.Errno, __result.IsRejectedBeforeCall);
         }
 
-        private static global::Kapi.Runtime.KapiSyscallException __Mlockall_Exception(MlockallError error, int errno)
+        private static global::Kapi.Runtime.KapiSyscallException __Mlockall_Exception(MlockallError error, int errno, bool rejected)
         {
             switch (error)
             {
-                case MlockallError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_mlockall", errno, "EINVAL", "Invalid combination of flags specified, or no flags set, or only MCL_ONFAULT without MCL_CURRENT or MCL_FUTURE.");
-                case MlockallError.EPERM: return new global::Kapi.Runtime.KapiSyscallException("sys_mlockall", errno, "EPERM", "The caller is not privileged (no CAP_IPC_LOCK) and RLIMIT_MEMLOCK is 0.");
-                case MlockallError.ENOMEM: return new global::Kapi.Runtime.KapiSyscallException("sys_mlockall", errno, "ENOMEM", "MCL_CURRENT is set and total VM size exceeds RLIMIT_MEMLOCK and caller lacks CAP_IPC_LOCK.");
-                case MlockallError.EINTR: return new global::Kapi.Runtime.KapiSyscallException("sys_mlockall", errno, "EINTR", "The operation was interrupted by a signal before completion.");
-                case MlockallError.EAGAIN: return new global::Kapi.Runtime.KapiSyscallException("sys_mlockall", errno, "EAGAIN", "Some pages could not be locked, possibly due to memory pressure.");
-                default: return new global::Kapi.Runtime.KapiSyscallException("sys_mlockall", errno, null, null);
+                case MlockallError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_mlockall", errno, "EINVAL", "Invalid combination of flags specified, or no flags set, or only MCL_ONFAULT without MCL_CURRENT or MCL_FUTURE.", rejected);
+                case MlockallError.EPERM: return new global::Kapi.Runtime.KapiSyscallException("sys_mlockall", errno, "EPERM", "The caller is not privileged (no CAP_IPC_LOCK) and RLIMIT_MEMLOCK is 0.", rejected);
+                case MlockallError.ENOMEM: return new global::Kapi.Runtime.KapiSyscallException("sys_mlockall", errno, "ENOMEM", "MCL_CURRENT is set and total VM size exceeds RLIMIT_MEMLOCK and caller lacks CAP_IPC_LOCK.", rejected);
+                case MlockallError.EINTR: return new global::Kapi.Runtime.KapiSyscallException("sys_mlockall", errno, "EINTR", "The operation was interrupted by a signal before completion.", rejected);
+                case MlockallError.EAGAIN: return new global::Kapi.Runtime.KapiSyscallException("sys_mlockall", errno, "EAGAIN", "Some pages could not be locked, possibly due to memory pressure.", rejected);
+                default: return new global::Kapi.Runtime.KapiSyscallException("sys_mlockall", errno, null, null, rejected);
             }
         }
 
@@ -212,6 +214,7 @@ namespace Kapi.Generated
             return (MlockallError)errno;
         }
 
+        [global::System.Runtime.InteropServices.DefaultDllImportSearchPaths(global::System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
         [global::System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mlockall", ExactSpelling = true)]
         private static extern int __Kapi_Mlockall_Native(int flags);
     }

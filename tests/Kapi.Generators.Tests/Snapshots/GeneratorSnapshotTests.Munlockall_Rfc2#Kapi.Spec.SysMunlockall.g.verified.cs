@@ -28,13 +28,14 @@ namespace Kapi.Generated
         /// Clears VM_LOCKED and VM_LOCKONFAULT from all VMAs and mm-&gt;def_flags. A single munlockall() can undo multiple mlockall() calls since locks don't stack.
         /// </para>
         /// <para>Spec <c>sys_munlockall</c> (sys_munlockall.rfc2.kapi); calls the libc function <c>munlockall</c>. Arguments that break the spec's constraints return <c>EINVAL</c> without entering the kernel.</para>
+        /// <para>The system call's return value (spec): 0 on success, negative error code on failure. The wrapper turns a failure into the result's error.</para>
         /// <para>Errors:</para>
         /// <list type="bullet">
         /// <item><description><c>EINTR</c>: Interrupted by signal: The operation was interrupted by a signal before completion.</description></item>
         /// <item><description><c>ENOMEM</c>: Memory operation failed: Failed to modify memory mappings (should not normally occur).</description></item>
         /// </list>
         /// </remarks>
-        /// <returns>0 on success, negative error code on failure. On failure the result holds a <see cref="MunlockallError"/>.</returns>
+        /// <returns>Success when the call succeeded; otherwise the error, a <see cref="MunlockallError"/> with the errno.</returns>
         /// <example>
         /// <code>
         /// munlockall();  // Unlock all pages
@@ -48,7 +49,7 @@ namespace Kapi.Generated
             if (__ret == -1)
             {
                 int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__errno != 0) return global::Kapi.Runtime.SyscallResult<MunlockallError>.Failure(__Munlockall_FromErrno(__errno), __errno);
+                return global::Kapi.Runtime.SyscallResult<MunlockallError>.Failure(__Munlockall_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<MunlockallError>.Success;
         }
@@ -60,16 +61,16 @@ namespace Kapi.Generated
         public static void MunlockallOrThrow()
         {
             var __result = Munlockall();
-            if (__result.IsError) throw __Munlockall_Exception(__result.Error, __result.Errno);
+            if (__result.IsError) throw __Munlockall_Exception(__result.Error, __result.Errno, __result.IsRejectedBeforeCall);
         }
 
-        private static global::Kapi.Runtime.KapiSyscallException __Munlockall_Exception(MunlockallError error, int errno)
+        private static global::Kapi.Runtime.KapiSyscallException __Munlockall_Exception(MunlockallError error, int errno, bool rejected)
         {
             switch (error)
             {
-                case MunlockallError.EINTR: return new global::Kapi.Runtime.KapiSyscallException("sys_munlockall", errno, "EINTR", "The operation was interrupted by a signal before completion.");
-                case MunlockallError.ENOMEM: return new global::Kapi.Runtime.KapiSyscallException("sys_munlockall", errno, "ENOMEM", "Failed to modify memory mappings (should not normally occur).");
-                default: return new global::Kapi.Runtime.KapiSyscallException("sys_munlockall", errno, null, null);
+                case MunlockallError.EINTR: return new global::Kapi.Runtime.KapiSyscallException("sys_munlockall", errno, "EINTR", "The operation was interrupted by a signal before completion.", rejected);
+                case MunlockallError.ENOMEM: return new global::Kapi.Runtime.KapiSyscallException("sys_munlockall", errno, "ENOMEM", "Failed to modify memory mappings (should not normally occur).", rejected);
+                default: return new global::Kapi.Runtime.KapiSyscallException("sys_munlockall", errno, null, null, rejected);
             }
         }
 
@@ -79,6 +80,7 @@ namespace Kapi.Generated
             return (MunlockallError)errno;
         }
 
+        [global::System.Runtime.InteropServices.DefaultDllImportSearchPaths(global::System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
         [global::System.Runtime.InteropServices.DllImport("libc", EntryPoint = "munlockall", ExactSpelling = true)]
         private static extern int __Kapi_Munlockall_Native();
     }

@@ -163,6 +163,7 @@ namespace Kapi.Generated
         /// Opens the file named by pathname, relative to dirfd.
         /// </para>
         /// <para>Spec <c>sys_openat</c> (openat.kapi); calls the libc function <c>openat</c>. Arguments that break the spec's constraints return <c>EINVAL</c> without entering the kernel.</para>
+        /// <para>The system call's return value (spec): A new file descriptor. The wrapper turns a failure into the result's error.</para>
         /// <para>Errors:</para>
         /// <list type="bullet">
         /// <item><description><c>EINVAL</c>: Invalid flags: Unknown bits in flags, or an invalid access mode. Or: Invalid mode: mode has bits outside 07777.</description></item>
@@ -174,7 +175,7 @@ namespace Kapi.Generated
         /// <param name="pathname">Path of the file. Passed as a NUL-terminated UTF-8 string.</param>
         /// <param name="flags">Access mode and file creation flags. Valid flags: O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_NONBLOCK, O_DIRECTORY, O_NOFOLLOW, O_DIRECT, O_CLOEXEC, O_RDONLY, O_WRONLY, O_RDWR.</param>
         /// <param name="mode">Permissions of a new file.</param>
-        /// <returns>A new file descriptor. On failure the result holds a <see cref="OpenatError"/>.</returns>
+        /// <returns>On success, the file descriptor the call returned (<c>Value</c>); otherwise the error, a <see cref="OpenatError"/> with the errno. <c>IsRejectedBeforeCall</c> is true when the wrapper rejected the arguments itself (<c>EINVAL</c>) without calling the kernel.</returns>
         [global::Kapi.Runtime.KapiSyscall("sys_openat")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
         public static global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenatError> Openat(global::Kapi.Runtime.FileDescriptor dirfd, string pathname, [global::Kapi.Runtime.KapiFlags("sys_openat", "flags", ValidMask = 0xB4EC0L, FlagPrefix = "O_")] OpenatFlags flags, uint mode)
@@ -182,12 +183,12 @@ namespace Kapi.Generated
             long __v_flags = unchecked((long)flags);
             if (((__v_flags & 0x3L) != 0x0L && (__v_flags & 0x3L) != 0x1L && (__v_flags & 0x3L) != 0x2L) ||
                 (__v_flags & ~0x3L & ~0xB4EC0L) != 0)
-                return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenatError>.Failure(OpenatError.EINVAL, 22);
+                return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenatError>.Rejected(OpenatError.EINVAL, 22);
             long __v_mode = unchecked((long)mode);
             if (__v_mode < 0L ||
                 __v_mode > 4095L)
-                return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenatError>.Failure(OpenatError.EINVAL, 22);
-            if (!OpenatFlagsInfo.TryToNative(flags, out int __flags)) return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenatError>.Failure(OpenatError.EINVAL, 22);
+                return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenatError>.Rejected(OpenatError.EINVAL, 22);
+            if (!OpenatFlagsInfo.TryToNative(flags, out int __flags)) return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenatError>.Rejected(OpenatError.EINVAL, 22);
             nint __pathname = global::System.Runtime.InteropServices.Marshal.StringToCoTaskMemUTF8(pathname);
             int __ret;
             int __errno = 0;
@@ -200,7 +201,7 @@ namespace Kapi.Generated
             {
                 global::System.Runtime.InteropServices.Marshal.FreeCoTaskMem(__pathname);
             }
-            if (__ret == -1 && __errno != 0) return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenatError>.Failure(__Openat_FromErrno(__errno), __errno);
+            if (__ret == -1) return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenatError>.Failure(__Openat_FromErrno(__errno), __errno);
             return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenatError>.Success(new global::Kapi.Runtime.FileDescriptor(__ret));
         }
 
@@ -210,6 +211,7 @@ namespace Kapi.Generated
         /// Opens the file named by pathname, relative to dirfd.
         /// </para>
         /// <para>Spec <c>sys_openat</c> (openat.kapi); calls the libc function <c>openat</c>. Arguments that break the spec's constraints return <c>EINVAL</c> without entering the kernel.</para>
+        /// <para>The system call's return value (spec): A new file descriptor. The wrapper turns a failure into the result's error.</para>
         /// <para>This overload takes raw integers in the portable (x86-64) numbering of the flag enums.</para>
         /// <para>Errors:</para>
         /// <list type="bullet">
@@ -222,7 +224,7 @@ namespace Kapi.Generated
         /// <param name="pathname">Path of the file. Passed as a NUL-terminated UTF-8 string.</param>
         /// <param name="flags">Access mode and file creation flags. Valid flags: O_CREAT, O_EXCL, O_TRUNC, O_APPEND, O_NONBLOCK, O_DIRECTORY, O_NOFOLLOW, O_DIRECT, O_CLOEXEC, O_RDONLY, O_WRONLY, O_RDWR. Raw bits of <see cref="OpenatFlags"/>.</param>
         /// <param name="mode">Permissions of a new file.</param>
-        /// <returns>A new file descriptor. On failure the result holds a <see cref="OpenatError"/>.</returns>
+        /// <returns>On success, the file descriptor the call returned (<c>Value</c>); otherwise the error, a <see cref="OpenatError"/> with the errno. <c>IsRejectedBeforeCall</c> is true when the wrapper rejected the arguments itself (<c>EINVAL</c>) without calling the kernel.</returns>
         [global::Kapi.Runtime.KapiSyscall("sys_openat")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
         public static global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenatError> Openat(global::Kapi.Runtime.FileDescriptor dirfd, string pathname, [global::Kapi.Runtime.KapiFlags("sys_openat", "flags", ValidMask = 0xB4EC0L, FlagPrefix = "O_")] int flags, uint mode) => Openat(dirfd, pathname, (OpenatFlags)flags, mode);
@@ -239,18 +241,18 @@ namespace Kapi.Generated
         public static global::Kapi.Runtime.FileDescriptor OpenatOrThrow(global::Kapi.Runtime.FileDescriptor dirfd, string pathname, [global::Kapi.Runtime.KapiFlags("sys_openat", "flags", ValidMask = 0xB4EC0L, FlagPrefix = "O_")] OpenatFlags flags, uint mode)
         {
             var __result = Openat(dirfd, pathname, flags, mode);
-            if (__result.IsError) throw __Openat_Exception(__result.Error, __result.Errno);
+            if (__result.IsError) throw __Openat_Exception(__result.Error, __result.Errno, __result.IsRejectedBeforeCall);
             return __result.Value;
         }
 
-        private static global::Kapi.Runtime.KapiSyscallException __Openat_Exception(OpenatError error, int errno)
+        private static global::Kapi.Runtime.KapiSyscallException __Openat_Exception(OpenatError error, int errno, bool rejected)
         {
             switch (error)
             {
-                case OpenatError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_openat", errno, "EINVAL", "Unknown bits in flags, or an invalid access mode. / mode has bits outside 07777.");
-                case OpenatError.ENOENT: return new global::Kapi.Runtime.KapiSyscallException("sys_openat", errno, "ENOENT", "A directory component in pathname does not exist.");
-                case OpenatError.EDEADLOCK: return new global::Kapi.Runtime.KapiSyscallException("sys_openat", errno, "EDEADLOCK", "An errno whose number differs on powerpc.");
-                default: return new global::Kapi.Runtime.KapiSyscallException("sys_openat", errno, null, null);
+                case OpenatError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_openat", errno, "EINVAL", "Unknown bits in flags, or an invalid access mode. / mode has bits outside 07777.", rejected);
+                case OpenatError.ENOENT: return new global::Kapi.Runtime.KapiSyscallException("sys_openat", errno, "ENOENT", "A directory component in pathname does not exist.", rejected);
+                case OpenatError.EDEADLOCK: return new global::Kapi.Runtime.KapiSyscallException("sys_openat", errno, "EDEADLOCK", "An errno whose number differs on powerpc.", rejected);
+                default: return new global::Kapi.Runtime.KapiSyscallException("sys_openat", errno, null, null, rejected);
             }
         }
 
@@ -293,6 +295,7 @@ namespace Kapi.Generated
             return (OpenatError)errno;
         }
 
+        [global::System.Runtime.InteropServices.DefaultDllImportSearchPaths(global::System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
         [global::System.Runtime.InteropServices.DllImport("libc", EntryPoint = "openat", ExactSpelling = true)]
         private static extern int __Kapi_Openat_Native(int dirfd, nint pathname, int flags, uint mode);
     }

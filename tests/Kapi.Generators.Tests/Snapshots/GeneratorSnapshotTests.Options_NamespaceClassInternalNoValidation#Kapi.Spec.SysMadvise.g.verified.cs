@@ -68,6 +68,7 @@ namespace My.Native
         /// <summary>Give advice about use of memory</summary>
         /// <remarks>
         /// <para>Spec <c>sys_madvise</c> (madvise.kapi); calls the libc function <c>madvise</c>.</para>
+        /// <para>The system call's return value (spec): 0 on success. The wrapper turns a failure into the result's error.</para>
         /// <para>Errors:</para>
         /// <list type="bullet">
         /// <item><description><c>EINVAL</c>: Bad advice: behavior is not a valid advice.</description></item>
@@ -76,17 +77,17 @@ namespace My.Native
         /// <param name="start">Start of the range.</param>
         /// <param name="len_in">Length of the range.</param>
         /// <param name="behavior">The advice. Valid values: MADV_NORMAL, MADV_RANDOM, MADV_SEQUENTIAL, MADV_WILLNEED, MADV_DONTNEED.</param>
-        /// <returns>0 on success. On failure the result holds a <see cref="MadviseError"/>.</returns>
+        /// <returns>Success when the call succeeded; otherwise the error, a <see cref="MadviseError"/> with the errno. <c>IsRejectedBeforeCall</c> is true when the wrapper rejected the arguments itself (<c>EINVAL</c>) without calling the kernel.</returns>
         [global::Kapi.Runtime.KapiSyscall("sys_madvise")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
         public static global::Kapi.Runtime.SyscallResult<MadviseError> Madvise(nuint start, nuint len_in, MadviseBehavior behavior)
         {
-            if (!MadviseBehaviorInfo.TryToNative(behavior, out int __behavior)) return global::Kapi.Runtime.SyscallResult<MadviseError>.Failure(MadviseError.EINVAL, 22);
+            if (!MadviseBehaviorInfo.TryToNative(behavior, out int __behavior)) return global::Kapi.Runtime.SyscallResult<MadviseError>.Rejected(MadviseError.EINVAL, 22);
             int __ret = __Kapi_Madvise_Native(start, len_in, __behavior);
             if (__ret == -1)
             {
                 int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__errno != 0) return global::Kapi.Runtime.SyscallResult<MadviseError>.Failure(__Madvise_FromErrno(__errno), __errno);
+                return global::Kapi.Runtime.SyscallResult<MadviseError>.Failure(__Madvise_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<MadviseError>.Success;
         }
@@ -94,6 +95,7 @@ namespace My.Native
         /// <summary>Give advice about use of memory</summary>
         /// <remarks>
         /// <para>Spec <c>sys_madvise</c> (madvise.kapi); calls the libc function <c>madvise</c>.</para>
+        /// <para>The system call's return value (spec): 0 on success. The wrapper turns a failure into the result's error.</para>
         /// <para>This overload takes raw integers in the portable (x86-64) numbering of the flag enums.</para>
         /// <para>Errors:</para>
         /// <list type="bullet">
@@ -103,7 +105,7 @@ namespace My.Native
         /// <param name="start">Start of the range.</param>
         /// <param name="len_in">Length of the range.</param>
         /// <param name="behavior">The advice. Valid values: MADV_NORMAL, MADV_RANDOM, MADV_SEQUENTIAL, MADV_WILLNEED, MADV_DONTNEED. Raw bits of <see cref="MadviseBehavior"/>.</param>
-        /// <returns>0 on success. On failure the result holds a <see cref="MadviseError"/>.</returns>
+        /// <returns>Success when the call succeeded; otherwise the error, a <see cref="MadviseError"/> with the errno. <c>IsRejectedBeforeCall</c> is true when the wrapper rejected the arguments itself (<c>EINVAL</c>) without calling the kernel.</returns>
         [global::Kapi.Runtime.KapiSyscall("sys_madvise")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
         public static global::Kapi.Runtime.SyscallResult<MadviseError> Madvise(nuint start, nuint len_in, int behavior) => Madvise(start, len_in, (MadviseBehavior)behavior);
@@ -118,15 +120,15 @@ namespace My.Native
         public static void MadviseOrThrow(nuint start, nuint len_in, MadviseBehavior behavior)
         {
             var __result = Madvise(start, len_in, behavior);
-            if (__result.IsError) throw __Madvise_Exception(__result.Error, __result.Errno);
+            if (__result.IsError) throw __Madvise_Exception(__result.Error, __result.Errno, __result.IsRejectedBeforeCall);
         }
 
-        private static global::Kapi.Runtime.KapiSyscallException __Madvise_Exception(MadviseError error, int errno)
+        private static global::Kapi.Runtime.KapiSyscallException __Madvise_Exception(MadviseError error, int errno, bool rejected)
         {
             switch (error)
             {
-                case MadviseError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_madvise", errno, "EINVAL", "behavior is not a valid advice.");
-                default: return new global::Kapi.Runtime.KapiSyscallException("sys_madvise", errno, null, null);
+                case MadviseError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_madvise", errno, "EINVAL", "behavior is not a valid advice.", rejected);
+                default: return new global::Kapi.Runtime.KapiSyscallException("sys_madvise", errno, null, null, rejected);
             }
         }
 
@@ -136,6 +138,7 @@ namespace My.Native
             return (MadviseError)errno;
         }
 
+        [global::System.Runtime.InteropServices.DefaultDllImportSearchPaths(global::System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
         [global::System.Runtime.InteropServices.DllImport("libc", EntryPoint = "madvise", ExactSpelling = true)]
         private static extern int __Kapi_Madvise_Native(nuint start, nuint len_in, int behavior);
     }

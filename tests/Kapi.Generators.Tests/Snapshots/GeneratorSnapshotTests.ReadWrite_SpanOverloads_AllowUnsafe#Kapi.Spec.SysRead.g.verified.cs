@@ -38,6 +38,7 @@ namespace Kapi.Generated
         /// Other errors may occur depending on the object connected to fd. After an error it is unspecified whether the file offset changed. Concurrent reads of a regular file through a shared open file description update the offset atomically only since Linux 3.14.
         /// </para>
         /// <para>Spec <c>sys_read</c> (read.kapi); calls the libc function <c>read</c>. Arguments that break the spec's constraints return <c>EINVAL</c> without entering the kernel.</para>
+        /// <para>The system call's return value (spec): Number of bytes read (0 at end of file) on success, negative error code on failure. The wrapper turns a failure into the result's error.</para>
         /// <para>Errors:</para>
         /// <list type="bullet">
         /// <item><description><c>EAGAIN</c>: Would block: fd has been marked nonblocking (O_NONBLOCK) and the read would block. For sockets POSIX allows EAGAIN or EWOULDBLOCK; on Linux they have the same value.</description></item>
@@ -52,7 +53,7 @@ namespace Kapi.Generated
         /// <param name="fd">File descriptor to read from. Must be an open file descriptor opened for reading (else EBADF) and refer to an object that supports reading (else EINVAL, or EISDIR for a directory). A file descriptor.</param>
         /// <param name="buf">Buffer that receives the data. count writable bytes of user memory (else EFAULT). With O_DIRECT the address may have to be aligned to the logical block size (else EINVAL). A pointer to user memory.</param>
         /// <param name="count">Maximum number of bytes to read. Any value: larger requests are cut to MAX_RW_COUNT, not rejected. buf + count must lie in user space (else EFAULT). With O_DIRECT it may have to be a multiple of the logical block size (else EINVAL).</param>
-        /// <returns>Number of bytes read (0 at end of file) on success, negative error code on failure. On failure the result holds a <see cref="ReadError"/>.</returns>
+        /// <returns>On success, the value the call returned (<c>Value</c>); otherwise the error, a <see cref="ReadError"/> with the errno.</returns>
         /// <example>
         /// <code>
         /// n = read(fd, buf, sizeof(buf));   // n == 0: end of file
@@ -67,7 +68,7 @@ namespace Kapi.Generated
             if (__ret == -1)
             {
                 int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__errno != 0) return global::Kapi.Runtime.SyscallResult<nint, ReadError>.Failure(__Read_FromErrno(__errno), __errno);
+                return global::Kapi.Runtime.SyscallResult<nint, ReadError>.Failure(__Read_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<nint, ReadError>.Success(__ret);
         }
@@ -76,7 +77,7 @@ namespace Kapi.Generated
         /// <remarks>The span is pinned for the duration of the call and its length is passed as the spec's size parameter; an empty span passes a null pointer and 0. The overload called checks the spec's constraints and reports the errors.</remarks>
         /// <param name="fd">File descriptor to read from. Must be an open file descriptor opened for reading (else EBADF) and refer to an object that supports reading (else EINVAL, or EISDIR for a directory). A file descriptor.</param>
         /// <param name="buf">Buffer that receives the data. count writable bytes of user memory (else EFAULT). With O_DIRECT the address may have to be aligned to the logical block size (else EINVAL). Its length is passed as <c>count</c>.</param>
-        /// <returns>Number of bytes read (0 at end of file) on success, negative error code on failure. On failure the result holds a <see cref="ReadError"/>.</returns>
+        /// <returns>On success, the value the call returned (<c>Value</c>); otherwise the error, a <see cref="ReadError"/> with the errno.</returns>
         [global::Kapi.Runtime.KapiSyscall("sys_read")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
         public static unsafe global::Kapi.Runtime.SyscallResult<nint, ReadError> Read(global::Kapi.Runtime.FileDescriptor fd, global::System.Span<byte> buf)
@@ -98,7 +99,7 @@ namespace Kapi.Generated
         public static nint ReadOrThrow(global::Kapi.Runtime.FileDescriptor fd, nint buf, nuint count)
         {
             var __result = Read(fd, buf, count);
-            if (__result.IsError) throw __Read_Exception(__result.Error, __result.Errno);
+            if (__result.IsError) throw __Read_Exception(__result.Error, __result.Errno, __result.IsRejectedBeforeCall);
             return __result.Value;
         }
 
@@ -118,18 +119,18 @@ namespace Kapi.Generated
             }
         }
 
-        private static global::Kapi.Runtime.KapiSyscallException __Read_Exception(ReadError error, int errno)
+        private static global::Kapi.Runtime.KapiSyscallException __Read_Exception(ReadError error, int errno, bool rejected)
         {
             switch (error)
             {
-                case ReadError.EAGAIN: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EAGAIN", "fd has been marked nonblocking (O_NONBLOCK) and the read would block. For sockets POSIX allows EAGAIN or EWOULDBLOCK; on Linux they have the same value.");
-                case ReadError.EBADF: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EBADF", "fd is not a valid file descriptor or is not open for reading.");
-                case ReadError.EFAULT: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EFAULT", "buf is outside the accessible address space.");
-                case ReadError.EINTR: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EINTR", "The call was interrupted by a signal before any data was read.");
-                case ReadError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EINVAL", "fd is attached to an object which is unsuitable for reading; or the file was opened with O_DIRECT and buf, count or the file offset is not suitably aligned; or fd was created by timerfd_create() and count is smaller than 8 bytes.");
-                case ReadError.EIO: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EIO", "A low-level I/O error occurred; or the process is in a background process group reading from its controlling terminal while ignoring or blocking SIGTTIN or while its process group is orphaned; or an advisory lock on a network filesystem was lost.");
-                case ReadError.EISDIR: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EISDIR", "fd refers to a directory.");
-                default: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, null, null);
+                case ReadError.EAGAIN: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EAGAIN", "fd has been marked nonblocking (O_NONBLOCK) and the read would block. For sockets POSIX allows EAGAIN or EWOULDBLOCK; on Linux they have the same value.", rejected);
+                case ReadError.EBADF: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EBADF", "fd is not a valid file descriptor or is not open for reading.", rejected);
+                case ReadError.EFAULT: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EFAULT", "buf is outside the accessible address space.", rejected);
+                case ReadError.EINTR: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EINTR", "The call was interrupted by a signal before any data was read.", rejected);
+                case ReadError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EINVAL", "fd is attached to an object which is unsuitable for reading; or the file was opened with O_DIRECT and buf, count or the file offset is not suitably aligned; or fd was created by timerfd_create() and count is smaller than 8 bytes.", rejected);
+                case ReadError.EIO: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EIO", "A low-level I/O error occurred; or the process is in a background process group reading from its controlling terminal while ignoring or blocking SIGTTIN or while its process group is orphaned; or an advisory lock on a network filesystem was lost.", rejected);
+                case ReadError.EISDIR: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EISDIR", "fd refers to a directory.", rejected);
+                default: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, null, null, rejected);
             }
         }
 
@@ -139,6 +140,7 @@ namespace Kapi.Generated
             return (ReadError)errno;
         }
 
+        [global::System.Runtime.InteropServices.DefaultDllImportSearchPaths(global::System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
         [global::System.Runtime.InteropServices.DllImport("libc", EntryPoint = "read", ExactSpelling = true)]
         private static extern nint __Kapi_Read_Native(int fd, nint buf, nuint count);
     }

@@ -48,6 +48,7 @@ namespace Kapi.Generated
         /// Other errors may occur depending on the object connected to fd. Since Linux 4.13 write-back errors are reported by a later write() or fsync() on any descriptor of the file. An error during an O_DIRECT write does not mean nothing was written. Use fsync() to make the data durable. Concurrent writes through a shared open file description update the offset atomically only since Linux 3.14.
         /// </para>
         /// <para>Spec <c>sys_write</c> (write.kapi); calls the libc function <c>write</c>. Arguments that break the spec's constraints return <c>EINVAL</c> without entering the kernel.</para>
+        /// <para>The system call's return value (spec): Number of bytes written on success, negative error code on failure. The wrapper turns a failure into the result's error.</para>
         /// <para>Errors:</para>
         /// <list type="bullet">
         /// <item><description><c>EAGAIN</c>: Would block: fd has been marked nonblocking (O_NONBLOCK) and the write would block. For sockets POSIX allows EAGAIN or EWOULDBLOCK; on Linux they have the same value.</description></item>
@@ -67,7 +68,7 @@ namespace Kapi.Generated
         /// <param name="fd">File descriptor to write to. Must be an open file descriptor opened for writing (else EBADF) and refer to an object that supports writing (else EINVAL). A file descriptor.</param>
         /// <param name="buf">Data to write. count readable bytes of user memory (else EFAULT). With O_DIRECT the address may have to be aligned to the logical block size (else EINVAL). A pointer to user memory.</param>
         /// <param name="count">Number of bytes to write. Any value: larger requests are cut to MAX_RW_COUNT, not rejected. buf + count must lie in user space (else EFAULT). 0 on a regular file returns 0 unless an error is detected.</param>
-        /// <returns>Number of bytes written on success, negative error code on failure. On failure the result holds a <see cref="WriteError"/>.</returns>
+        /// <returns>On success, the value the call returned (<c>Value</c>); otherwise the error, a <see cref="WriteError"/> with the errno.</returns>
         /// <example>
         /// <code>
         /// n = write(fd, buf, len);          // n may be &lt; len
@@ -82,7 +83,7 @@ namespace Kapi.Generated
             if (__ret == -1)
             {
                 int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__errno != 0) return global::Kapi.Runtime.SyscallResult<nint, WriteError>.Failure(__Write_FromErrno(__errno), __errno);
+                return global::Kapi.Runtime.SyscallResult<nint, WriteError>.Failure(__Write_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<nint, WriteError>.Success(__ret);
         }
@@ -91,7 +92,7 @@ namespace Kapi.Generated
         /// <remarks>The span is pinned for the duration of the call and its length is passed as the spec's size parameter; an empty span passes a null pointer and 0. The overload called checks the spec's constraints and reports the errors.</remarks>
         /// <param name="fd">File descriptor to write to. Must be an open file descriptor opened for writing (else EBADF) and refer to an object that supports writing (else EINVAL). A file descriptor.</param>
         /// <param name="buf">Data to write. count readable bytes of user memory (else EFAULT). With O_DIRECT the address may have to be aligned to the logical block size (else EINVAL). Its length is passed as <c>count</c>.</param>
-        /// <returns>Number of bytes written on success, negative error code on failure. On failure the result holds a <see cref="WriteError"/>.</returns>
+        /// <returns>On success, the value the call returned (<c>Value</c>); otherwise the error, a <see cref="WriteError"/> with the errno.</returns>
         [global::Kapi.Runtime.KapiSyscall("sys_write")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
         public static unsafe global::Kapi.Runtime.SyscallResult<nint, WriteError> Write(global::Kapi.Runtime.FileDescriptor fd, global::System.ReadOnlySpan<byte> buf)
@@ -113,7 +114,7 @@ namespace Kapi.Generated
         public static nint WriteOrThrow(global::Kapi.Runtime.FileDescriptor fd, nint buf, nuint count)
         {
             var __result = Write(fd, buf, count);
-            if (__result.IsError) throw __Write_Exception(__result.Error, __result.Errno);
+            if (__result.IsError) throw __Write_Exception(__result.Error, __result.Errno, __result.IsRejectedBeforeCall);
             return __result.Value;
         }
 
@@ -133,23 +134,23 @@ namespace Kapi.Generated
             }
         }
 
-        private static global::Kapi.Runtime.KapiSyscallException __Write_Exception(WriteError error, int errno)
+        private static global::Kapi.Runtime.KapiSyscallException __Write_Exception(WriteError error, int errno, bool rejected)
         {
             switch (error)
             {
-                case WriteError.EAGAIN: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EAGAIN", "fd has been marked nonblocking (O_NONBLOCK) and the write would block. For sockets POSIX allows EAGAIN or EWOULDBLOCK; on Linux they have the same value.");
-                case WriteError.EBADF: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EBADF", "fd is not a valid file descriptor or is not open for writing.");
-                case WriteError.EDESTADDRREQ: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EDESTADDRREQ", "fd refers to a datagram socket for which a peer address has not been set using connect().");
-                case WriteError.EDQUOT: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EDQUOT", "The user's quota of disk blocks on the filesystem containing the file has been exhausted.");
-                case WriteError.EFAULT: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EFAULT", "buf is outside the accessible address space.");
-                case WriteError.EFBIG: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EFBIG", "An attempt was made to write a file that exceeds the implementation-defined maximum file size or the process's file size limit (RLIMIT_FSIZE, after SIGXFSZ was caught or ignored), or to write at a position past the maximum offset.");
-                case WriteError.EINTR: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EINTR", "The call was interrupted by a signal before any data was written.");
-                case WriteError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EINVAL", "fd is attached to an object which is unsuitable for writing; or the file was opened with O_DIRECT and buf, count or the file offset is not suitably aligned.");
-                case WriteError.EIO: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EIO", "A low-level I/O error occurred while modifying the inode; it may stem from the write-back of data written earlier, possibly through another descriptor; or an advisory lock on a network filesystem was lost.");
-                case WriteError.ENOSPC: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "ENOSPC", "The device containing the file referred to by fd has no room for the data.");
-                case WriteError.EPERM: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EPERM", "The operation was prevented by a file seal (fcntl F_ADD_SEALS).");
-                case WriteError.EPIPE: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EPIPE", "fd is connected to a pipe or socket whose reading end is closed. The process also receives SIGPIPE, so this value is seen only if SIGPIPE is caught, blocked or ignored.");
-                default: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, null, null);
+                case WriteError.EAGAIN: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EAGAIN", "fd has been marked nonblocking (O_NONBLOCK) and the write would block. For sockets POSIX allows EAGAIN or EWOULDBLOCK; on Linux they have the same value.", rejected);
+                case WriteError.EBADF: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EBADF", "fd is not a valid file descriptor or is not open for writing.", rejected);
+                case WriteError.EDESTADDRREQ: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EDESTADDRREQ", "fd refers to a datagram socket for which a peer address has not been set using connect().", rejected);
+                case WriteError.EDQUOT: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EDQUOT", "The user's quota of disk blocks on the filesystem containing the file has been exhausted.", rejected);
+                case WriteError.EFAULT: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EFAULT", "buf is outside the accessible address space.", rejected);
+                case WriteError.EFBIG: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EFBIG", "An attempt was made to write a file that exceeds the implementation-defined maximum file size or the process's file size limit (RLIMIT_FSIZE, after SIGXFSZ was caught or ignored), or to write at a position past the maximum offset.", rejected);
+                case WriteError.EINTR: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EINTR", "The call was interrupted by a signal before any data was written.", rejected);
+                case WriteError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EINVAL", "fd is attached to an object which is unsuitable for writing; or the file was opened with O_DIRECT and buf, count or the file offset is not suitably aligned.", rejected);
+                case WriteError.EIO: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EIO", "A low-level I/O error occurred while modifying the inode; it may stem from the write-back of data written earlier, possibly through another descriptor; or an advisory lock on a network filesystem was lost.", rejected);
+                case WriteError.ENOSPC: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "ENOSPC", "The device containing the file referred to by fd has no room for the data.", rejected);
+                case WriteError.EPERM: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EPERM", "The operation was prevented by a file seal (fcntl F_ADD_SEALS).", rejected);
+                case WriteError.EPIPE: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, "EPIPE", "fd is connected to a pipe or socket whose reading end is closed. The process also receives SIGPIPE, so this value is seen only if SIGPIPE is caught, blocked or ignored.", rejected);
+                default: return new global::Kapi.Runtime.KapiSyscallException("sys_write", errno, null, null, rejected);
             }
         }
 
@@ -159,6 +160,7 @@ namespace Kapi.Generated
             return (WriteError)errno;
         }
 
+        [global::System.Runtime.InteropServices.DefaultDllImportSearchPaths(global::System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
         [global::System.Runtime.InteropServices.DllImport("libc", EntryPoint = "write", ExactSpelling = true)]
         private static extern nint __Kapi_Write_Native(int fd, nint buf, nuint count);
     }

@@ -49,7 +49,7 @@ namespace Kapi.Generated
         /// </remarks>
         /// <param name="start">Starting address of memory range to lock. Rounded down to page boundary.</param>
         /// <param name="len">Length of memory range to lock in bytes. Rounded up to page boundary.</param>
-        /// <returns>On failure the result holds a <see cref="MlockError"/>.</returns>
+        /// <returns>Success when the call succeeded; otherwise the error, a <see cref="MlockError"/> with the errno. <c>IsRejectedBeforeCall</c> is true when the wrapper rejected the arguments itself (<c>EINVAL</c>) without calling the kernel.</returns>
         /// <example>
         /// <code>
         /// mlock(addr, 4096);  // Lock one page
@@ -63,12 +63,12 @@ namespace Kapi.Generated
             long __v_len = unchecked((long)len);
             if (__v_len < 0L ||
                 ((global::Kapi.Runtime.KapiPlatform.Architecture switch { global::Kapi.Runtime.KapiArchitecture.X86 => 2147483647L, global::Kapi.Runtime.KapiArchitecture.Arm => 2147483647L, _ => 9223372036854775807L }) >= 0 && __v_len > (global::Kapi.Runtime.KapiPlatform.Architecture switch { global::Kapi.Runtime.KapiArchitecture.X86 => 2147483647L, global::Kapi.Runtime.KapiArchitecture.Arm => 2147483647L, _ => 9223372036854775807L })))
-                return global::Kapi.Runtime.SyscallResult<MlockError>.Failure(MlockError.EINVAL, 22);
+                return global::Kapi.Runtime.SyscallResult<MlockError>.Rejected(MlockError.EINVAL, 22);
             int __ret = __Kapi_Mlock_Native(start, len);
             if (__ret == -1)
             {
                 int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__errno != 0) return global::Kapi.Runtime.SyscallResult<MlockError>.Failure(__Mlock_FromErrno(__errno), __errno);
+                return global::Kapi.Runtime.SyscallResult<MlockError>.Failure(__Mlock_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<MlockError>.Success;
         }
@@ -82,20 +82,20 @@ namespace Kapi.Generated
         public static void MlockOrThrow(nuint start, nuint len)
         {
             var __result = Mlock(start, len);
-            if (__result.IsError) throw __Mlock_Exception(__result.Error, __result.Errno);
+            if (__result.IsError) throw __Mlock_Exception(__result.Error, __result.Errno, __result.IsRejectedBeforeCall);
         }
 
-        private static global::Kapi.Runtime.KapiSyscallException __Mlock_Exception(MlockError error, int errno)
+        private static global::Kapi.Runtime.KapiSyscallException __Mlock_Exception(MlockError error, int errno, bool rejected)
         {
             switch (error)
             {
-                case MlockError.ENOMEM: return new global::Kapi.Runtime.KapiSyscallException("sys_mlock", errno, "ENOMEM", "Some of the specified range is not mapped, has unmapped gaps, or the lock would cause the number of mapped regions to exceed the limit.");
-                case MlockError.EPERM: return new global::Kapi.Runtime.KapiSyscallException("sys_mlock", errno, "EPERM", "The caller is not privileged (no CAP_IPC_LOCK) and RLIMIT_MEMLOCK is 0.");
-                case MlockError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_mlock", errno, "EINVAL", "The result of the addition start+len was less than start (arithmetic overflow).");
-                case MlockError.EAGAIN: return new global::Kapi.Runtime.KapiSyscallException("sys_mlock", errno, "EAGAIN", "Some or all of the specified address range could not be locked.");
-                case MlockError.EINTR: return new global::Kapi.Runtime.KapiSyscallException("sys_mlock", errno, "EINTR", "The operation was interrupted by a fatal signal before completion.");
-                case MlockError.EFAULT: return new global::Kapi.Runtime.KapiSyscallException("sys_mlock", errno, "EFAULT", "The specified address range contains invalid addresses that cannot be accessed.");
-                default: return new global::Kapi.Runtime.KapiSyscallException("sys_mlock", errno, null, null);
+                case MlockError.ENOMEM: return new global::Kapi.Runtime.KapiSyscallException("sys_mlock", errno, "ENOMEM", "Some of the specified range is not mapped, has unmapped gaps, or the lock would cause the number of mapped regions to exceed the limit.", rejected);
+                case MlockError.EPERM: return new global::Kapi.Runtime.KapiSyscallException("sys_mlock", errno, "EPERM", "The caller is not privileged (no CAP_IPC_LOCK) and RLIMIT_MEMLOCK is 0.", rejected);
+                case MlockError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_mlock", errno, "EINVAL", "The result of the addition start+len was less than start (arithmetic overflow).", rejected);
+                case MlockError.EAGAIN: return new global::Kapi.Runtime.KapiSyscallException("sys_mlock", errno, "EAGAIN", "Some or all of the specified address range could not be locked.", rejected);
+                case MlockError.EINTR: return new global::Kapi.Runtime.KapiSyscallException("sys_mlock", errno, "EINTR", "The operation was interrupted by a fatal signal before completion.", rejected);
+                case MlockError.EFAULT: return new global::Kapi.Runtime.KapiSyscallException("sys_mlock", errno, "EFAULT", "The specified address range contains invalid addresses that cannot be accessed.", rejected);
+                default: return new global::Kapi.Runtime.KapiSyscallException("sys_mlock", errno, null, null, rejected);
             }
         }
 
@@ -105,6 +105,7 @@ namespace Kapi.Generated
             return (MlockError)errno;
         }
 
+        [global::System.Runtime.InteropServices.DefaultDllImportSearchPaths(global::System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
         [global::System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mlock", ExactSpelling = true)]
         private static extern int __Kapi_Mlock_Native(nuint start, nuint len);
     }

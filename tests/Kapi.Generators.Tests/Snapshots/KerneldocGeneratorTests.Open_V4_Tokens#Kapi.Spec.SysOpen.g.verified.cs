@@ -291,6 +291,7 @@ namespace Kapi.Generated
         /// O_PATH opens a file descriptor that can be used only for certain operations (fstat, dup, fcntl, close, fchdir on directories, as dirfd for *at() calls). I/O operations will fail with EBADF.
         /// </para>
         /// <para>Spec <c>sys_open</c> (sys_open.v4.kapi); calls the libc function <c>open</c>. Arguments that break the spec's constraints return <c>EINVAL</c> without entering the kernel.</para>
+        /// <para>The system call's return value (spec): On success, returns a new file descriptor (non-negative integer). The returned file descriptor is the lowest-numbered descriptor not currently open for the process. On error, returns a negative error code. The wrapper turns a failure into the result's error.</para>
         /// <para>Errors:</para>
         /// <list type="bullet">
         /// <item><description><c>EACCES</c>: Permission denied: The requested access to the file is not allowed, or search permission is denied for one of the directories in the path prefix of pathname, or the file did not exist yet and write access to the parent directory is not allowed, or O_TRUNC is specified but write permission is denied, or the file is on a filesystem mounted with noexec and MAY_EXEC was implied.</description></item>
@@ -322,7 +323,7 @@ namespace Kapi.Generated
         /// <param name="filename">Pathname of the file to open or create. Must be a valid null-terminated path string in user memory. Maximum path length is PATH_MAX (4096 bytes) including null terminator. For relative paths, resolution starts from current working directory. The path is followed (symlinks resolved) unless O_NOFOLLOW is specified. Passed as a NUL-terminated UTF-8 string.</param>
         /// <param name="flags">File access mode and behavior flags (O_RDONLY, O_WRONLY, O_RDWR, etc.). Must include exactly one of O_RDONLY (0), O_WRONLY (1), or O_RDWR (2) as the access mode. Additional flags may be ORed. Invalid flag combinations (e.g., O_PATH with incompatible flags, O_TMPFILE without O_DIRECTORY, O_TMPFILE with read-only mode) return EINVAL. Since Linux 6.7, O_CREAT is silently ignored when combined with O_DIRECTORY. Unknown flags are silently ignored for backward compatibility (unlike openat2 which rejects them). Valid flags: O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_NOCTTY, O_TRUNC, O_APPEND, O_NONBLOCK, O_DSYNC, O_SYNC, FASYNC, O_DIRECT, O_LARGEFILE, O_DIRECTORY, O_NOFOLLOW, O_NOATIME, O_CLOEXEC, O_PATH, O_TMPFILE.</param>
         /// <param name="mode">File permission bits for newly created files (only with O_CREAT/O_TMPFILE). Only meaningful when O_CREAT or O_TMPFILE is specified in flags. Specifies the file mode bits (permissions and setuid/setgid/sticky bits) for a newly created file. The effective mode is (mode &amp; ~umask). When O_CREAT/O_TMPFILE is not set, mode is ignored. Mode values exceeding S_IALLUGO (07777) are masked off. Valid flags: S_ISUID, S_ISGID, S_ISVTX, S_IRWXU, S_IRWXG, S_IRWXO.</param>
-        /// <returns>On success, returns a new file descriptor (non-negative integer). The returned file descriptor is the lowest-numbered descriptor not currently open for the process. On error, returns a negative error code.. On failure the result holds a <see cref="OpenError"/>.</returns>
+        /// <returns>On success, the file descriptor the call returned (<c>Value</c>); otherwise the error, a <see cref="OpenError"/> with the errno. <c>IsRejectedBeforeCall</c> is true when the wrapper rejected the arguments itself (<c>EINVAL</c>) without calling the kernel.</returns>
         /// <example>
         /// <code>
         /// fd = open("/etc/passwd", O_RDONLY);  // Read existing file
@@ -338,11 +339,11 @@ namespace Kapi.Generated
         public static global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenError> Open(string filename, [global::Kapi.Runtime.KapiFlags("sys_open", "flags", ValidMask = 0x7FFFC3L)] OpenFlags flags, [global::Kapi.Runtime.KapiFlags("sys_open", "mode", ValidMask = 0xFFFL, FlagPrefix = "S_")] OpenMode mode)
         {
             long __v_flags = unchecked((long)flags);
-            if ((__v_flags & ~0x7FFFC3L) != 0) return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenError>.Failure(OpenError.EINVAL, 22);
+            if ((__v_flags & ~0x7FFFC3L) != 0) return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenError>.Rejected(OpenError.EINVAL, 22);
             long __v_mode = unchecked((long)mode);
-            if ((__v_mode & ~0xFFFL) != 0) return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenError>.Failure(OpenError.EINVAL, 22);
-            if (!OpenFlagsInfo.TryToNative(flags, out int __flags)) return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenError>.Failure(OpenError.EINVAL, 22);
-            if (!OpenModeInfo.TryToNative(mode, out uint __mode)) return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenError>.Failure(OpenError.EINVAL, 22);
+            if ((__v_mode & ~0xFFFL) != 0) return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenError>.Rejected(OpenError.EINVAL, 22);
+            if (!OpenFlagsInfo.TryToNative(flags, out int __flags)) return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenError>.Rejected(OpenError.EINVAL, 22);
+            if (!OpenModeInfo.TryToNative(mode, out uint __mode)) return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenError>.Rejected(OpenError.EINVAL, 22);
             nint __filename = global::System.Runtime.InteropServices.Marshal.StringToCoTaskMemUTF8(filename);
             int __ret;
             int __errno = 0;
@@ -355,7 +356,7 @@ namespace Kapi.Generated
             {
                 global::System.Runtime.InteropServices.Marshal.FreeCoTaskMem(__filename);
             }
-            if (__ret == -1 && __errno != 0) return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenError>.Failure(__Open_FromErrno(__errno), __errno);
+            if (__ret == -1) return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenError>.Failure(__Open_FromErrno(__errno), __errno);
             return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenError>.Success(new global::Kapi.Runtime.FileDescriptor(__ret));
         }
 
@@ -378,6 +379,7 @@ namespace Kapi.Generated
         /// O_PATH opens a file descriptor that can be used only for certain operations (fstat, dup, fcntl, close, fchdir on directories, as dirfd for *at() calls). I/O operations will fail with EBADF.
         /// </para>
         /// <para>Spec <c>sys_open</c> (sys_open.v4.kapi); calls the libc function <c>open</c>. Arguments that break the spec's constraints return <c>EINVAL</c> without entering the kernel.</para>
+        /// <para>The system call's return value (spec): On success, returns a new file descriptor (non-negative integer). The returned file descriptor is the lowest-numbered descriptor not currently open for the process. On error, returns a negative error code. The wrapper turns a failure into the result's error.</para>
         /// <para>This overload takes raw integers in the portable (x86-64) numbering of the flag enums.</para>
         /// <para>Errors:</para>
         /// <list type="bullet">
@@ -410,7 +412,7 @@ namespace Kapi.Generated
         /// <param name="filename">Pathname of the file to open or create. Must be a valid null-terminated path string in user memory. Maximum path length is PATH_MAX (4096 bytes) including null terminator. For relative paths, resolution starts from current working directory. The path is followed (symlinks resolved) unless O_NOFOLLOW is specified. Passed as a NUL-terminated UTF-8 string.</param>
         /// <param name="flags">File access mode and behavior flags (O_RDONLY, O_WRONLY, O_RDWR, etc.). Must include exactly one of O_RDONLY (0), O_WRONLY (1), or O_RDWR (2) as the access mode. Additional flags may be ORed. Invalid flag combinations (e.g., O_PATH with incompatible flags, O_TMPFILE without O_DIRECTORY, O_TMPFILE with read-only mode) return EINVAL. Since Linux 6.7, O_CREAT is silently ignored when combined with O_DIRECTORY. Unknown flags are silently ignored for backward compatibility (unlike openat2 which rejects them). Valid flags: O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_NOCTTY, O_TRUNC, O_APPEND, O_NONBLOCK, O_DSYNC, O_SYNC, FASYNC, O_DIRECT, O_LARGEFILE, O_DIRECTORY, O_NOFOLLOW, O_NOATIME, O_CLOEXEC, O_PATH, O_TMPFILE. Raw bits of <see cref="OpenFlags"/>.</param>
         /// <param name="mode">File permission bits for newly created files (only with O_CREAT/O_TMPFILE). Only meaningful when O_CREAT or O_TMPFILE is specified in flags. Specifies the file mode bits (permissions and setuid/setgid/sticky bits) for a newly created file. The effective mode is (mode &amp; ~umask). When O_CREAT/O_TMPFILE is not set, mode is ignored. Mode values exceeding S_IALLUGO (07777) are masked off. Valid flags: S_ISUID, S_ISGID, S_ISVTX, S_IRWXU, S_IRWXG, S_IRWXO. Raw bits of <see cref="OpenMode"/>.</param>
-        /// <returns>On success, returns a new file descriptor (non-negative integer). The returned file descriptor is the lowest-numbered descriptor not currently open for the process. On error, returns a negative error code.. On failure the result holds a <see cref="OpenError"/>.</returns>
+        /// <returns>On success, the file descriptor the call returned (<c>Value</c>); otherwise the error, a <see cref="OpenError"/> with the errno. <c>IsRejectedBeforeCall</c> is true when the wrapper rejected the arguments itself (<c>EINVAL</c>) without calling the kernel.</returns>
         /// <example>
         /// <code>
         /// fd = open("/etc/passwd", O_RDONLY);  // Read existing file
@@ -436,39 +438,39 @@ namespace Kapi.Generated
         public static global::Kapi.Runtime.FileDescriptor OpenOrThrow(string filename, [global::Kapi.Runtime.KapiFlags("sys_open", "flags", ValidMask = 0x7FFFC3L)] OpenFlags flags, [global::Kapi.Runtime.KapiFlags("sys_open", "mode", ValidMask = 0xFFFL, FlagPrefix = "S_")] OpenMode mode)
         {
             var __result = Open(filename, flags, mode);
-            if (__result.IsError) throw __Open_Exception(__result.Error, __result.Errno);
+            if (__result.IsError) throw __Open_Exception(__result.Error, __result.Errno, __result.IsRejectedBeforeCall);
             return __result.Value;
         }
 
-        private static global::Kapi.Runtime.KapiSyscallException __Open_Exception(OpenError error, int errno)
+        private static global::Kapi.Runtime.KapiSyscallException __Open_Exception(OpenError error, int errno, bool rejected)
         {
             switch (error)
             {
-                case OpenError.EACCES: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EACCES", "The requested access to the file is not allowed, or search permission is denied for one of the directories in the path prefix of pathname, or the file did not exist yet and write access to the parent directory is not allowed, or O_TRUNC is specified but write permission is denied, or the file is on a filesystem mounted with noexec and MAY_EXEC was implied.");
-                case OpenError.EAGAIN: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EAGAIN", "The file is a FIFO or regular file, O_NONBLOCK is specified, and the operation would block. Also returned when RESOLVE_CACHED is used with openat2() and the lookup cannot be satisfied from the dentry cache. / O_NONBLOCK was specified and an incompatible lease is held on the file.");
-                case OpenError.EBUSY: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EBUSY", "O_EXCL was specified in flags and pathname refers to a block device that is in use by the system (e.g., it is mounted).");
-                case OpenError.EDQUOT: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EDQUOT", "O_CREAT is specified and the file does not exist, and the user's quota of disk blocks or inodes on the filesystem has been exhausted.");
-                case OpenError.EEXIST: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EEXIST", "O_CREAT and O_EXCL were specified in flags, but pathname already exists. This error is atomic with respect to file creation - it prevents race conditions (TOCTOU) when creating files.");
-                case OpenError.EFAULT: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EFAULT", "pathname points outside the process's accessible address space.");
-                case OpenError.EINTR: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EINTR", "The call was interrupted by a signal handler before completing file open. This can occur during lock acquisition or when breaking leases.");
-                case OpenError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EINVAL", "Returned for several conditions: (1) Invalid O_* flag combinations (O_TMPFILE without O_DIRECTORY, O_TMPFILE with read-only access, O_PATH with flags other than O_DIRECTORY|O_NOFOLLOW|O_CLOEXEC). (2) mode contains bits outside S_IALLUGO when O_CREAT/O_TMPFILE is set (openat2 only). (3) O_DIRECT requested but filesystem doesn't support it. (4) The filesystem does not support O_SYNC or O_DSYNC.");
-                case OpenError.EISDIR: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EISDIR", "pathname refers to a directory and the access requested involved writing (O_WRONLY, O_RDWR, or O_TRUNC). Also returned when O_TMPFILE is used on a directory that doesn't support tmpfile operations.");
-                case OpenError.ELOOP: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ELOOP", "Too many symbolic links were encountered in resolving pathname, or O_NOFOLLOW was specified but pathname refers to a symbolic link.");
-                case OpenError.EMFILE: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EMFILE", "The per-process limit on the number of open file descriptors has been reached. This limit is RLIMIT_NOFILE (default typically 1024, max set by /proc/sys/fs/nr_open).");
-                case OpenError.ENAMETOOLONG: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ENAMETOOLONG", "pathname was too long, exceeding PATH_MAX (4096) bytes, or a single path component exceeded NAME_MAX (usually 255) bytes.");
-                case OpenError.ENFILE: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ENFILE", "The system-wide limit on the total number of open files has been reached (/proc/sys/fs/file-max). Processes with CAP_SYS_ADMIN can exceed this limit.");
-                case OpenError.ENODEV: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ENODEV", "pathname refers to a special file that has no corresponding device, or the file's inode has no file operations assigned.");
-                case OpenError.ENOENT: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ENOENT", "A directory component in pathname does not exist or is a dangling symbolic link, or O_CREAT is not set and the named file does not exist, or pathname is an empty string (unless AT_EMPTY_PATH is used with openat2).");
-                case OpenError.ENOMEM: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ENOMEM", "The kernel could not allocate sufficient memory for the file structure, path lookup structures, or the filename buffer.");
-                case OpenError.ENOSPC: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ENOSPC", "O_CREAT was specified and the file does not exist, and the directory or filesystem containing the file has no room for a new file entry.");
-                case OpenError.ENOTDIR: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ENOTDIR", "A component used as a directory in pathname is not actually a directory, or O_DIRECTORY was specified and pathname was not a directory.");
-                case OpenError.ENXIO: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ENXIO", "O_NONBLOCK | O_WRONLY is set and the named file is a FIFO and no process has the FIFO open for reading. Also returned when opening a device special file that does not exist.");
-                case OpenError.EOPNOTSUPP: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EOPNOTSUPP", "The filesystem containing pathname does not support O_TMPFILE.");
-                case OpenError.EOVERFLOW: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EOVERFLOW", "pathname refers to a regular file that is too large to be opened. This occurs on 32-bit systems without O_LARGEFILE when the file size exceeds 2GB (2^31 - 1 bytes).");
-                case OpenError.EPERM: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EPERM", "O_NOATIME flag was specified but the effective UID of the caller did not match the owner of the file and the caller is not privileged, or the file is append-only and O_TRUNC was specified or write mode without O_APPEND, or the file is immutable, or a seal prevents the operation.");
-                case OpenError.EROFS: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EROFS", "pathname refers to a file on a read-only filesystem and write access was requested.");
-                case OpenError.ETXTBSY: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ETXTBSY", "pathname refers to an executable image which is currently being executed, or to a swap file, and write access or truncation was requested.");
-                default: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, null, null);
+                case OpenError.EACCES: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EACCES", "The requested access to the file is not allowed, or search permission is denied for one of the directories in the path prefix of pathname, or the file did not exist yet and write access to the parent directory is not allowed, or O_TRUNC is specified but write permission is denied, or the file is on a filesystem mounted with noexec and MAY_EXEC was implied.", rejected);
+                case OpenError.EAGAIN: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EAGAIN", "The file is a FIFO or regular file, O_NONBLOCK is specified, and the operation would block. Also returned when RESOLVE_CACHED is used with openat2() and the lookup cannot be satisfied from the dentry cache. / O_NONBLOCK was specified and an incompatible lease is held on the file.", rejected);
+                case OpenError.EBUSY: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EBUSY", "O_EXCL was specified in flags and pathname refers to a block device that is in use by the system (e.g., it is mounted).", rejected);
+                case OpenError.EDQUOT: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EDQUOT", "O_CREAT is specified and the file does not exist, and the user's quota of disk blocks or inodes on the filesystem has been exhausted.", rejected);
+                case OpenError.EEXIST: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EEXIST", "O_CREAT and O_EXCL were specified in flags, but pathname already exists. This error is atomic with respect to file creation - it prevents race conditions (TOCTOU) when creating files.", rejected);
+                case OpenError.EFAULT: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EFAULT", "pathname points outside the process's accessible address space.", rejected);
+                case OpenError.EINTR: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EINTR", "The call was interrupted by a signal handler before completing file open. This can occur during lock acquisition or when breaking leases.", rejected);
+                case OpenError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EINVAL", "Returned for several conditions: (1) Invalid O_* flag combinations (O_TMPFILE without O_DIRECTORY, O_TMPFILE with read-only access, O_PATH with flags other than O_DIRECTORY|O_NOFOLLOW|O_CLOEXEC). (2) mode contains bits outside S_IALLUGO when O_CREAT/O_TMPFILE is set (openat2 only). (3) O_DIRECT requested but filesystem doesn't support it. (4) The filesystem does not support O_SYNC or O_DSYNC.", rejected);
+                case OpenError.EISDIR: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EISDIR", "pathname refers to a directory and the access requested involved writing (O_WRONLY, O_RDWR, or O_TRUNC). Also returned when O_TMPFILE is used on a directory that doesn't support tmpfile operations.", rejected);
+                case OpenError.ELOOP: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ELOOP", "Too many symbolic links were encountered in resolving pathname, or O_NOFOLLOW was specified but pathname refers to a symbolic link.", rejected);
+                case OpenError.EMFILE: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EMFILE", "The per-process limit on the number of open file descriptors has been reached. This limit is RLIMIT_NOFILE (default typically 1024, max set by /proc/sys/fs/nr_open).", rejected);
+                case OpenError.ENAMETOOLONG: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ENAMETOOLONG", "pathname was too long, exceeding PATH_MAX (4096) bytes, or a single path component exceeded NAME_MAX (usually 255) bytes.", rejected);
+                case OpenError.ENFILE: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ENFILE", "The system-wide limit on the total number of open files has been reached (/proc/sys/fs/file-max). Processes with CAP_SYS_ADMIN can exceed this limit.", rejected);
+                case OpenError.ENODEV: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ENODEV", "pathname refers to a special file that has no corresponding device, or the file's inode has no file operations assigned.", rejected);
+                case OpenError.ENOENT: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ENOENT", "A directory component in pathname does not exist or is a dangling symbolic link, or O_CREAT is not set and the named file does not exist, or pathname is an empty string (unless AT_EMPTY_PATH is used with openat2).", rejected);
+                case OpenError.ENOMEM: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ENOMEM", "The kernel could not allocate sufficient memory for the file structure, path lookup structures, or the filename buffer.", rejected);
+                case OpenError.ENOSPC: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ENOSPC", "O_CREAT was specified and the file does not exist, and the directory or filesystem containing the file has no room for a new file entry.", rejected);
+                case OpenError.ENOTDIR: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ENOTDIR", "A component used as a directory in pathname is not actually a directory, or O_DIRECTORY was specified and pathname was not a directory.", rejected);
+                case OpenError.ENXIO: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ENXIO", "O_NONBLOCK | O_WRONLY is set and the named file is a FIFO and no process has the FIFO open for reading. Also returned when opening a device special file that does not exist.", rejected);
+                case OpenError.EOPNOTSUPP: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EOPNOTSUPP", "The filesystem containing pathname does not support O_TMPFILE.", rejected);
+                case OpenError.EOVERFLOW: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EOVERFLOW", "pathname refers to a regular file that is too large to be opened. This occurs on 32-bit systems without O_LARGEFILE when the file size exceeds 2GB (2^31 - 1 bytes).", rejected);
+                case OpenError.EPERM: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EPERM", "O_NOATIME flag was specified but the effective UID of the caller did not match the owner of the file and the caller is not privileged, or the file is append-only and O_TRUNC was specified or write mode without O_APPEND, or the file is immutable, or a seal prevents the operation.", rejected);
+                case OpenError.EROFS: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "EROFS", "pathname refers to a file on a read-only filesystem and write access was requested.", rejected);
+                case OpenError.ETXTBSY: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, "ETXTBSY", "pathname refers to an executable image which is currently being executed, or to a swap file, and write access or truncation was requested.", rejected);
+                default: return new global::Kapi.Runtime.KapiSyscallException("sys_open", errno, null, null, rejected);
             }
         }
 
@@ -478,6 +480,7 @@ namespace Kapi.Generated
             return (OpenError)errno;
         }
 
+        [global::System.Runtime.InteropServices.DefaultDllImportSearchPaths(global::System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
         [global::System.Runtime.InteropServices.DllImport("libc", EntryPoint = "open", ExactSpelling = true)]
         private static extern int __Kapi_Open_Native(nint filename, int flags, uint mode);
     }

@@ -60,6 +60,7 @@ namespace Kapi.Generated
         /// For splice(2)-like zero-copy reads, consider using splice(), sendfile(), or copy_file_range() instead of read() + write().
         /// </para>
         /// <para>Spec <c>sys_read</c> (sys_read.rfc5.kapi); calls the libc function <c>read</c>. Arguments that break the spec's constraints return <c>EINVAL</c> without entering the kernel.</para>
+        /// <para>The system call's return value (spec): On success, returns the number of bytes read (non-negative). Zero indicates end-of-file (EOF) for regular files, or no data available from a device that does not block. The return value may be less than count if fewer bytes were available (short read). Partial reads are not errors. On error, returns a negative error code. The wrapper turns a failure into the result's error.</para>
         /// <para>Errors:</para>
         /// <list type="bullet">
         /// <item><description><c>EBADF</c>: Bad file descriptor: fd is not a valid file descriptor, or fd was not opened for reading. This includes file descriptors opened with O_WRONLY, O_PATH, or file descriptors that have been closed. Also returned if the file structure does not have FMODE_READ set.</description></item>
@@ -79,7 +80,7 @@ namespace Kapi.Generated
         /// <param name="fd">File descriptor to read from. Must be a valid, open file descriptor with read permission. The file must have been opened with O_RDONLY or O_RDWR. Special values like AT_FDCWD are not valid. File descriptors for directories return EISDIR. Standard file descriptors 0 (stdin), 1 (stdout), 2 (stderr) are valid if open and readable. A file descriptor.</param>
         /// <param name="buf">User-space buffer to read data into. Must point to a valid, writable user-space memory region of at least count bytes. The buffer is validated via access_ok() before any read operation. NULL is invalid and will return EFAULT. The buffer may be partially written if an error occurs mid-read. For O_DIRECT reads, the buffer may need to be aligned to the filesystem's block size (varies by filesystem, check via statx() with STATX_DIOALIGN). A pointer to user memory.</param>
         /// <param name="count">Maximum number of bytes to read. Maximum number of bytes to read. Clamped internally to MAX_RW_COUNT (INT_MAX &amp; PAGE_MASK, approximately 0x7ffff000 bytes) to prevent signed overflow issues. A count of 0 returns immediately with 0 without accessing the file (but may still detect errors). Large values are not errors but will be clamped. Cast to ssize_t must not be negative.</param>
-        /// <returns>On success, returns the number of bytes read (non-negative). Zero indicates end-of-file (EOF) for regular files, or no data available from a device that does not block. The return value may be less than count if fewer bytes were available (short read). Partial reads are not errors. On error, returns a negative error code.. On failure the result holds a <see cref="ReadError"/>.</returns>
+        /// <returns>On success, the value the call returned (<c>Value</c>); otherwise the error, a <see cref="ReadError"/> with the errno. <c>IsRejectedBeforeCall</c> is true when the wrapper rejected the arguments itself (<c>EINVAL</c>) without calling the kernel.</returns>
         /// <example>
         /// <code>
         /// n = read(fd, buf, sizeof(buf));  // Basic read
@@ -95,12 +96,12 @@ namespace Kapi.Generated
             long __v_count = unchecked((long)count);
             if (__v_count < 0L ||
                 ((global::Kapi.Runtime.KapiPlatform.Architecture switch { global::Kapi.Runtime.KapiArchitecture.X86 => 4294967295L, global::Kapi.Runtime.KapiArchitecture.Arm => 4294967295L, _ => -1L }) >= 0 && __v_count > (global::Kapi.Runtime.KapiPlatform.Architecture switch { global::Kapi.Runtime.KapiArchitecture.X86 => 4294967295L, global::Kapi.Runtime.KapiArchitecture.Arm => 4294967295L, _ => -1L })))
-                return global::Kapi.Runtime.SyscallResult<nint, ReadError>.Failure(ReadError.EINVAL, 22);
+                return global::Kapi.Runtime.SyscallResult<nint, ReadError>.Rejected(ReadError.EINVAL, 22);
             nint __ret = __Kapi_Read_Native(fd.Value, buf, count);
             if (__ret == -1)
             {
                 int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
-                if (__errno != 0) return global::Kapi.Runtime.SyscallResult<nint, ReadError>.Failure(__Read_FromErrno(__errno), __errno);
+                return global::Kapi.Runtime.SyscallResult<nint, ReadError>.Failure(__Read_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<nint, ReadError>.Success(__ret);
         }
@@ -116,27 +117,27 @@ namespace Kapi.Generated
         public static nint ReadOrThrow(global::Kapi.Runtime.FileDescriptor fd, nint buf, nuint count)
         {
             var __result = Read(fd, buf, count);
-            if (__result.IsError) throw __Read_Exception(__result.Error, __result.Errno);
+            if (__result.IsError) throw __Read_Exception(__result.Error, __result.Errno, __result.IsRejectedBeforeCall);
             return __result.Value;
         }
 
-        private static global::Kapi.Runtime.KapiSyscallException __Read_Exception(ReadError error, int errno)
+        private static global::Kapi.Runtime.KapiSyscallException __Read_Exception(ReadError error, int errno, bool rejected)
         {
             switch (error)
             {
-                case ReadError.EBADF: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EBADF", "fd is not a valid file descriptor, or fd was not opened for reading. This includes file descriptors opened with O_WRONLY, O_PATH, or file descriptors that have been closed. Also returned if the file structure does not have FMODE_READ set.");
-                case ReadError.EFAULT: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EFAULT", "buf points outside the accessible address space. The buffer address failed access_ok() validation. Can also occur if a fault happens during copy_to_user() when transferring data to user space after the read completes in kernel space.");
-                case ReadError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EINVAL", "Returned in several cases: (1) The file descriptor refers to an object that is not suitable for reading (no read or read_iter method). (2) The file was opened with O_DIRECT and the buffer alignment, offset, or count does not meet the filesystem's alignment requirements. (3) For timerfd file descriptors, the buffer is smaller than 8 bytes. (4) The count argument, when cast to ssize_t, is negative.");
-                case ReadError.EISDIR: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EISDIR", "fd refers to a directory. Directories cannot be read using read(); use getdents64() instead. This error is returned by the generic_read_dir() handler installed for directory file operations.");
-                case ReadError.EAGAIN: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EAGAIN", "fd refers to a file (pipe, socket, device) that is marked non-blocking (O_NONBLOCK) and the read would block. Also returned with IOCB_NOWAIT when data is not immediately available. Equivalent to EWOULDBLOCK. The application should retry the read later or use select/poll/epoll.");
-                case ReadError.EINTR: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EINTR", "The call was interrupted by a signal before any data was read. This only occurs if no data has been transferred; if some data was read before the signal, the call returns the number of bytes read. The caller should typically restart the read.");
-                case ReadError.EIO: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EIO", "A low-level I/O error occurred. For regular files, this typically indicates a hardware error on the storage device, a filesystem error, or a network filesystem timeout. For terminals, this may indicate the controlling terminal has been closed for a background process.");
-                case ReadError.EOVERFLOW: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EOVERFLOW", "The file position plus count would exceed LLONG_MAX. Also returned when reading from certain files (e.g., some /proc files) where the file position would overflow. For files without FOP_UNSIGNED_OFFSET flag, negative file positions are not allowed.");
-                case ReadError.ENOBUFS: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "ENOBUFS", "Returned when reading from pipe-based watch queues (CONFIG_WATCH_QUEUE) when the buffer is too small to hold a complete notification, or when reading packets from pipes with PIPE_BUF_FLAG_WHOLE set.");
-                case ReadError.ERESTARTSYS: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "ERESTARTSYS", "Internal error code indicating the syscall should be restarted. This is typically translated to EINTR if SA_RESTART is not set on the signal handler, or the syscall is transparently restarted if SA_RESTART is set. User space should not see this error code directly.");
-                case ReadError.EACCES: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EACCES", "The security subsystem (LSM such as SELinux or AppArmor) denied the read operation via security_file_permission(). This can occur even if the file was successfully opened, as LSM policies may enforce per- operation checks.");
-                case ReadError.EPERM: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EPERM", "Returned by fanotify permission events (CONFIG_FANOTIFY_ACCESS_PERMISSIONS) when a user-space fanotify listener denies the read operation via fsnotify_file_area_perm().");
-                default: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, null, null);
+                case ReadError.EBADF: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EBADF", "fd is not a valid file descriptor, or fd was not opened for reading. This includes file descriptors opened with O_WRONLY, O_PATH, or file descriptors that have been closed. Also returned if the file structure does not have FMODE_READ set.", rejected);
+                case ReadError.EFAULT: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EFAULT", "buf points outside the accessible address space. The buffer address failed access_ok() validation. Can also occur if a fault happens during copy_to_user() when transferring data to user space after the read completes in kernel space.", rejected);
+                case ReadError.EINVAL: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EINVAL", "Returned in several cases: (1) The file descriptor refers to an object that is not suitable for reading (no read or read_iter method). (2) The file was opened with O_DIRECT and the buffer alignment, offset, or count does not meet the filesystem's alignment requirements. (3) For timerfd file descriptors, the buffer is smaller than 8 bytes. (4) The count argument, when cast to ssize_t, is negative.", rejected);
+                case ReadError.EISDIR: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EISDIR", "fd refers to a directory. Directories cannot be read using read(); use getdents64() instead. This error is returned by the generic_read_dir() handler installed for directory file operations.", rejected);
+                case ReadError.EAGAIN: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EAGAIN", "fd refers to a file (pipe, socket, device) that is marked non-blocking (O_NONBLOCK) and the read would block. Also returned with IOCB_NOWAIT when data is not immediately available. Equivalent to EWOULDBLOCK. The application should retry the read later or use select/poll/epoll.", rejected);
+                case ReadError.EINTR: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EINTR", "The call was interrupted by a signal before any data was read. This only occurs if no data has been transferred; if some data was read before the signal, the call returns the number of bytes read. The caller should typically restart the read.", rejected);
+                case ReadError.EIO: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EIO", "A low-level I/O error occurred. For regular files, this typically indicates a hardware error on the storage device, a filesystem error, or a network filesystem timeout. For terminals, this may indicate the controlling terminal has been closed for a background process.", rejected);
+                case ReadError.EOVERFLOW: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EOVERFLOW", "The file position plus count would exceed LLONG_MAX. Also returned when reading from certain files (e.g., some /proc files) where the file position would overflow. For files without FOP_UNSIGNED_OFFSET flag, negative file positions are not allowed.", rejected);
+                case ReadError.ENOBUFS: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "ENOBUFS", "Returned when reading from pipe-based watch queues (CONFIG_WATCH_QUEUE) when the buffer is too small to hold a complete notification, or when reading packets from pipes with PIPE_BUF_FLAG_WHOLE set.", rejected);
+                case ReadError.ERESTARTSYS: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "ERESTARTSYS", "Internal error code indicating the syscall should be restarted. This is typically translated to EINTR if SA_RESTART is not set on the signal handler, or the syscall is transparently restarted if SA_RESTART is set. User space should not see this error code directly.", rejected);
+                case ReadError.EACCES: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EACCES", "The security subsystem (LSM such as SELinux or AppArmor) denied the read operation via security_file_permission(). This can occur even if the file was successfully opened, as LSM policies may enforce per- operation checks.", rejected);
+                case ReadError.EPERM: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, "EPERM", "Returned by fanotify permission events (CONFIG_FANOTIFY_ACCESS_PERMISSIONS) when a user-space fanotify listener denies the read operation via fsnotify_file_area_perm().", rejected);
+                default: return new global::Kapi.Runtime.KapiSyscallException("sys_read", errno, null, null, rejected);
             }
         }
 
@@ -146,6 +147,7 @@ namespace Kapi.Generated
             return (ReadError)errno;
         }
 
+        [global::System.Runtime.InteropServices.DefaultDllImportSearchPaths(global::System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
         [global::System.Runtime.InteropServices.DllImport("libc", EntryPoint = "read", ExactSpelling = true)]
         private static extern nint __Kapi_Read_Native(int fd, nint buf, nuint count);
     }
