@@ -117,7 +117,7 @@ public static class KapiCli
         // ---- kapi conform [API_NAME] ----
         var conformApi = new Argument<string?>("API_NAME")
         {
-            Description = "Only this spec (sys_mlockall or mlockall); default: every spec of the built-in library",
+            Description = "Only this spec (sys_mlockall or mlockall); default: every spec of the built-in library (or of --source)",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var child = new Option<string[]>("--child")
@@ -127,11 +127,16 @@ public static class KapiCli
             AllowMultipleArgumentsPerToken = true,
             Hidden = true,
         };
+        var conformSource = new Option<string>("--source")
+        {
+            Description = "Take the specs from this file or directory (any form: .kapi, .kdoc, .c, .h) instead of the built-in library; they are run through the built-in library's fixtures",
+            HelpName = "PATH",
+        };
         var conform = new Command("conform", "Call the running kernel with boundary values derived from each spec's mask, enum and range constraints and compare its answers with the spec (syscall, case, expected, actual, verdict); exit 1 on any disagreement.")
         {
-            conformApi, child,
+            conformApi, conformSource, child,
         };
-        conform.SetAction(parse => ConformCommand.Execute(parse.GetValue(conformApi), parse.GetValue(child), stdout, stderr));
+        conform.SetAction(parse => ConformCommand.Execute(parse.GetValue(conformApi), parse.GetValue(conformSource), parse.GetValue(child), stdout, stderr));
         root.Subcommands.Add(conform);
 
         // Subcommand help lists the subcommand's own arguments only (not the root's API_NAME).

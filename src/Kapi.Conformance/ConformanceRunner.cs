@@ -19,10 +19,17 @@ public sealed class ConformanceRunner
     /// <summary>The specs the conformance run knows (the generated registry of kapi/).</summary>
     public static IReadOnlyList<KernelApiSpec> Specs => Bindings.KernelApiSpecs.All;
 
-    public IReadOnlyList<ConformanceResult> Run(string? api = null)
+    public IReadOnlyList<ConformanceResult> Run(string? api = null) => Run(Specs, api);
+
+    /// <summary>
+    /// Runs the cases of <paramref name="specs"/> (the built-in library's, or specs read from files: upstream's, a
+    /// user's) through the fixtures of the built-in library; a constrained parameter with no fixture is reported as
+    /// skipped.
+    /// </summary>
+    public IReadOnlyList<ConformanceResult> Run(IEnumerable<KernelApiSpec> specs, string? api = null)
     {
         var results = new List<ConformanceResult>();
-        foreach (var spec in Specs.Where(s => api is null || s.Name == api || s.Name == "sys_" + api).OrderBy(s => s.Name, StringComparer.Ordinal))
+        foreach (var spec in specs.Where(s => api is null || s.Name == api || s.Name == "sys_" + api).OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             foreach (var p in ConformancePlanner.ConstrainedParameters(spec))
             {
@@ -97,32 +104,6 @@ public sealed class ConformanceRunner
         return results;
     }
 
-    /// <summary>The table `kapi conform` prints: syscall, case, expected, actual, verdict.</summary>
-    public static string FormatTable(IEnumerable<ConformanceResult> results)
-    {
-        var rows = results.Select(r => new[]
-        {
-            r.Case.Api,
-            $"{r.Case.Parameter} = {r.Case.Label} (0x{r.Case.Value:x})",
-            r.Case.Expected,
-            r.Actual,
-            r.Verdict switch
-            {
-                ConformanceVerdict.Pass => "pass",
-                ConformanceVerdict.Fail => "FAIL",
-                ConformanceVerdict.KnownDisagreement => "known: " + r.Note,
-                _ => "skipped: " + r.Note,
-            },
-        }).ToList();
-        var header = new[] { "syscall", "case", "expected", "actual", "verdict" };
-        var widths = header.Select((h, i) => Math.Min(60, Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => i == 4 ? 0 : r[i].Length)))).ToArray();
-        var sb = new System.Text.StringBuilder();
-        void Line(string[] cells) => sb.AppendLine(string.Join("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : c.PadRight(widths[i]))).TrimEnd());
-        Line(header);
-        Line(widths.Select((w, i) => new string('-', i == 4 ? 7 : w)).ToArray());
-        foreach (var r in rows) Line(r);
-        return sb.ToString();
-    }
 }
 
 /// <summary>

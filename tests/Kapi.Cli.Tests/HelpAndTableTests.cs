@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using Kapi.Cli.Commands;
 using Kapi.Conformance;
 using Xunit;
 

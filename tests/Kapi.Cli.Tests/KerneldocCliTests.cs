@@ -130,4 +130,19 @@ public sealed class KerneldocCliTests
         Assert.True(r.ExitCode == 0, r.ToString()); // a warning only
         Assert.Contains(path + "(8,6): warning KAPI0400: 'valid-maks' is not a key of 'param:'; did you mean 'valid-mask'?", r.Stdout);
     }
+
+    [CorpusFact]
+    public void Conform_runs_a_kernel_doc_spec_through_the_fixtures_and_reports_where_the_kernel_disagrees()
+    {
+        var r = Cli.Run("conform", "--source", File("sys_open.v4.kdoc"));
+        // upstream's sys_open declares a mask over O_* flags; open(2) ignores unknown flags
+        Assert.Equal(1, r.ExitCode);
+        var disagreements = r.Stderr.Split('\n').Where(l => l.StartsWith("disagreement: sys_open(flags = ", System.StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, disagreements.Count);
+        Assert.Contains("O_CLOEXEC", r.Stdout);
+
+        // our own spec of open says KAPI_PARAM_IGNORES_UNKNOWN_BITS: no disagreement
+        r = Cli.Run("conform", "--source", Path.Combine(RepositoryPaths.Root, "kapi", "fs", "open.kapi"));
+        Assert.True(r.ExitCode == 0, r.ToString());
+    }
 }

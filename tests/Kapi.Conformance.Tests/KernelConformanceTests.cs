@@ -35,7 +35,7 @@ public sealed class KernelConformanceTests
     {
         Assert.True(OperatingSystem.IsLinux());
         var results = new ConformanceRunner(Launcher()).Run();
-        _output.WriteLine(ConformanceRunner.FormatTable(results));
+        _output.WriteLine(ConformanceTable.Format(results));
 
         var failures = results.Where(r => r.Verdict == ConformanceVerdict.Fail).Select(r => r.Describe()).ToList();
         Assert.True(failures.Count == 0, "the kernel disagrees with the spec:\n" + string.Join("\n", failures));
@@ -55,7 +55,7 @@ public sealed class KernelConformanceTests
     public void Mlockall_gives_EPERM_and_ENOMEM_without_CAP_IPC_LOCK_in_a_child_process()
     {
         var results = new ConformanceRunner(Launcher()).RunPrivilegeCases();
-        _output.WriteLine(ConformanceRunner.FormatTable(results));
+        _output.WriteLine(ConformanceTable.Format(results));
         Assert.Equal(2, results.Count);
         Assert.All(results, r => Assert.Equal(ConformanceVerdict.Pass, r.Verdict));
         Assert.Equal(new[] { ErrnoNames.EPERM, ErrnoNames.ENOMEM }, results.Select(r => r.Errno));

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Kapi.Model;
-using Kapi.Runtime.Metadata;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -61,12 +59,11 @@ public sealed class UpstreamSpecConformanceTests
             var model = KapiDocument.Bind(aux + "\n" + text, Path.GetFileName(file));
             foreach (var spec in model.Specs)
             {
-                var runtimeSpec = new KernelApiSpec { Name = spec.Name };
-                foreach (var p in spec.Params)
+                var runtimeSpec = Kapi.Cli.Commands.ConformanceSpecs.FromModel(spec);
+                foreach (var info in runtimeSpec.Parameters)
                 {
-                    var info = ToRuntime(p);
                     if (ConformancePlanner.KindOf(info) == ConformancePlanner.ConstraintKind.None) continue;
-                    var fixture = ConformanceFixtures.Find(spec.Name, p.Name ?? string.Empty);
+                    var fixture = ConformanceFixtures.Find(spec.Name, info.Name ?? string.Empty);
                     if (fixture is null) continue;
                     foreach (var c in ConformancePlanner.Plan(runtimeSpec, info))
                     {
@@ -91,22 +88,4 @@ public sealed class UpstreamSpecConformanceTests
         Assert.Equal(s_knownUpstream.Keys.OrderBy(k => k.File).ThenBy(k => k.Value), found.Keys.OrderBy(k => k.Item1).ThenBy(k => k.Item2));
     }
 
-    private static KapiConstant? C(KapiValue? v) => v is null ? null
-        : new KapiConstant(v.Expression, v.X64, v.X86, v.Arm, v.Arm64, v.Ppc64le, v.S390x, v.RiscV64, v.LoongArch64);
-
-    private static KapiParameterInfo ToRuntime(ParamSpec p) => new()
-    {
-        Index = p.Index,
-        Name = p.Name,
-        CTypeName = p.CTypeName,
-        ConstraintType = p.ConstraintType is { } kind ? KapiConstant.Uniform(kind.Text, kind.Number) : null,
-        ValidMask = C(p.ValidMask),
-        MaskFlags = p.MaskFlags.Select(f => new KapiNamedConstant(f.Name, C(f.Value)!)).ToArray(),
-        RequiredMask = C(p.RequiredMask),
-        EnumMask = C(p.EnumMask),
-        EnumValues = p.EnumValues.Select(f => new KapiNamedConstant(f.Name, C(f.Value)!)).ToArray(),
-        MinValue = C(p.MinValue),
-        MaxValue = C(p.MaxValue),
-        IgnoresUnknownBits = p.IgnoresUnknownBits,
-    };
 }

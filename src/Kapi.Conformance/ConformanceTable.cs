@@ -1,16 +1,12 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Text;
-using Kapi.Conformance;
-
-namespace Kapi.Cli.Commands;
+namespace Kapi.Conformance;
 
 /// <summary>
 /// The table <c>kapi conform</c> prints: syscall, case, expected, actual, verdict. Every column is as wide as its
 /// widest cell, so a long case name (<c>flags = MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT (0x7)</c>) keeps the columns after
 /// it aligned; the verdict, last, is not padded.
 /// </summary>
-internal static class ConformanceTable
+public static class ConformanceTable
 {
     private static readonly string[] s_header = { "syscall", "case", "expected", "actual", "verdict" };
 
