@@ -23,6 +23,17 @@ using Kapi.Benchmarks;
 // for example under `dotnet-trace collect -- dotnet tests/Kapi.Benchmarks/bin/Release/net10.0/Kapi.Benchmarks.dll trace analyzers 5`.
 // Keystroke cost in a real language server (csharp-ls, installed into .tools/csharp-ls when missing; no BenchmarkDotNet):
 // `-- ide [rounds]` times didChange -> publishDiagnostics with and without the Kapi analyzers (IdeKeystrokeBenchmark).
+// Analyzer cold start in a fresh compiler process (no BenchmarkDotNet): `-- coldstart [runs] [dir]` builds a one-file project
+// with one mlockall call `runs` times (default 7) with a new csc process each and ReportAnalyzer on, and prints the median
+// KapiFlagsAnalyzer / KapiSpecFileAnalyzer times; dir: another build's folder with Kapi.{Syntax,Model,Generators,Analyzers}.dll
+// (default: this benchmark's own), e.g. an older commit's for a before/after comparison (ColdStartBenchmark).
+if (args.Length > 0 && args[0] == "coldstart")
+{
+    int runs = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out int r) ? r : 7;
+    ColdStartBenchmark.Print(ColdStartBenchmark.Run(runs, args.Length > 2 ? args[2] : null));
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "ide")
 {
     int rounds = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out int r) ? r : 20;
