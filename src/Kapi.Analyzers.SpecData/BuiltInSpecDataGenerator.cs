@@ -12,11 +12,18 @@ namespace Kapi.Analyzers.SpecData;
 /// <summary>
 /// Writes <c>BuiltInSpecData.g.cs</c> into Kapi.Analyzers: the built-in spec library (the repository's
 /// <c>kapi/**/*.kapi</c>), bound once at build time by the same front end the analyzers use for user specs, as C#
-/// that constructs exactly that model — one method per spec, called only when the analyzers first look the spec up —
-/// plus the index the spec catalog needs before any spec is constructed (names, syscall entry points, flag names).
+/// that constructs that model — one method per spec, called only when the analyzers first look the spec up — plus the
+/// index the spec catalog needs before any spec is constructed (names, syscall entry points, flag names).
 /// </summary>
 /// <remarks>
-/// The specs arrive as AdditionalFiles with <c>build_metadata.AdditionalFiles.KapiBuiltInSpec</c> = their name
+/// Only what the analyzers read is carried: of an <see cref="ApiSpec"/>, the properties in
+/// <see cref="CarriedSpecProperties"/> (its identity and its parameters, each <see cref="ParamSpec"/> whole); the other
+/// sections (return, errors, signals, locks …) stay default, which keeps the code the compiler JIT-compiles on first use
+/// small. A test in Kapi.Analyzers.Tests fails when analyzer code reads an <see cref="ApiSpec"/> member that is not
+/// carried, and another compares the data with binding <c>kapi/</c> (projected the same way).
+/// </remarks>
+/// <remarks>
+/// Inputs: the specs arrive as AdditionalFiles with <c>build_metadata.AdditionalFiles.KapiBuiltInSpec</c> = their name
 /// (<c>kapi/mm/mlockall.kapi</c>); files are taken in ordinal order of that name and the first definition of a spec
 /// name wins, as the run-time library did. A built-in spec with a front-end error fails the build (KAPISD001).
 /// </remarks>
@@ -24,6 +31,9 @@ namespace Kapi.Analyzers.SpecData;
 public sealed class BuiltInSpecDataGenerator : IIncrementalGenerator
 {
     public const string MetadataKey = "build_metadata.AdditionalFiles.KapiBuiltInSpec";
+
+    /// <summary>The <see cref="ApiSpec"/> properties the prebuilt data sets; every other one keeps its default.</summary>
+    public static readonly string[] CarriedSpecProperties = { nameof(ApiSpec.Name), nameof(ApiSpec.Kind), nameof(ApiSpec.Params) };
 
     private static readonly DiagnosticDescriptor s_specError = new(
         "KAPISD001",
@@ -89,6 +99,15 @@ public sealed class BuiltInSpecDataGenerator : IIncrementalGenerator
         foreach (var file in files) sb.Append("        ").Append(ModelLiteral.String(file.Path)).Append(",\n");
         sb.Append("    };\n\n");
 
+        sb.Append("    /// <summary>The <see cref=\"global::Kapi.Model.ApiSpec\"/> properties the data sets (the others keep their defaults).</summary>\n");
+        sb.Append("    public static string[] CarriedSpecProperties() => new string[] { ");
+        for (int i = 0; i < CarriedSpecProperties.Length; i++)
+        {
+            if (i > 0) sb.Append(", ");
+            sb.Append(ModelLiteral.String(CarriedSpecProperties[i]));
+        }
+        sb.Append(" };\n\n");
+
         sb.Append("    /// <summary>The spec names, one per spec (the first definition of a name), in library order.</summary>\n");
         sb.Append("    public static string[] Names() => new string[]\n    {\n");
         foreach (var spec in specs) sb.Append("        ").Append(ModelLiteral.String(spec.Name)).Append(",\n");
@@ -147,11 +166,23 @@ public sealed class BuiltInSpecDataGenerator : IIncrementalGenerator
             sb.Append("    // ").Append(specs[i].Name.Replace('\n', ' ')).Append('\n');
             sb.Append("    private static global::Kapi.Model.ApiSpec Spec").Append(i.ToString(CultureInfo.InvariantCulture)).Append("() =>\n");
             sb.Append("        ");
-            ModelLiteral.Write(sb, specs[i], typeof(ApiSpec), 2);
+            ModelLiteral.Write(sb, Carried(specs[i]), typeof(ApiSpec), 2);
             sb.Append(";\n");
         }
         sb.Append("}\n");
         return sb.ToString();
+    }
+
+    /// <summary>The part of <paramref name="spec"/> the prebuilt data carries (<see cref="CarriedSpecProperties"/>).</summary>
+    internal static ApiSpec Carried(ApiSpec spec)
+    {
+        var carried = new ApiSpec();
+        foreach (var name in CarriedSpecProperties)
+        {
+            var property = typeof(ApiSpec).GetProperty(name)!;
+            property.SetValue(carried, property.GetValue(spec));
+        }
+        return carried;
     }
 }
 
