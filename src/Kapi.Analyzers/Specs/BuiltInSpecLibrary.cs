@@ -33,7 +33,7 @@ internal static class BuiltInSpecLibrary
 
     private static SpecCatalog CreatePrebuiltCatalog()
     {
-        var catalog = SpecCatalog.CreateLazy(BuiltInSpecData.Names(), BuiltInSpecData.SyscallEntries(), BuiltInSpecData.FlagNames(), BuiltInSpecData.Create);
+        var catalog = SpecCatalog.CreateLazy(BuiltInSpecData.Names(), BuiltInSpecData.SyscallEntries(), BuiltInSpecData.FlagNames, BuiltInSpecData.Create);
         return Interlocked.CompareExchange(ref s_catalog, catalog, null) ?? catalog;
     }
 

@@ -18,14 +18,15 @@ internal readonly record struct SpecParameter(ApiSpec Spec, ParamSpec Param)
 /// </summary>
 /// <remarks>
 /// The built-in library's catalog is lazy (<see cref="CreateLazy"/>): its index (names, syscall entry points, flag names)
-/// is known up front, and each spec is constructed when a lookup first returns it, once per process (every caller gets
-/// the same instance, so reference comparisons of specs and parameters hold).
+/// is known up front, the flag index is built on the first flag lookup, and each spec is constructed when a lookup first
+/// returns it, once per process (every caller gets the same instance, so reference comparisons of specs and parameters hold).
 /// </remarks>
 internal sealed class SpecCatalog
 {
     private readonly Dictionary<string, SpecSlot> _byName;
     private readonly Dictionary<string, SpecSlot> _syscallsByEntry;
-    private readonly Dictionary<string, FlagOwners> _flagOwners;
+    private readonly Func<string[]?[][]>? _flagNames;
+    private Dictionary<string, FlagOwners>? _flagOwners;
 
     public static SpecCatalog Empty { get; } = new(Array.Empty<ApiSpec>());
 
@@ -39,7 +40,7 @@ internal sealed class SpecCatalog
         }
 
         _syscallsByEntry = new Dictionary<string, SpecSlot>(StringComparer.Ordinal);
-        _flagOwners = new Dictionary<string, FlagOwners>(StringComparer.Ordinal);
+        var flagOwners = new Dictionary<string, FlagOwners>(StringComparer.Ordinal);
         foreach (var slot in _byName.Values)
         {
             var spec = slot.Spec;
@@ -47,43 +48,54 @@ internal sealed class SpecCatalog
             for (int i = 0; i < spec.Params.Count; i++)
             {
                 var p = spec.Params[i];
-                foreach (var f in p.MaskFlags) AddOwner(f.Name, slot, i);
-                foreach (var f in p.EnumValues) AddOwner(f.Name, slot, i);
+                foreach (var f in p.MaskFlags) AddOwner(flagOwners, f.Name, slot, i);
+                foreach (var f in p.EnumValues) AddOwner(flagOwners, f.Name, slot, i);
             }
         }
+        _flagOwners = flagOwners;
     }
 
-    private SpecCatalog(string[] names, string?[] syscallEntries, string[]?[][] flagNames, Func<int, ApiSpec> create)
+    private SpecCatalog(string[] names, string?[] syscallEntries, Func<string[]?[][]> flagNames, Func<int, ApiSpec> create)
     {
         _byName = new Dictionary<string, SpecSlot>(names.Length, StringComparer.Ordinal);
         _syscallsByEntry = new Dictionary<string, SpecSlot>(StringComparer.Ordinal);
-        _flagOwners = new Dictionary<string, FlagOwners>(StringComparer.Ordinal);
-        var slots = new SpecSlot[names.Length];
+        _flagNames = flagNames;
         for (int i = 0; i < names.Length; i++)
         {
-            slots[i] = new SpecSlot(i, create);
-            _byName[names[i]] = slots[i];
+            _byName[names[i]] = new SpecSlot(i, create);
         }
         foreach (var slot in _byName.Values)
         {
-            int index = slot.Index;
-            if (syscallEntries[index] is { } entry) _syscallsByEntry[entry] = slot;
-            var parameters = flagNames[index];
+            if (syscallEntries[slot.Index] is { } entry) _syscallsByEntry[entry] = slot;
+        }
+    }
+
+    /// <summary>The flag index: flag name → the (spec, parameter) pairs that list it, in catalog order.</summary>
+    private Dictionary<string, FlagOwners> FlagIndex => Volatile.Read(ref _flagOwners) ?? BuildFlagIndex();
+
+    private Dictionary<string, FlagOwners> BuildFlagIndex()
+    {
+        var flagNames = _flagNames!();
+        var flagOwners = new Dictionary<string, FlagOwners>(StringComparer.Ordinal);
+        foreach (var slot in _byName.Values)
+        {
+            var parameters = flagNames[slot.Index];
             for (int p = 0; p < parameters.Length; p++)
             {
                 if (parameters[p] is not { } flags) continue;
-                foreach (var flag in flags) AddOwner(flag, slot, p);
+                foreach (var flag in flags) AddOwner(flagOwners, flag, slot, p);
             }
         }
+        return Interlocked.CompareExchange(ref _flagOwners, flagOwners, null) ?? flagOwners;
     }
 
     /// <summary>
     /// A catalog whose specs are constructed on first use: <paramref name="names"/>, <paramref name="syscallEntries"/>
-    /// (the libc entry point of each syscall spec, else null) and <paramref name="flagNames"/> (per spec, per parameter
-    /// in <c>Params</c> order: its mask flag names, then its enumerated value names) must describe what
-    /// <paramref name="create"/> returns for each index.
+    /// (the libc entry point of each syscall spec, else null) and what <paramref name="flagNames"/> returns (per spec, per
+    /// parameter in <c>Params</c> order: its mask flag names, then its enumerated value names; called on the first flag
+    /// lookup) must describe what <paramref name="create"/> returns for each index.
     /// </summary>
-    public static SpecCatalog CreateLazy(string[] names, string?[] syscallEntries, string[]?[][] flagNames, Func<int, ApiSpec> create) =>
+    public static SpecCatalog CreateLazy(string[] names, string?[] syscallEntries, Func<string[]?[][]> flagNames, Func<int, ApiSpec> create) =>
         new(names, syscallEntries, flagNames, create);
 
     /// <summary>Overlays <paramref name="overrides"/> on <paramref name="baseSpecs"/>.</summary>
@@ -130,12 +142,12 @@ internal sealed class SpecCatalog
 
     /// <summary>The spec parameters that list <paramref name="flagName"/> among their flags or enumerated values.</summary>
     public IReadOnlyList<SpecParameter> OwnersOfFlag(string flagName) =>
-        _flagOwners.TryGetValue(flagName, out var owners) ? owners.Parameters : Array.Empty<SpecParameter>();
+        FlagIndex.TryGetValue(flagName, out var owners) ? owners.Parameters : Array.Empty<SpecParameter>();
 
     /// <summary>The value of a named flag on <paramref name="arch"/>, from the specs first, else the built-in UAPI table.</summary>
     public bool TryGetConstant(string name, KapiArchitecture arch, out long value)
     {
-        if (_flagOwners.TryGetValue(name, out var owners))
+        if (FlagIndex.TryGetValue(name, out var owners))
         {
             foreach (var owner in owners.Parameters)
             {
@@ -152,12 +164,12 @@ internal sealed class SpecCatalog
         return UapiConstants.TryGetValue(name, arch, out value);
     }
 
-    private void AddOwner(string name, SpecSlot slot, int parameter)
+    private static void AddOwner(Dictionary<string, FlagOwners> index, string name, SpecSlot slot, int parameter)
     {
-        if (!_flagOwners.TryGetValue(name, out var owners))
+        if (!index.TryGetValue(name, out var owners))
         {
             owners = new FlagOwners();
-            _flagOwners[name] = owners;
+            index[name] = owners;
         }
         owners.Add(slot, parameter);
     }

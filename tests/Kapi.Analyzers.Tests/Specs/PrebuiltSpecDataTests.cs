@@ -85,7 +85,7 @@ public class PrebuiltSpecDataTests
     [Fact]
     public void A_spec_is_constructed_once_on_first_lookup()
     {
-        var catalog = SpecCatalog.CreateLazy(BuiltInSpecData.Names(), BuiltInSpecData.SyscallEntries(), BuiltInSpecData.FlagNames(), BuiltInSpecData.Create);
+        var catalog = SpecCatalog.CreateLazy(BuiltInSpecData.Names(), BuiltInSpecData.SyscallEntries(), BuiltInSpecData.FlagNames, BuiltInSpecData.Create);
         var specs = new ApiSpec[64];
         Parallel.For(0, specs.Length, i => Assert.True(catalog.TryGetSyscall("mlockall", out specs[i])));
         Assert.All(specs, s => Assert.Same(specs[0], s));
