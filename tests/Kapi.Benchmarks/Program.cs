@@ -32,6 +32,17 @@ if (args.Length > 0 && args[0] == "tree")
     return TreeBenchmark.Run(treePath, treeRuns);
 }
 
+// Analyzer cold start in a fresh compiler process (no BenchmarkDotNet): `-- coldstart [runs] [dir]` builds a one-file project
+// with one mlockall call `runs` times (default 7) with a new csc process each and ReportAnalyzer on, and prints the median
+// KapiFlagsAnalyzer / KapiSpecFileAnalyzer times; dir: another build's folder with Kapi.{Syntax,Model,Generators,Analyzers}.dll
+// (default: this benchmark's own), e.g. an older commit's for a before/after comparison (ColdStartBenchmark).
+if (args.Length > 0 && args[0] == "coldstart")
+{
+    int runs = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out int r) ? r : 7;
+    ColdStartBenchmark.Print(ColdStartBenchmark.Run(runs, args.Length > 2 ? args[2] : null));
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "ide")
 {
     int rounds = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out int r) ? r : 20;

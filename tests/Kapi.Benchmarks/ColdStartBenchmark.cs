@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Kapi.Benchmarks;
+
+/// <summary>
+/// The analyzers' cold start: what <c>KapiFlagsAnalyzer</c> and <c>KapiSpecFileAnalyzer</c> cost in a fresh compiler
+/// process, where nothing of Kapi is loaded or JIT-compiled yet. A one-file consumer project with one <c>mlockall</c>
+/// call (its own <c>[DllImport]</c>, checked against the built-in spec library; no <c>kapi/</c> folder) is built by real
+/// <c>dotnet build</c>s with <c>UseSharedCompilation=false</c> (a new csc process per build) and
+/// <c>ReportAnalyzer=true</c>; each analyzer's execution time is read from the report, and the median over the runs is
+/// reported. Run by <c>-- coldstart [runs] [dir]</c>.
+/// </summary>
+/// <remarks>
+/// The components are referenced as the package ships them (Kapi.Syntax, Kapi.Model, Kapi.Generators and
+/// Kapi.Analyzers as <c>Analyzer</c> items, build/Kapi.props and Kapi.targets imported) from <c>dir</c>, by default the
+/// folder of this benchmark (the same build), so another build of the analyzers (an older commit's, for a before/after
+/// comparison) can be measured by passing its output folder. Referencing the files directly keeps NuGet's global cache
+/// out of it: no stale package can be served. The source file is touched before each build so that CoreCompile runs;
+/// the first build (with the restore) is a warm-up and is not counted.
+/// </remarks>
+internal static partial class ColdStartBenchmark
+{
+    /// <param name="FlagsMs">KapiFlagsAnalyzer's execution time per build.</param>
+    /// <param name="SpecFileMs">KapiSpecFileAnalyzer's execution time per build.</param>
+    /// <param name="AllAnalyzersMs">Every analyzer's execution time per build (the SDK's included).</param>
+    /// <param name="LoadAverages">The 1-minute load average before each build.</param>
+    internal sealed record Result(string AnalyzerDirectory, List<double> FlagsMs, List<double> SpecFileMs, List<double> AllAnalyzersMs, List<string> LoadAverages)
+    {
+        public double MedianFlagsMs => Median(FlagsMs);
+
+        public double MedianSpecFileMs => Median(SpecFileMs);
+
+        public double MedianAllAnalyzersMs => Median(AllAnalyzersMs);
+    }
+
+    public static Result Run(int runs, string? analyzerDirectory = null)
+    {
+        string bin = Path.GetFullPath(analyzerDirectory ?? AppContext.BaseDirectory);
+        foreach (var dll in Components)
+        {
+            if (!File.Exists(Path.Combine(bin, dll))) throw new FileNotFoundException($"{dll} not found in {bin}", Path.Combine(bin, dll));
+        }
+        string dir = Path.Combine(Path.GetTempPath(), "kapi-coldstart-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        try
+        {
+            WriteProject(dir, bin);
+            Build(dir, restore: true);
+            var flags = new List<double>();
+            var specFile = new List<double>();
+            var all = new List<double>();
+            var loads = new List<string>();
+            for (int i = 0; i < runs; i++)
+            {
+                loads.Add(RunContext.LoadAverage().Split(' ')[0]);
+                var r = Build(dir, restore: false);
+                flags.Add(r.FlagsMs);
+                specFile.Add(r.SpecFileMs);
+                all.Add(r.AllMs);
+            }
+            return new Result(bin, flags, specFile, all, loads);
+        }
+        finally
+        {
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    public static void Print(Result r)
+    {
+        static string List(IEnumerable<double> values) => string.Join(", ", values.Select(v => v.ToString("F0", CultureInfo.InvariantCulture)));
+        Console.WriteLine($"Analyzers from {r.AnalyzerDirectory}; {r.FlagsMs.Count} fresh csc processes (UseSharedCompilation=false, ReportAnalyzer=true)");
+        Console.WriteLine($"KapiFlagsAnalyzer:    median {r.MedianFlagsMs:F1} ms  (runs: {List(r.FlagsMs)})");
+        Console.WriteLine($"KapiSpecFileAnalyzer: median {r.MedianSpecFileMs:F1} ms  (runs: {List(r.SpecFileMs)})");
+        Console.WriteLine($"All analyzers:        median {r.MedianAllAnalyzersMs:F0} ms  (runs: {List(r.AllAnalyzersMs)})");
+        Console.WriteLine($"Load average (1 min) before the builds: {string.Join(", ", r.LoadAverages)} on {Environment.ProcessorCount} cores");
+    }
+
+    private static readonly string[] Components = { "Kapi.Syntax.dll", "Kapi.Model.dll", "Kapi.Generators.dll", "Kapi.Analyzers.dll" };
+
+    private sealed record BuildResult(double FlagsMs, double SpecFileMs, double AllMs);
+
+    private static BuildResult Build(string dir, bool restore)
+    {
+        File.SetLastWriteTimeUtc(Path.Combine(dir, "Program.cs"), DateTime.UtcNow);
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = dir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { "build", "-c", "Release", "-nologo", "-v:d", "-p:UseSharedCompilation=false", "-p:ReportAnalyzer=true" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+        if (!restore) psi.ArgumentList.Add("--no-restore");
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = Process.Start(psi)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet build of the cold-start project failed ({process.ExitCode}):\n{Tail(output)}\n{stderr.Result}");
+        }
+        var total = TotalAnalyzerTime().Match(output);
+        if (!total.Success) throw new InvalidOperationException("No ReportAnalyzer output in the build log:\n" + Tail(output));
+        return new BuildResult(AnalyzerMs(output, "Kapi.Analyzers.KapiFlagsAnalyzer"), AnalyzerMs(output, "Kapi.Analyzers.KapiSpecFileAnalyzer"),
+            double.Parse(total.Groups["s"].Value, CultureInfo.InvariantCulture) * 1000);
+    }
+
+    /// <summary>
+    /// One analyzer's line of the report ("   0.123   12      Kapi.Analyzers.KapiFlagsAnalyzer (KAPI2001, …)"): seconds
+    /// ("&lt;0.001" counts as 0), the share of the total, the analyzer's name.
+    /// </summary>
+    private static double AnalyzerMs(string output, string analyzer)
+    {
+        foreach (Match m in AnalyzerLine().Matches(output))
+        {
+            if (m.Groups["name"].Value != analyzer) continue;
+            string seconds = m.Groups["s"].Value;
+            return seconds.StartsWith('<') ? 0 : double.Parse(seconds, CultureInfo.InvariantCulture) * 1000;
+        }
+        throw new InvalidOperationException($"{analyzer} is not in the ReportAnalyzer output:\n" + Tail(output));
+    }
+
+    /// <summary>Writes the project into <paramref name="dir"/>, with the components from <paramref name="bin"/>.</summary>
+    internal static void WriteProject(string dir, string bin)
+    {
+        Directory.CreateDirectory(dir);
+        string build = Path.Combine(BenchmarkInputs.RepoRoot, "src", "Kapi.Package", "build");
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), """
+            using System.Runtime.InteropServices;
+
+            internal static class Program
+            {
+                [DllImport("libc", SetLastError = true)]
+                private static extern int mlockall(int flags);
+
+                private static int Main() => mlockall(8);
+            }
+
+            """);
+        File.WriteAllText(Path.Combine(dir, "ColdStart.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <Import Project="{Path.Combine(build, "Kapi.props")}" />
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>disable</ImplicitUsings>
+                <!-- the call is invalid on purpose (KAPI2001): a warning, not an error -->
+                <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                <GenerateDocumentationFile>false</GenerateDocumentationFile>
+              </PropertyGroup>
+              <ItemGroup>
+                {string.Join("\n    ", Components.Select(c => $"<Analyzer Include=\"{Path.Combine(bin, c)}\" />"))}
+              </ItemGroup>
+              <Import Project="{Path.Combine(build, "Kapi.targets")}" />
+            </Project>
+            """);
+        // the project must not inherit this repository's Directory.Build.* or package pins
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.targets"), "<Project />");
+        File.WriteAllText(Path.Combine(dir, "Directory.Packages.props"), "<Project />");
+    }
+
+    private static double Median(List<double> values)
+    {
+        if (values.Count == 0) return 0;
+        var sorted = values.OrderBy(v => v).ToList();
+        int n = sorted.Count;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];
+
+    [GeneratedRegex(@"Total analyzer execution time:\s*(?<s>[\d.]+)\s*seconds", RegexOptions.Multiline)]
+    private static partial Regex TotalAnalyzerTime();
+
+    [GeneratedRegex(@"^\s*(?<s>\d+(?:\.\d+)?|<0\.001)\s+(?:\d+|<1)\s+(?<name>[A-Za-z][\w.]*)\s+\(", RegexOptions.Multiline)]
+    private static partial Regex AnalyzerLine();
+}
