@@ -222,6 +222,37 @@ public class SyscallTests
             """));
 
     [Fact]
+    public Task A_number_chosen_per_architecture_is_checked_without_pinning() => new FlagsTest("""
+        using System;
+        using System.Runtime.InteropServices;
+
+        static class Sys
+        {
+            // the usual way to write a portable raw syscall: the number of the running architecture
+            static readonly nint SYS_mlockall = RuntimeInformation.ProcessArchitecture switch
+            {
+                Architecture.X64 => 151,
+                Architecture.Arm64 or Architecture.RiscV64 => 230,
+                Architecture.Ppc64le => 152,
+                _ => throw new PlatformNotSupportedException(),
+            };
+
+            [DllImport("libc")] static extern nint syscall(nint number, nint flags);
+
+            static void M()
+            {
+                // checked on x64, arm64, riscv64 and ppc64le (the switch throws elsewhere)
+                syscall(SYS_mlockall, {|KAPI2001:8|});
+                syscall(SYS_mlockall, {|KAPI2002:0|});
+                // MCL_CURRENT is 1 on three of them and 0x2000 on ppc64le
+                syscall(SYS_mlockall, {|KAPI2003:1|});
+                // a wrong number for some architectures: 230 is not mlockall on x86, arm, ppc64le and s390x
+                syscall({|KAPI2004:RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 151 : 230|}, 1);
+            }
+        }
+        """).RunAsync();
+
+    [Fact]
     public Task A_long_parameter_shifts_the_arguments_on_32_bit_architectures() => Task.WhenAll(
         // x86 only: with long parameters the flags are not where the kernel reads them; with nint they are
         RunFor("x86", """
