@@ -4,6 +4,7 @@ using System.Linq;
 using Kapi.Analyzers.Specs;
 using Kapi.Architectures;
 using Kapi.Model;
+using Kapi.Vocabulary;
 using Microsoft.CodeAnalysis;
 
 namespace Kapi.Analyzers.Flags;
@@ -373,7 +374,7 @@ internal static class FlagTargets
             int width = IntegerTypes.BitWidth(parameter.Type);
             if (width == 0 || parameter.RefKind != RefKind.None) continue;
             var specParam = SpecParameterAt(spec, ordinal - 1);
-            if (specParam is null || !HasConstraint(specParam)) continue;
+            if (specParam is null || !IsChecked(specParam)) continue;
             int kernelWidth = KernelWidth(specParam.CTypeName);
             if (kernelWidth != 0 && kernelWidth < width) width = kernelWidth;
             var sp = new SpecParameter(spec, specParam);
@@ -404,7 +405,7 @@ internal static class FlagTargets
             int width = IntegerTypes.BitWidth(parameter.Type);
             if (width == 0 || parameter.RefKind != RefKind.None) continue;
             var specParam = SpecParameterAt(spec, parameter.Ordinal);
-            if (specParam is null || !HasConstraint(specParam)) continue;
+            if (specParam is null || !IsChecked(specParam)) continue;
             var sp = new SpecParameter(spec, specParam);
             targets ??= new ParamTarget?[parameters.Length];
             targets[parameter.Ordinal] = new ParamTarget(binding, spec.Name, specParam.Name ?? parameter.Name, width, sp,
@@ -476,6 +477,16 @@ internal static class FlagTargets
 
     public static bool HasConstraint(ParamSpec p) =>
         (p.ValidMask?.HasAnyValue ?? false) || (p.RequiredMask?.HasAnyValue ?? false) || (p.EnumMask?.HasAnyValue ?? false);
+
+    /// <summary>
+    /// A parameter whose whole value is one of a list (<c>KAPI_CONSTRAINT_ENUM</c>, or no constraint kind and only
+    /// <c>KAPI_PARAM_ENUM_VALUES</c>, as the generator reads it): madvise's advice, epoll_ctl's op.
+    /// </summary>
+    public static bool IsEnumOnly(ParamSpec p) =>
+        !HasConstraint(p) && p.EnumValues.Count > 0 && (p.ConstraintType is null || p.ConstraintType.Value == KapiConstraintKind.Enum);
+
+    /// <summary>Whether a raw native value passed for <paramref name="p"/> is checked: a mask constraint, or a list of values.</summary>
+    public static bool IsChecked(ParamSpec p) => HasConstraint(p) || IsEnumOnly(p);
 
     private static ImmutableHashSet<string> FamilyOf(SpecParameter? spec)
     {

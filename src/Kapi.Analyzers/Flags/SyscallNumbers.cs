@@ -108,7 +108,7 @@ internal static class SyscallNumbers
                 string? call = CallName(arch, value);
                 ApiSpec? spec = call is not null && catalog.TryGetSyscall(call, out var s) ? s : null;
                 seen.Add((arch, value, call, spec));
-                if (spec is not null && spec.Params.Any(FlagTargets.HasConstraint)) anyChecked = true;
+                if (spec is not null && spec.Params.Any(FlagTargets.IsChecked)) anyChecked = true;
                 if (spec is null || (common is not null && !ReferenceEquals(common, spec))) same = false;
                 common ??= spec;
             }

@@ -381,6 +381,35 @@ public class SyscallTests
         """).WithRuntimeIdentifier(X64).RunAsync();
 
     [Fact]
+    public Task Enum_valued_parameters_madvise_and_epoll_ctl_through_a_PInvoke_and_syscall() => new BuiltInLibraryTest("""
+        using System.Runtime.InteropServices;
+
+        static class Sys
+        {
+            const int SYS_madvise = 28, SYS_epoll_ctl = 233;
+            const int MADV_DONTNEED = 4, MADV_HUGEPAGE = 14, MADV_HWPOISON = 100, EPOLL_CTL_ADD = 1, MCL_FUTURE = 2;
+
+            [DllImport("libc")] static extern int madvise(nint addr, nuint length, int advice);
+            [DllImport("libc")] static extern int epoll_ctl(int epfd, int op, int fd, nint ev);
+            [DllImport("libc")] static extern nint syscall(nint number, nint a1, nint a2, nint a3, nint a4);
+
+            static void M(nint p, nuint n, nint ev)
+            {
+                madvise(p, n, MADV_DONTNEED);
+                madvise(p, n, MADV_HWPOISON);
+                madvise(p, n, {|KAPI2002:5|});
+                madvise(p, n, {|KAPI2002:-1|});
+                madvise(p, n, {|KAPI2005:MCL_FUTURE|});
+                epoll_ctl(3, EPOLL_CTL_ADD, 4, ev);
+                epoll_ctl(3, {|KAPI2002:0|}, 4, ev);
+                syscall(SYS_madvise, p, (nint)n, MADV_HUGEPAGE, 0);
+                syscall(SYS_madvise, p, (nint)n, {|KAPI2002:99|}, 0);
+                syscall(SYS_epoll_ctl, 3, {|KAPI2002:4|}, 4, ev);
+            }
+        }
+        """).WithRuntimeIdentifier(X64).RunAsync();
+
+    [Fact]
     public Task On_x86_the_mmap_number_is_old_mmap_and_mmap2_has_no_spec()
     {
         var test = new BuiltInLibraryTest("""
