@@ -124,7 +124,7 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
             }
             if (target.Parameters.IsEmpty)
             {
-                if (ReferenceEquals(target, MethodTarget.Syscall)) AnalyzeSyscall(context, method.OriginalDefinition, invocation.Arguments, invocation.SemanticModel);
+                if (ReferenceEquals(target, MethodTarget.Syscall)) AnalyzeSyscall(context, method, invocation.Arguments, invocation.SemanticModel);
                 return;
             }
             AnalyzeArguments(context, invocation.Arguments, target, invocation.SemanticModel);
