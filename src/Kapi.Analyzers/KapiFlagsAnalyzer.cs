@@ -16,7 +16,8 @@ namespace Kapi.Analyzers;
 /// Checks the flags passed to mask-constrained calls (KAPI2001–KAPI2005): the Kapi-generated bindings (parameters
 /// with <c>[Kapi.Runtime.KapiFlags]</c>), the user's own <c>[DllImport]</c>/<c>[LibraryImport]</c> declarations into
 /// libc, Tmds.LibC, Mono.Posix, delegates and function pointers over libc exports looked up by name
-/// (<c>NativeLibrary.GetExport</c>), and libc's <c>syscall(2)</c> through any of those when its number is proven. Specs come from the built-in library plus the compilation's <c>.kapi</c> AdditionalFiles.
+/// (<c>NativeLibrary.GetExport</c>) or made from a P/Invoke's method group, and libc's <c>syscall(2)</c> through any of
+/// those when its number is proven. Specs come from the built-in library plus the compilation's <c>.kapi</c> AdditionalFiles.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
