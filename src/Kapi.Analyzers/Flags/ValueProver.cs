@@ -656,18 +656,10 @@ internal sealed class ValueProver
     private const int AllArchitectures = (1 << Kapi.Architectures.KapiArchitectures.Count) - 1;
 
     /// <summary>On which architectures (bits) a condition can be true, and on which it can be false.</summary>
-    private readonly struct Condition
+    /// <param name="True">The architectures (bits) on which it can be true.</param>
+    /// <param name="False">The architectures on which it can be false.</param>
+    private readonly record struct Condition(int True, int False)
     {
-        public Condition(int whenTrue, int whenFalse)
-        {
-            True = whenTrue;
-            False = whenFalse;
-        }
-
-        public int True { get; }
-
-        public int False { get; }
-
         public static Condition Unknown => new(AllArchitectures, AllArchitectures);
 
         public Condition Not() => new(False, True);
