@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Kapi.Diagnostics;
 using Microsoft.CodeAnalysis;

@@ -1,7 +1,5 @@
-using System;
 using System.CommandLine;
 using System.IO;
-using System.Linq;
 using Kapi.Architectures;
 using Kapi.Cli.Commands;
 

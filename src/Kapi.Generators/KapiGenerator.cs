@@ -1,9 +1,6 @@
-using System;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Text;
 using System.Threading;
-using Kapi.Collections;
 using Kapi.Diagnostics;
 using Kapi.Generators.Emitting;
 using Kapi.Generators.Pipeline;

@@ -1,4 +1,3 @@
-using System;
 using Kapi.Generators.Emitting;
 using Microsoft.CodeAnalysis.Diagnostics;
 

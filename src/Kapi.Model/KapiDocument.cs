@@ -1,4 +1,3 @@
-using Kapi.Collections;
 using Kapi.Diagnostics;
 using Kapi.Model;
 using Kapi.Text;

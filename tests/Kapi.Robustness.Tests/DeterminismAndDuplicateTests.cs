@@ -1,8 +1,8 @@
 using System;
-using CsCheck;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using CsCheck;
 using Kapi.Robustness.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;

@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Linq;
 using Kapi.Architectures;
 using Kapi.Model;
 using Microsoft.CodeAnalysis;

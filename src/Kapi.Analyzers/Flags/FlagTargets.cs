@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Immutable;
-using System.Linq;
 using Kapi.Analyzers.Specs;
 using Kapi.Architectures;
 using Kapi.Model;

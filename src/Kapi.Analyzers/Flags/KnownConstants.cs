@@ -1,4 +1,3 @@
-using System;
 using Kapi.Analyzers.Specs;
 using Kapi.Architectures;
 using Microsoft.CodeAnalysis;

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Kapi.Architectures;
 
 namespace Kapi.Analyzers.Flags;

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Threading;
 using Kapi.Architectures;
 using Kapi.Model;

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using Kapi.Cli.Input;
 
 namespace Kapi.Cli.Commands;

@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using Kapi.Cli.Input;
 using Kapi.Conformance;
 using Kapi.Model;

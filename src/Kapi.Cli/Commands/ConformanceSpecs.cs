@@ -1,4 +1,3 @@
-using System.Linq;
 using Kapi.Model;
 using Kapi.Runtime.Metadata;
 

@@ -1,9 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
-using System.Linq;
 using System.Text;
 
 namespace Kapi.Cli.Commands;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Kapi.Diagnostics;
 using Kapi.Text;
 

@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Immutable;
-using System.Linq;
 using Kapi.Generators.Planning;
 
 namespace Kapi.Generators.Emitting;

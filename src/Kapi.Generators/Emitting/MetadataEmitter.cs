@@ -1,7 +1,4 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using Kapi.Collections;
 using Kapi.Generators.Planning;
 using Kapi.Model;
 using Kapi.Model.Schema;

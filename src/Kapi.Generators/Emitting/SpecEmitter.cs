@@ -1,4 +1,3 @@
-using System;
 using Kapi.Generators.Planning;
 
 namespace Kapi.Generators.Emitting;

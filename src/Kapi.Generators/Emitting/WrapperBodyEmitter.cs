@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using Kapi.Generators.Planning;
 
 namespace Kapi.Generators.Emitting;

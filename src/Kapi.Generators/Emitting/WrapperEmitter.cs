@@ -1,4 +1,3 @@
-using System.Linq;
 using Kapi.Generators.Planning;
 
 namespace Kapi.Generators.Emitting;

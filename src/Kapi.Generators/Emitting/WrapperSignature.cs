@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Kapi.Generators.Planning;
 
 namespace Kapi.Generators.Emitting;

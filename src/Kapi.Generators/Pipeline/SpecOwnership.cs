@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using Kapi.Collections;
 using Kapi.Model;
 
 namespace Kapi.Generators.Pipeline;

@@ -1,5 +1,4 @@
 using Kapi.Architectures;
-using Kapi.Collections;
 using Kapi.Model;
 
 namespace Kapi.Generators.Planning;

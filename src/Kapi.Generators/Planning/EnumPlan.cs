@@ -1,5 +1,4 @@
 using Kapi.Architectures;
-using Kapi.Collections;
 
 namespace Kapi.Generators.Planning;
 

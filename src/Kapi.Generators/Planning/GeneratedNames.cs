@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Kapi.Generators.Emitting;
 
 namespace Kapi.Generators.Planning;

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using Kapi.Collections;
-
 namespace Kapi.Generators.Planning;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Linq;
-using Kapi.Collections;
 using Kapi.Model;
 
 namespace Kapi.Generators.Planning;

@@ -1,5 +1,3 @@
-using Kapi.Collections;
-
 namespace Kapi.Generators.Planning;
 
 internal enum ReturnKind

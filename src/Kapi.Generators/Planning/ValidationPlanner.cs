@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
 using Kapi.Architectures;
-using Kapi.Collections;
 using Kapi.Model;
 
 namespace Kapi.Generators.Planning;

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Kapi.Generators.Planning;
 
 /// <summary>The names inside a wrapper: parameter identifiers that would meet a name the body uses, and the locals.</summary>

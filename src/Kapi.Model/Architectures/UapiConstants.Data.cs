@@ -5,8 +5,6 @@
 // a per-target compilation of the UAPI headers. tests/Kapi.Conformance.Tests checks every value against the host's
 // headers and, compiling only, against each of the 8 architectures' own headers (CrossArchHeaderTests).
 
-using System.Collections.Generic;
-
 namespace Kapi.Architectures;
 
 public static partial class UapiConstants

@@ -4,8 +4,6 @@
 // headers lack fails unless its value is null there or a note below says why the table has it. A note with a Linux release
 // (Since) must be newer than the headers checked, or the check fails; other notes must not cover a name the headers define.
 
-using System.Collections.Generic;
-
 namespace Kapi.Architectures;
 
 public static partial class UapiConstants

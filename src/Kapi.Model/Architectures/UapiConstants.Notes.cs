@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Kapi.Architectures;
 
 public static partial class UapiConstants

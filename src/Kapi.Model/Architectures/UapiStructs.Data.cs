@@ -3,8 +3,6 @@
 // (clang --target=...; loongarch64 follows the same LP64 natural-alignment rules as riscv64). Keys are struct tags without
 // "struct "; typedef names (sigset_t, __u32, __aligned_u64, binder_size_t, binder_uintptr_t) are listed under their own name.
 // Alignment is the ABI alignment inside a struct (a __u64 field is 4-aligned on i386).
-using System.Collections.Generic;
-
 namespace Kapi.Architectures;
 
 public static partial class UapiStructs

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Kapi.Architectures;
 using Kapi.Lexing;
 using Kapi.Syntax;

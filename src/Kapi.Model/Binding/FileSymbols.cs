@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using Kapi.Collections;
 using Kapi.Syntax;
 
 namespace Kapi.Binding;

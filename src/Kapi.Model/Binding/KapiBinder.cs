@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using Kapi.Collections;
 using Kapi.Binding.Kerneldoc;
 using Kapi.Diagnostics;
 using Kapi.Kerneldoc;

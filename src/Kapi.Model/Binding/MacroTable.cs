@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Kapi.Model;
 using Kapi.Model.Schema;
 

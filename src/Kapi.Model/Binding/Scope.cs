@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Kapi.Syntax;
 using Kapi.Text;
 

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using Kapi.Architectures;
-using Kapi.Collections;
 using Kapi.Diagnostics;
 using Kapi.Lexing;
 using Kapi.Model;

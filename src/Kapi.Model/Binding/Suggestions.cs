@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Kapi.Binding;
 
 /// <summary>"Did you mean" suggestions by edit distance.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace Kapi.Vocabulary;
 
 /// <summary>A vocabulary value of a spec, whatever its type (for code that walks every field).</summary>

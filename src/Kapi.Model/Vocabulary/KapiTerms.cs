@@ -1,6 +1,6 @@
-using System;
-
 #if KAPI_RUNTIME
+using System; // Kapi.Runtime has no global usings: its sources also compile into users' projects
+
 namespace Kapi.Runtime.Metadata;
 #else
 namespace Kapi.Vocabulary;

@@ -1,6 +1,4 @@
-using System;
 using System.Globalization;
-using Kapi.Text;
 
 namespace Kapi.Diagnostics;
 

@@ -1,9 +1,3 @@
-using System;
-using System.Collections.Generic;
-using Kapi.Collections;
-using Kapi.Diagnostics;
-using Kapi.Text;
-
 namespace Kapi.Kerneldoc;
 
 /// <summary>

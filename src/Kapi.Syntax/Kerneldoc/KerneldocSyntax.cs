@@ -1,6 +1,3 @@
-using Kapi.Collections;
-using Kapi.Text;
-
 namespace Kapi.Kerneldoc;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Text;
-using Kapi.Collections;
-using Kapi.Diagnostics;
-using Kapi.Text;
 
 namespace Kapi.Kerneldoc;
 

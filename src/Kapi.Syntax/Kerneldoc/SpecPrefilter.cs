@@ -1,5 +1,3 @@
-using System;
-
 namespace Kapi.Kerneldoc;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using Kapi.Diagnostics;
-using Kapi.Text;
 
 namespace Kapi.Lexing;
 

@@ -1,5 +1,3 @@
-using Kapi.Text;
-
 namespace Kapi.Lexing;
 
 /// <summary>

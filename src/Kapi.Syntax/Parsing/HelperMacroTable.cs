@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using Kapi.Diagnostics;
 using Kapi.Lexing;
 
 namespace Kapi.Parsing;

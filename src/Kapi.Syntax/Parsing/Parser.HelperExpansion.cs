@@ -1,8 +1,5 @@
-using System.Collections.Generic;
-using Kapi.Diagnostics;
 using Kapi.Lexing;
 using Kapi.Syntax;
-using Kapi.Text;
 
 namespace Kapi.Parsing;
 

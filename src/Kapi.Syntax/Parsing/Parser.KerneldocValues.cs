@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using Kapi.Diagnostics;
 using Kapi.Kerneldoc;
 using Kapi.Lexing;
 using Kapi.Syntax;

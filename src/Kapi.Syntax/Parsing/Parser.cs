@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using Kapi.Collections;
-using Kapi.Diagnostics;
 using Kapi.Lexing;
 using Kapi.Syntax;
-using Kapi.Text;
 
 namespace Kapi.Parsing;
 

@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using Kapi.Diagnostics;
 using Kapi.Lexing;
-using Kapi.Text;
 
 namespace Kapi.Parsing;
 

@@ -1,6 +1,4 @@
-using Kapi.Collections;
 using Kapi.Lexing;
-using Kapi.Text;
 
 namespace Kapi.Syntax;
 

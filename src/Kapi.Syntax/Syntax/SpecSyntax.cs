@@ -1,6 +1,3 @@
-using Kapi.Collections;
-using Kapi.Text;
-
 namespace Kapi.Syntax;
 
 /// <summary>The syntax of one spec file: spec blocks, file-scope arrays and #define lines, in order.</summary>

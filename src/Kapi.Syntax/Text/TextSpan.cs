@@ -1,5 +1,3 @@
-using System;
-
 namespace Kapi.Text;
 
 /// <summary>A half-open range of UTF-16 offsets in a spec file.</summary>

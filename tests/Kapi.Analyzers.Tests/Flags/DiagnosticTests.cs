@@ -1,7 +1,7 @@
 using System.Linq;
-using Microsoft.CodeAnalysis.Diagnostics;
 using System.Threading.Tasks;
 using Kapi.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Kapi.Binding.Kerneldoc;
 
 /// <summary>What a sub-key's value is, and so how it is read.</summary>

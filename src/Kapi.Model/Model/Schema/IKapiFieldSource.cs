@@ -1,6 +1,3 @@
-using System;
-using Kapi.Collections;
-
 namespace Kapi.Model.Schema;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Reflection;
-using Kapi.Collections;
 using Kapi.Vocabulary;
 
 namespace Kapi.Model.Schema;

@@ -1,4 +1,3 @@
-using Kapi.Collections;
 using Kapi.Model.Schema;
 using Kapi.Vocabulary;
 
