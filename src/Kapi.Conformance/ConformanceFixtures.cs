@@ -9,25 +9,12 @@ namespace Kapi.Conformance;
 /// generated bindings (runtime validation off, so the kernel answers). The boundary values come from the spec
 /// (<see cref="ConformancePlanner"/>); a fixture only supplies the context (a mapped page, an epoll instance, a path).
 /// </summary>
-public sealed class ConformanceFixture
+/// <param name="Api">The spec name (<c>sys_mlockall</c>).</param>
+/// <param name="Parameter">The parameter that gets the boundary values.</param>
+/// <param name="Invoke">Calls the system call; returns 0 on success or the errno.</param>
+/// <param name="Context">What the other arguments are.</param>
+public sealed record ConformanceFixture(string Api, string Parameter, Func<long, int> Invoke, string Context)
 {
-    public ConformanceFixture(string api, string parameter, Func<long, int> invoke, string context)
-    {
-        Api = api;
-        Parameter = parameter;
-        Invoke = invoke;
-        Context = context;
-    }
-
-    public string Api { get; }
-
-    public string Parameter { get; }
-
-    /// <summary>Calls the system call; returns 0 on success or the errno.</summary>
-    public Func<long, int> Invoke { get; }
-
-    /// <summary>What the other arguments are.</summary>
-    public string Context { get; }
 
     /// <summary>Run each case in a child process (for calls that could lock or reshape the whole test process).</summary>
     public bool RunInChildProcess { get; init; }

@@ -32,47 +32,14 @@ internal enum FlagBindingKind
 /// Equality is by value (the same spec parameter reached through the same kind of binding with the same masks), so the
 /// analyzer's verdict cache is shared by every P/Invoke declaration of one syscall, not kept per declaration.
 /// </remarks>
-internal sealed class ParamTarget : IEquatable<ParamTarget>
+/// <param name="FamilyNames">The flag names that belong to this parameter (spec flags and enum members).</param>
+/// <param name="EnumOverloadType">For the raw integer overload of a generated binding (portable bits the wrapper casts to the enum): the enum of its sibling overload.</param>
+internal sealed record ParamTarget(
+    FlagBindingKind Binding, string ApiName, string ParameterName, int BitWidth, SpecParameter? Spec,
+    bool IsPortable, long PortableValidMask, long PortableRequiredMask, ImmutableArray<(string Name, long Value)> PortableFlags,
+    string? PortableTypeName, ImmutableArray<KapiArchitecture> SupportedArchitectures, ImmutableHashSet<string> FamilyNames,
+    INamedTypeSymbol? EnumOverloadType)
 {
-    public ParamTarget(
-        FlagBindingKind binding, string apiName, string parameterName, int bitWidth, SpecParameter? spec,
-        bool isPortable, long portableValidMask, long portableRequiredMask, ImmutableArray<(string Name, long Value)> portableFlags,
-        string? portableTypeName, ImmutableArray<KapiArchitecture> supportedArchitectures, ImmutableHashSet<string> familyNames,
-        INamedTypeSymbol? enumOverloadType)
-    {
-        Binding = binding;
-        ApiName = apiName;
-        ParameterName = parameterName;
-        BitWidth = bitWidth;
-        Spec = spec;
-        IsPortable = isPortable;
-        PortableValidMask = portableValidMask;
-        PortableRequiredMask = portableRequiredMask;
-        PortableFlags = portableFlags;
-        PortableTypeName = portableTypeName;
-        SupportedArchitectures = supportedArchitectures;
-        FamilyNames = familyNames;
-        EnumOverloadType = enumOverloadType;
-    }
-
-    public FlagBindingKind Binding { get; }
-    public string ApiName { get; }
-    public string ParameterName { get; }
-    public int BitWidth { get; }
-    public SpecParameter? Spec { get; }
-    public bool IsPortable { get; }
-    public long PortableValidMask { get; }
-    public long PortableRequiredMask { get; }
-    public ImmutableArray<(string Name, long Value)> PortableFlags { get; }
-    public string? PortableTypeName { get; }
-    public ImmutableArray<KapiArchitecture> SupportedArchitectures { get; }
-
-    /// <summary>The flag names that belong to this parameter (spec flags and enum members).</summary>
-    public ImmutableHashSet<string> FamilyNames { get; }
-
-    /// <summary>For the raw integer overload of a generated binding (portable bits the wrapper casts to the enum): the enum of its sibling overload.</summary>
-    public INamedTypeSymbol? EnumOverloadType { get; }
-
     public bool Equals(ParamTarget? other)
     {
         if (ReferenceEquals(this, other)) return true;
@@ -91,8 +58,6 @@ internal sealed class ParamTarget : IEquatable<ParamTarget>
             && FamilyNames.SetEquals(other.FamilyNames)
             && SymbolEqualityComparer.Default.Equals(EnumOverloadType, other.EnumOverloadType);
     }
-
-    public override bool Equals(object? obj) => Equals(obj as ParamTarget);
 
     public override int GetHashCode()
     {
@@ -216,8 +181,8 @@ internal static class FlagTargets
             if (validMask == 0) foreach (var m in members) validMask |= m.Value;
             var flags = members.Where(m => m.Value != 0 && (m.Value & ~validMask) == 0).ToImmutableArray();
             family = family.Union(members.Select(m => m.Name));
-            return new ParamTarget(FlagBindingKind.Generated, api!, paramName!, width, spec, isPortable: true,
-                validMask, requiredMask, flags, enumType.Name, KapiArchitectures.All.ToImmutableArray(), family, enumOverloadType: null);
+            return new ParamTarget(FlagBindingKind.Generated, api!, paramName!, width, spec, IsPortable: true,
+                validMask, requiredMask, flags, enumType.Name, KapiArchitectures.All.ToImmutableArray(), family, EnumOverloadType: null);
         }
 
         // Raw integer overload: the generated wrapper casts the bits to the flags enum and translates them, so the
@@ -238,7 +203,7 @@ internal static class FlagTargets
                 : ImmutableArray<(string, long)>.Empty;
         }
         if (validMask == 0 && requiredMask == 0) return null;
-        return new ParamTarget(FlagBindingKind.Generated, api!, paramName!, width, spec, isPortable: true,
+        return new ParamTarget(FlagBindingKind.Generated, api!, paramName!, width, spec, IsPortable: true,
             validMask, requiredMask, portableFlags, enumOverload?.Name ?? (prefix is null ? null : prefix + "*"),
             KapiArchitectures.All.ToImmutableArray(), family, enumOverload);
     }
@@ -291,9 +256,9 @@ internal static class FlagTargets
             var sp = new SpecParameter(spec, specParam);
             targets ??= new ParamTarget?[method.Parameters.Length];
             targets[parameter.Ordinal] = new ParamTarget(FlagBindingKind.MonoPosix, spec.Name, specParam.Name ?? parameter.Name,
-                IntegerTypes.BitWidth(enumType), sp, isPortable: true, valid, required,
+                IntegerTypes.BitWidth(enumType), sp, IsPortable: true, valid, required,
                 members.Where(m => m.Value != 0).ToImmutableArray(), enumType.Name, KapiArchitectures.All.ToImmutableArray(),
-                FamilyOf(sp).Union(members.Select(m => m.Name)), enumOverloadType: null);
+                FamilyOf(sp).Union(members.Select(m => m.Name)), EnumOverloadType: null);
         }
         return targets is null ? null : new MethodTarget(targets.ToImmutableArray());
     }
@@ -378,7 +343,7 @@ internal static class FlagTargets
             var sp = new SpecParameter(spec, specParam);
             targets ??= new ParamTarget?[parameters.Length];
             targets[ordinal] = new ParamTarget(FlagBindingKind.Syscall, spec.Name, specParam.Name ?? parameter.Name, width, sp,
-                isPortable: false, 0, 0, ImmutableArray<(string, long)>.Empty, null, archs, FamilyOf(sp), enumOverloadType: null);
+                IsPortable: false, 0, 0, ImmutableArray<(string, long)>.Empty, null, archs, FamilyOf(sp), EnumOverloadType: null);
         }
         return targets is null ? null : new MethodTarget(targets.ToImmutableArray());
     }
@@ -407,7 +372,7 @@ internal static class FlagTargets
             var sp = new SpecParameter(spec, specParam);
             targets ??= new ParamTarget?[parameters.Length];
             targets[parameter.Ordinal] = new ParamTarget(binding, spec.Name, specParam.Name ?? parameter.Name, width, sp,
-                isPortable: false, 0, 0, ImmutableArray<(string, long)>.Empty, null, architectures, FamilyOf(sp), enumOverloadType: null);
+                IsPortable: false, 0, 0, ImmutableArray<(string, long)>.Empty, null, architectures, FamilyOf(sp), EnumOverloadType: null);
         }
         return targets is null ? null : new MethodTarget(targets.ToImmutableArray());
     }

@@ -7,37 +7,14 @@ namespace Kapi.Generators.Planning;
 /// Which constraint fields of a parameter are checked, as its constraint type selects them (see
 /// <c>SpecPlanner.PlanParam</c>; without a constraint type, the fields present decide).
 /// </summary>
-internal readonly struct CheckedConstraints
-{
-    public CheckedConstraints(bool mask, bool isEnum, bool range, bool nonZero, bool powerOfTwo, bool pageAligned, bool alignment)
-    {
-        Mask = mask;
-        Enum = isEnum;
-        Range = range;
-        NonZero = nonZero;
-        PowerOfTwo = powerOfTwo;
-        PageAligned = pageAligned;
-        Alignment = alignment;
-    }
-
-    /// <summary><c>.valid_mask</c> (and with it <c>.required_mask</c> and an enumerated field under <c>.enum_mask</c>).</summary>
-    public bool Mask { get; }
-
-    /// <summary><c>.enum_values</c> as the only allowed values.</summary>
-    public bool Enum { get; }
-
-    /// <summary><c>.min_value</c>/<c>.max_value</c>.</summary>
-    public bool Range { get; }
-
-    public bool NonZero { get; }
-
-    public bool PowerOfTwo { get; }
-
-    public bool PageAligned { get; }
-
-    /// <summary><c>.alignment</c>.</summary>
-    public bool Alignment { get; }
-}
+/// <param name="Mask"><c>.valid_mask</c> (and with it <c>.required_mask</c> and an enumerated field under <c>.enum_mask</c>).</param>
+/// <param name="Enum"><c>.enum_values</c> as the only allowed values.</param>
+/// <param name="Range"><c>.min_value</c>/<c>.max_value</c>.</param>
+/// <param name="NonZero">Zero is refused.</param>
+/// <param name="PowerOfTwo">A power of two is required.</param>
+/// <param name="PageAligned">A page-aligned value is required.</param>
+/// <param name="Alignment"><c>.alignment</c>.</param>
+internal readonly record struct CheckedConstraints(bool Mask, bool Enum, bool Range, bool NonZero, bool PowerOfTwo, bool PageAligned, bool Alignment);
 
 /// <summary>
 /// Decides what a wrapper checks before the call (<see cref="ValidationPlan"/>), with the semantics of the kernel's

@@ -15,37 +15,9 @@ namespace Kapi.Binding;
 /// </summary>
 internal sealed class ConstantEvaluator
 {
-    internal readonly struct Num
-    {
-        public Num(long value, bool unsigned)
-        {
-            Value = value;
-            Unsigned = unsigned;
-        }
+    internal readonly record struct Num(long Value, bool Unsigned);
 
-        public long Value { get; }
-
-        public bool Unsigned { get; }
-    }
-
-    internal sealed class Failure
-    {
-        public Failure(TextSpan span, string text, string reason, bool isUnknownName)
-        {
-            Span = span;
-            Text = text;
-            Reason = reason;
-            IsUnknownName = isUnknownName;
-        }
-
-        public TextSpan Span { get; }
-
-        public string Text { get; }
-
-        public string Reason { get; }
-
-        public bool IsUnknownName { get; }
-    }
+    internal sealed record Failure(TextSpan Span, string Text, string Reason, bool IsUnknownName);
 
     private readonly FileSymbols _symbols;
     private readonly KapiArchitecture _arch;
