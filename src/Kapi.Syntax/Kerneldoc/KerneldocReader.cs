@@ -141,7 +141,7 @@ public static class KerneldocReader
             if (!seenContent)
             {
                 seenContent = true;
-                if (TryHeadline(s, line, out var name, out var nameSpan, out int summaryStart))
+                if (TryHeadline(s, line) is (var name, var nameSpan, var summaryStart))
                 {
                     headlineName = name;
                     headlineSpan = nameSpan;
@@ -151,7 +151,7 @@ public static class KerneldocReader
                 }
             }
 
-            if (line.Indent <= 1 && s[line.Start] == '@' && TryArgument(s, line, out var argName, out var argSpan, out int argText))
+            if (line.Indent <= 1 && s[line.Start] == '@' && TryArgument(s, line) is (var argName, var argSpan, var argText))
             {
                 entry = sub = nested = null;
                 summary = null;
@@ -161,7 +161,7 @@ public static class KerneldocReader
                 continue;
             }
 
-            if (line.Indent <= 1 && TryKey(s, line, out var key, out var keySpan, out int valueStart))
+            if (line.Indent <= 1 && TryKey(s, line) is (var key, var keySpan, var valueStart))
             {
                 summary = null;
                 argument = null;
@@ -173,7 +173,7 @@ public static class KerneldocReader
                 continue;
             }
 
-            if (entry is not null && line.Indent >= 2 && ItemKeys.Contains(entry.Key) && TryKey(s, line, out var subKey, out var subKeySpan, out int subValue))
+            if (entry is not null && line.Indent >= 2 && ItemKeys.Contains(entry.Key) && TryKey(s, line) is (var subKey, var subKeySpan, var subValue))
             {
                 var item = entry;
                 if (sub is not null && s_containerSubKeys.Contains(sub.Key) && line.Indent > subIndent)
@@ -305,66 +305,51 @@ public static class KerneldocReader
         return lines;
     }
 
-    /// <summary><c>name - summary</c> or <c>name() - summary</c>.</summary>
-    private static bool TryHeadline(string s, CommentLine line, out string name, out TextSpan nameSpan, out int summaryStart)
+    /// <summary>What starts a comment line: a name (headline, <c>@argument</c> or key), where it is, and where the text after it starts.</summary>
+    private readonly record struct LineHead(string Name, TextSpan NameSpan, int TextStart);
+
+    private static LineHead Head(string s, int nameStart, int nameEnd, int after, int end)
     {
-        name = string.Empty;
-        nameSpan = default;
-        summaryStart = 0;
+        while (after < end && s[after] == ' ') after++;
+        return new LineHead(s.Substring(nameStart, nameEnd - nameStart), TextSpan.FromBounds(nameStart, nameEnd), after);
+    }
+
+    /// <summary><c>name - summary</c> or <c>name() - summary</c>.</summary>
+    private static LineHead? TryHeadline(string s, CommentLine line)
+    {
         int i = line.Start, end = line.Start + line.Length;
-        if (i >= end || !IsIdentifierStart(s[i])) return false;
+        if (i >= end || !IsIdentifierStart(s[i])) return null;
         int nameStart = i;
         while (i < end && IsIdentifierPart(s[i])) i++;
         int nameEnd = i;
         if (i + 1 < end && s[i] == '(' && s[i + 1] == ')') i += 2;
         while (i < end && s[i] == ' ') i++;
         // 'name - summary': the dash stands alone ('context-flags: …' is a key, not a headline)
-        if (i >= end || s[i] != '-' || (i + 1 < end && s[i + 1] != ' ' && s[i + 1] != '\t')) return false;
-        i++;
-        while (i < end && s[i] == ' ') i++;
-        name = s.Substring(nameStart, nameEnd - nameStart);
-        nameSpan = TextSpan.FromBounds(nameStart, nameEnd);
-        summaryStart = i;
-        return true;
+        if (i >= end || s[i] != '-' || (i + 1 < end && s[i + 1] != ' ' && s[i + 1] != '\t')) return null;
+        return Head(s, nameStart, nameEnd, i + 1, end);
     }
 
     /// <summary><c>@name: text</c>.</summary>
-    private static bool TryArgument(string s, CommentLine line, out string name, out TextSpan nameSpan, out int textStart)
+    private static LineHead? TryArgument(string s, CommentLine line)
     {
-        name = string.Empty;
-        nameSpan = default;
-        textStart = 0;
         int i = line.Start + 1, end = line.Start + line.Length;
         int nameStart = i;
         while (i < end && (IsIdentifierPart(s[i]) || s[i] == '.')) i++;
-        if (i == nameStart || i >= end || s[i] != ':') return false;
-        name = s.Substring(nameStart, i - nameStart);
-        nameSpan = TextSpan.FromBounds(nameStart, i);
-        i++;
-        while (i < end && s[i] == ' ') i++;
-        textStart = i;
-        return true;
+        if (i == nameStart || i >= end || s[i] != ':') return null;
+        return Head(s, nameStart, i, i + 1, end);
     }
 
     /// <summary><c>key: value</c>: a key of letters, digits, '-' and '_' followed by one colon (not <c>::</c>).</summary>
-    private static bool TryKey(string s, CommentLine line, out string key, out TextSpan keySpan, out int valueStart)
+    private static LineHead? TryKey(string s, CommentLine line)
     {
-        key = string.Empty;
-        keySpan = default;
-        valueStart = 0;
         int i = line.Start, end = line.Start + line.Length;
-        if (i >= end || !char.IsLetter(s[i])) return false;
+        if (i >= end || !char.IsLetter(s[i])) return null;
         int keyStart = i;
         while (i < end && (char.IsLetterOrDigit(s[i]) || s[i] == '-' || s[i] == '_')) i++;
         int keyEnd = i;
         while (i < end && s[i] == ' ') i++;
-        if (i >= end || s[i] != ':' || (i + 1 < end && s[i + 1] == ':')) return false;
-        key = s.Substring(keyStart, keyEnd - keyStart);
-        keySpan = TextSpan.FromBounds(keyStart, keyEnd);
-        i++;
-        while (i < end && s[i] == ' ') i++;
-        valueStart = i;
-        return true;
+        if (i >= end || s[i] != ':' || (i + 1 < end && s[i + 1] == ':')) return null;
+        return Head(s, keyStart, keyEnd, i + 1, end);
     }
 
     private static bool IsIdentifierStart(char c) => char.IsLetter(c) || c == '_';

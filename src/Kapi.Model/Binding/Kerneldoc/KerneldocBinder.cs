@@ -643,17 +643,27 @@ internal sealed class KerneldocBinder
         return scope;
     }
 
+    /// <summary>
+    /// The head line of a <paramref name="block"/> entry split at top-level commas (at most <paramref name="maxParts"/>
+    /// parts), its sub-keys checked; null, with one diagnostic at the key, when the first part is missing.
+    /// </summary>
+    private List<KerneldocText>? Head(KerneldocEntry entry, string block, int maxParts, string needs)
+    {
+        var parts = entry.Value.SplitTopLevel(',', maxParts);
+        if (parts[0].IsEmpty)
+        {
+            Report(KapiDiagnostics.MissingKerneldocPart, entry.KeySpan, $"'{block}:' needs {needs}");
+            return null;
+        }
+        CheckSubKeys(entry, block);
+        return parts;
+    }
+
     // ------------------------------------------------------------------ locks, signals, capabilities
 
     private void BindLock(KerneldocEntry entry, Dictionary<string, KerneldocEntry> globals)
     {
-        var head = entry.Value.SplitTopLevel(',', maxParts: 2);
-        if (head[0].IsEmpty)
-        {
-            Report(KapiDiagnostics.MissingKerneldocPart, entry.KeySpan, "'lock:' needs the lock's name");
-            return;
-        }
-        CheckSubKeys(entry, "lock");
+        if (Head(entry, "lock", 2, "the lock's name") is not { } head) return;
         var scope = NewNamedItem("locks", "lock_name", head[0], entry.KeySpan, "Lock", "lock");
         if (head.Count > 1 && Term(entry.Key, head[1], "KAPI_LOCK_") is { } type) Set(scope, "lock_type", type, head[1].Span);
         // gen 1: lock-acquired / lock-released / lock-desc apply to every lock
@@ -662,13 +672,8 @@ internal sealed class KerneldocBinder
 
     private void BindSignal(KerneldocEntry entry, Dictionary<string, KerneldocEntry> globals)
     {
-        var name = entry.Value.SplitTopLevel(',', maxParts: 2)[0];
-        if (name.IsEmpty)
-        {
-            Report(KapiDiagnostics.MissingKerneldocPart, entry.KeySpan, "'signal:' needs the signal's name (SIGKILL, FATAL, Any signal …)");
-            return;
-        }
-        CheckSubKeys(entry, "signal");
+        if (Head(entry, "signal", 2, "the signal's name (SIGKILL, FATAL, Any signal …)") is not { } head) return;
+        var name = head[0];
         var scope = NewNamedItem("signals", "signal_name", name, entry.KeySpan, "Signal", "signal");
         // a real signal's number when the name is one (SIGKILL); 0 for a class of signals, as upstream
         var number = IsIdentifier(name.Value) && name.Value.StartsWith("SIG", StringComparison.Ordinal) && Architectures.UapiConstants.IsKnown(name.Value)
@@ -705,14 +710,8 @@ internal sealed class KerneldocBinder
 
     private void BindCapability(KerneldocEntry entry, Dictionary<string, KerneldocEntry> globals)
     {
-        var head = entry.Value.SplitTopLevel(',', maxParts: 3);
-        if (head[0].IsEmpty)
-        {
-            Report(KapiDiagnostics.MissingKerneldocPart, entry.KeySpan, "'capability:' needs the capability (CAP_SYS_ADMIN)");
-            return;
-        }
+        if (Head(entry, "capability", 3, "the capability (CAP_SYS_ADMIN)") is not { } head) return;
         if (string.Equals(head[0].Value, "none", StringComparison.OrdinalIgnoreCase)) return; // "capability: none" (v1+)
-        CheckSubKeys(entry, "capability");
         var scope = NewNamedItem("capabilities", "cap_name", head[0], entry.KeySpan, "Capability", "capability");
         if (Expr(entry.Key, head[0]) is { } cap) Set(scope, "capability", cap, head[0].Span);
         if (head.Count > 1 && !head[1].IsEmpty && Term(entry.Key, head[1], "KAPI_CAP_") is { } action) Set(scope, "action", action, head[1].Span);
@@ -726,13 +725,7 @@ internal sealed class KerneldocBinder
     /// <summary><c>side-effect: EFFECTS</c> with sub-keys, or the flat form <c>EFFECTS, target, desc[, condition=…][, reversible=yes]</c>.</summary>
     private void BindSideEffect(KerneldocEntry entry)
     {
-        var parts = entry.Value.SplitTopLevel(',', maxParts: 3);
-        if (parts[0].IsEmpty)
-        {
-            Report(KapiDiagnostics.MissingKerneldocPart, entry.KeySpan, "'side-effect:' needs the kind of effect (KAPI_EFFECT_MODIFY_STATE, alloc_memory …)");
-            return;
-        }
-        CheckSubKeys(entry, "side-effect");
+        if (Head(entry, "side-effect", 3, "the kind of effect (KAPI_EFFECT_MODIFY_STATE, alloc_memory …)") is not { } parts) return;
         var scope = NewItem(_spec, "side_effects", _spec.Items("side_effects").Count(), entry.KeySpan, "side-effect");
         if (Term(entry.Key, parts[0], "KAPI_EFFECT_") is { } effects) Set(scope, "type", effects, parts[0].Span);
         if (parts.Count > 1) Set(scope, "target", Str(parts[1]));
@@ -764,13 +757,7 @@ internal sealed class KerneldocBinder
     /// <summary><c>state-trans: OBJECT</c> with <c>from:</c>/<c>to:</c>/<c>condition:</c>/<c>desc:</c>, or the flat form <c>object, from, to, desc</c>.</summary>
     private void BindStateTransition(KerneldocEntry entry)
     {
-        var parts = entry.Value.SplitTopLevel(',', maxParts: 4);
-        if (parts[0].IsEmpty)
-        {
-            Report(KapiDiagnostics.MissingKerneldocPart, entry.KeySpan, "'state-trans:' needs the object whose state changes");
-            return;
-        }
-        CheckSubKeys(entry, "state-trans");
+        if (Head(entry, "state-trans", 4, "the object whose state changes") is not { } parts) return;
         var scope = NewItem(_spec, "state_transitions", _spec.Items("state_transitions").Count(), entry.KeySpan, "state-trans");
         Set(scope, "object", Str(parts[0]));
         if (parts.Count > 1) Set(scope, "from_state", Str(parts[1]));
@@ -782,13 +769,7 @@ internal sealed class KerneldocBinder
     /// <summary><c>constraint: NAME</c> or <c>constraint: NAME, desc</c>, with <c>desc:</c> and <c>expr:</c>.</summary>
     private void BindConstraint(KerneldocEntry entry)
     {
-        var parts = entry.Value.SplitTopLevel(',', maxParts: 2);
-        if (parts[0].IsEmpty)
-        {
-            Report(KapiDiagnostics.MissingKerneldocPart, entry.KeySpan, "'constraint:' needs a name");
-            return;
-        }
-        CheckSubKeys(entry, "constraint");
+        if (Head(entry, "constraint", 2, "a name") is not { } parts) return;
         var scope = NewNamedItem("constraints", "name", parts[0], entry.KeySpan, "Constraint", "constraint");
         if (parts.Count > 1) Set(scope, "description", Str(parts[1]));
         ApplySubKeys(scope, "constraint", Children(entry));
