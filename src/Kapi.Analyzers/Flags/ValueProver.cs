@@ -228,9 +228,7 @@ internal sealed class ValueProver
                 {
                     hasSyntax = true;
                     var model = ModelFor(initializer.SyntaxTree);
-                    var op = model?.GetOperation(initializer, s.Token);
-                    var value = op is IFieldInitializerOperation fi ? fi.Value : op;
-                    var proof = Map(Eval(value, s), v => IntegerTypes.Normalize(v, field.Type));
+                    var proof = EvalInitializer(model?.GetOperation(initializer, s.Token), field.Type, s);
                     if (!proof.IsProven) return proof;
                     values.Add(proof.Values!);
                 }
@@ -246,6 +244,10 @@ internal sealed class ValueProver
             return Union(values, null);
         });
     }
+
+    /// <summary>A static field's or get-only property's initializer, its values normalised to the member's type.</summary>
+    private Proof EvalInitializer(IOperation? initializer, ITypeSymbol type, Scope s) =>
+        Map(Eval(initializer is ISymbolInitializerOperation init ? init.Value : initializer, s), v => IntegerTypes.Normalize(v, type));
 
     private Proof EvalProperty(IPropertySymbol property, Scope scope)
     {
@@ -283,15 +285,10 @@ internal sealed class ValueProver
                 // get-only auto-property: like a readonly field
                 if (property.IsStatic && property.SetMethod is null && declaration.Initializer is { } initializer)
                 {
-                    var values = new List<ProvenValues>();
-                    var op = model.GetOperation(initializer, s.Token);
-                    var value = op is IPropertyInitializerOperation pi ? pi.Value : op;
-                    var proof = Map(Eval(value, s), v => IntegerTypes.Normalize(v, property.Type));
+                    var proof = EvalInitializer(model.GetOperation(initializer, s.Token), property.Type, s);
                     if (!proof.IsProven) return proof;
-                    values.Add(proof.Values!);
-                    var ctorProof = CollectStaticConstructorAssignments(property, property.ContainingType, values, s);
-                    if (ctorProof is { } failed) return failed;
-                    return Union(values, null);
+                    var values = new List<ProvenValues> { proof.Values! };
+                    return CollectStaticConstructorAssignments(property, property.ContainingType, values, s) ?? Union(values, null);
                 }
                 break;
             }
