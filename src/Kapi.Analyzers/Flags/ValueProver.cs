@@ -180,30 +180,21 @@ internal sealed class ValueProver
         if (binary.OperatorMethod is not null) return Proof.Fail($"'{Text(binary)}' uses a user-defined operator");
         var type = binary.Type;
         if (!IntegerTypes.IsIntegral(type)) return Proof.Fail($"'{Text(binary)}' is not an integer");
-        int width = IntegerTypes.BitWidth(type);
-        bool signed = IntegerTypes.IsSigned(type);
-        Func<long, long, long?>? op = binary.OperatorKind switch
-        {
-            BinaryOperatorKind.Or => (a, b) => a | b,
-            BinaryOperatorKind.And => (a, b) => a & b,
-            BinaryOperatorKind.ExclusiveOr => (a, b) => a ^ b,
-            BinaryOperatorKind.Add => (a, b) => unchecked(a + b),
-            BinaryOperatorKind.Subtract => (a, b) => unchecked(a - b),
-            BinaryOperatorKind.Multiply => (a, b) => unchecked(a * b),
-            BinaryOperatorKind.Divide => (a, b) => b == 0 ? null : signed ? a / b : (long)((ulong)IntegerTypes.Bits(a, width) / (ulong)IntegerTypes.Bits(b, width)),
-            BinaryOperatorKind.Remainder => (a, b) => b == 0 ? null : signed ? a % b : (long)((ulong)IntegerTypes.Bits(a, width) % (ulong)IntegerTypes.Bits(b, width)),
-            BinaryOperatorKind.LeftShift => (a, b) => a << (int)(b & (width - 1)),
-            BinaryOperatorKind.RightShift => (a, b) => signed ? a >> (int)(b & (width - 1)) : (long)((ulong)IntegerTypes.Bits(a, width) >> (int)(b & (width - 1))),
-            BinaryOperatorKind.UnsignedRightShift => (a, b) => (long)((ulong)IntegerTypes.Bits(a, width) >> (int)(b & (width - 1))),
-            _ => null,
-        };
+        var op = BinaryOperator(binary.OperatorKind, type);
         if (op is null) return Proof.Fail($"operator in '{Text(binary)}' is not supported");
         var left = Eval(binary.LeftOperand, scope.Deeper());
         if (!left.IsProven) return left;
         var right = Eval(binary.RightOperand, scope.Deeper());
         if (!right.IsProven) return right;
-        var combined = ProvenValues.Combine(left.Values!, right.Values!, (a, b) => op(a, b) is long r ? IntegerTypes.Normalize(r, type) : null);
-        return combined is null ? Proof.Fail($"'{Text(binary)}' has too many possible values") : Proof.Of(combined);
+        bool throws = false;
+        var combined = ProvenValues.Combine(left.Values!, right.Values!, (a, b) =>
+        {
+            if (op(a, b) is long r) return IntegerTypes.Normalize(r, type);
+            throws = true;
+            return null;
+        });
+        if (combined is not null) return Proof.Of(combined);
+        return Proof.Fail(throws ? $"'{Text(binary)}' divides by zero or overflows for some of its values" : $"'{Text(binary)}' has too many possible values");
     }
 
     // ---- symbols ----
@@ -502,7 +493,10 @@ internal sealed class ValueProver
         return false;
     }
 
-    /// <summary>The integer operators a compound assignment can use, with C#'s unchecked semantics for <paramref name="type"/>.</summary>
+    /// <summary>
+    /// An integer operator of a binary operation or compound assignment, with C#'s unchecked semantics for
+    /// <paramref name="type"/>; null for a division by zero (and long.MinValue / -1, which throws).
+    /// </summary>
     private static Func<long, long, long?>? BinaryOperator(BinaryOperatorKind kind, ITypeSymbol? type)
     {
         if (!IntegerTypes.IsIntegral(type)) return null;
@@ -518,6 +512,8 @@ internal sealed class ValueProver
             BinaryOperatorKind.Add => (a, b) => unchecked(a + b),
             BinaryOperatorKind.Subtract => (a, b) => unchecked(a - b),
             BinaryOperatorKind.Multiply => (a, b) => unchecked(a * b),
+            BinaryOperatorKind.Divide => (a, b) => b == 0 || (b == -1 && a == long.MinValue) ? null : signed ? a / b : (long)((ulong)IntegerTypes.Bits(a, opWidth) / (ulong)IntegerTypes.Bits(b, opWidth)),
+            BinaryOperatorKind.Remainder => (a, b) => b == 0 || (b == -1 && a == long.MinValue) ? null : signed ? a % b : (long)((ulong)IntegerTypes.Bits(a, opWidth) % (ulong)IntegerTypes.Bits(b, opWidth)),
             BinaryOperatorKind.LeftShift => (a, b) => a << (int)(b & (opWidth - 1)),
             BinaryOperatorKind.RightShift => (a, b) => signed ? a >> (int)(b & (opWidth - 1)) : (long)((ulong)IntegerTypes.Bits(a, opWidth) >> (int)(b & (opWidth - 1))),
             BinaryOperatorKind.UnsignedRightShift => (a, b) => (long)((ulong)IntegerTypes.Bits(a, opWidth) >> (int)(b & (opWidth - 1))),

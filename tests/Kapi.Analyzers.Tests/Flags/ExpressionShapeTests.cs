@@ -135,6 +135,35 @@ public class ExpressionShapeTests
         """);
 
     [Fact]
+    public Task Division_and_remainder_in_operations_and_compound_assignments() => Run("""
+        class C
+        {
+            void M(int n)
+            {
+                // the value before the update counts too (16 | 8)
+                int halved = 16;
+                halved /= 2;
+                Native.mlockall({|KAPI2001:halved|});
+
+                int rest = 5;
+                rest %= 4;
+                Native.mlockall(rest);
+
+                int sixteen = 16;
+                Native.mlockall({|KAPI2001:sixteen / 2|});
+                Native.mlockall(sixteen % 3);
+
+                // no value to prove (a division by zero, or long.MinValue / -1, throws at run time): unprovable, never a crash
+                int zero = 0;
+                Native.mlockall({|KAPI2004:sixteen / zero|});
+                long min = long.MinValue, minusOne = -1;
+                Native.mlockall({|KAPI2004:(int)(min / minusOne)|});
+                Native.mlockall({|KAPI2004:(int)(min % minusOne)|});
+            }
+        }
+        """);
+
+    [Fact]
     public Task Updates_that_repeat_reach_a_fixed_point_or_are_unprovable() => Run("""
         class C
         {
