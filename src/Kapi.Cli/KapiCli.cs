@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.IO;
-using Kapi.Architectures;
 using Kapi.Cli.Commands;
 
 namespace Kapi.Cli;

@@ -4,7 +4,6 @@ using System.Threading;
 using Kapi.Diagnostics;
 using Kapi.Generators.Emitting;
 using Kapi.Generators.Pipeline;
-using Kapi.Generators.Planning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;

@@ -1,5 +1,4 @@
 using System.Text;
-using Kapi.Model;
 using Kapi.Model.Schema;
 
 namespace Kapi.Runtime.Generators;

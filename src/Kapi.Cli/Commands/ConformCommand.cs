@@ -1,7 +1,6 @@
 using System.IO;
 using Kapi.Cli.Input;
 using Kapi.Conformance;
-using Kapi.Model;
 
 namespace Kapi.Cli.Commands;
 

@@ -1,4 +1,3 @@
-using Kapi.Model;
 using Kapi.Runtime.Metadata;
 
 namespace Kapi.Cli.Commands;

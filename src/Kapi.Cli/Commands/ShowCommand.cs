@@ -1,8 +1,6 @@
 using System.IO;
-using Kapi.Architectures;
 using Kapi.Cli.Input;
 using Kapi.Cli.Output;
-using Kapi.Model;
 
 namespace Kapi.Cli.Commands;
 

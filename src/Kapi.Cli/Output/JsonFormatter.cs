@@ -3,9 +3,7 @@ using System.Collections;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Kapi.Architectures;
 using Kapi.Collections;
-using Kapi.Model;
 using Kapi.Model.Schema;
 using Kapi.Vocabulary;
 

@@ -1,6 +1,4 @@
 using System.Text;
-using Kapi.Architectures;
-using Kapi.Model;
 
 namespace Kapi.Cli.Output;
 

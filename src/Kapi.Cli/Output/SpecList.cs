@@ -1,5 +1,3 @@
-using Kapi.Model;
-
 namespace Kapi.Cli.Output;
 
 /// <summary>The upstream list grouping: System Calls, IOCTLs, Functions, Sysfs Attributes (in this order).</summary>

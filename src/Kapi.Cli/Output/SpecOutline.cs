@@ -1,7 +1,5 @@
 using System.Collections;
-using Kapi.Architectures;
 using Kapi.Collections;
-using Kapi.Model;
 using Kapi.Model.Schema;
 using Kapi.Vocabulary;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Kapi.Architectures;
-using Kapi.Model;
 using Kapi.Vocabulary;
 
 namespace Kapi.Cli.Output;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Kapi.Architectures;
-using Kapi.Generators.Planning;
 
 namespace Kapi.Generators.Emitting;
 

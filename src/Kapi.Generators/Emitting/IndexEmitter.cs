@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Kapi.Generators.Planning;
 
 namespace Kapi.Generators.Emitting;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Kapi.Generators.Planning;
-using Kapi.Model;
 using Kapi.Model.Schema;
 using Kapi.Vocabulary;
 

@@ -1,5 +1,3 @@
-using Kapi.Generators.Planning;
-
 namespace Kapi.Generators.Emitting;
 
 /// <summary>Renders one spec's file: bindings (when there are any) and spec metadata.</summary>

@@ -1,5 +1,3 @@
-using Kapi.Generators.Planning;
-
 namespace Kapi.Generators.Emitting;
 
 /// <summary>

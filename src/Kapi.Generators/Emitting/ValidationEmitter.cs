@@ -1,5 +1,3 @@
-using Kapi.Generators.Planning;
-
 namespace Kapi.Generators.Emitting;
 
 /// <summary>Writes the checks of a <see cref="ValidationPlan"/> at the top of a wrapper: one <c>if</c> per parameter.</summary>

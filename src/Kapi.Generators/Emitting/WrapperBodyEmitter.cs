@@ -1,5 +1,4 @@
 using System.Globalization;
-using Kapi.Generators.Planning;
 
 namespace Kapi.Generators.Emitting;
 

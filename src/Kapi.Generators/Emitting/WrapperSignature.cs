@@ -1,5 +1,3 @@
-using Kapi.Generators.Planning;
-
 namespace Kapi.Generators.Emitting;
 
 /// <summary>The C# types, parameters and attributes in the signatures of a system call's wrappers.</summary>

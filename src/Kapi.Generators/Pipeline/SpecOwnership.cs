@@ -1,5 +1,3 @@
-using Kapi.Model;
-
 namespace Kapi.Generators.Pipeline;
 
 /// <summary>One spec of one file, the unit the per-spec steps work on. Value-equatable, no positions.</summary>

@@ -1,6 +1,3 @@
-using Kapi.Architectures;
-using Kapi.Model;
-
 namespace Kapi.Generators.Planning;
 
 /// <summary>Values per architecture, in KapiArchitecture order; null where unknown.</summary>

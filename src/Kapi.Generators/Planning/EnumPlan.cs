@@ -1,5 +1,3 @@
-using Kapi.Architectures;
-
 namespace Kapi.Generators.Planning;
 
 /// <summary>A generated enum for one parameter.</summary>

@@ -1,5 +1,4 @@
 using Kapi.Generators.Emitting;
-using Kapi.Model;
 
 namespace Kapi.Generators.Planning;
 

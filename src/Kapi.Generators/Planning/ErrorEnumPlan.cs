@@ -1,5 +1,3 @@
-using Kapi.Architectures;
-
 namespace Kapi.Generators.Planning;
 
 /// <summary>The error enum: exactly the spec's KAPI_ERRORs, in portable errno numbers.</summary>

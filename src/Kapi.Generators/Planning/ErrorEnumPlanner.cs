@@ -1,6 +1,4 @@
-using Kapi.Architectures;
 using Kapi.Generators.Emitting;
-using Kapi.Model;
 
 namespace Kapi.Generators.Planning;
 

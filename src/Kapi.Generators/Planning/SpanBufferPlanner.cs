@@ -1,5 +1,3 @@
-using Kapi.Model;
-
 namespace Kapi.Generators.Planning;
 
 /// <summary>Decides which user byte buffers get a span in the Span overloads (<see cref="SpanBufferPlan"/>).</summary>

@@ -1,5 +1,3 @@
-using Kapi.Model;
-
 namespace Kapi.Generators.Planning;
 
 // The emit model: everything the emitter needs, decided once by SpecPlanner. SpecPlan is its root; the binding is in

@@ -1,6 +1,5 @@
 using Kapi.Generators.Emitting;
 using Kapi.Generators.Pipeline;
-using Kapi.Model;
 using Kapi.Vocabulary;
 
 namespace Kapi.Generators.Planning;
