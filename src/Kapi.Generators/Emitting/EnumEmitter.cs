@@ -10,13 +10,22 @@ internal static class EnumEmitter
     {
         DocComments.Enum(w, plan, s, e);
         if (e.IsFlags) w.Line("[global::System.Flags]");
-        w.Line(GeneratedCodeMarkers.Attribute);
-        w.Open($"{plan.Options.Visibility} enum {e.TypeName} : {e.UnderlyingType}");
-        foreach (var m in e.Members)
+        Declaration(w, $"{plan.Options.Visibility} enum {e.TypeName} : {e.UnderlyingType}", e.Members, m =>
         {
             DocComments.EnumMember(w, m);
-            w.Line($"{m.Identifier} = {CSharp.Constant(m.Portable, e.UnderlyingType)},");
-        }
+            return $"{m.Identifier} = {CSharp.Constant(m.Portable, e.UnderlyingType)}";
+        });
+    }
+
+    /// <summary>
+    /// An enum's declaration after its doc comment: the generated-code marker, the header, one line per member
+    /// (<paramref name="member"/> writes the member's doc comment and returns its text).
+    /// </summary>
+    public static void Declaration<T>(SourceWriter w, string header, IEnumerable<T> members, Func<T, string> member)
+    {
+        w.Line(GeneratedCodeMarkers.Attribute);
+        w.Open(header);
+        foreach (var m in members) w.Line(member(m) + ",");
         w.Close();
     }
 

@@ -9,13 +9,10 @@ internal static class ErrorEnumEmitter
     {
         var errors = s.Errors;
         DocComments.ErrorEnum(w, plan);
-        w.Line(GeneratedCodeMarkers.Attribute);
-        w.Open($"{plan.Options.Visibility} enum {errors.TypeName}");
-        foreach (var m in errors.Members)
+        EnumEmitter.Declaration(w, $"{plan.Options.Visibility} enum {errors.TypeName}", errors.Members, m =>
         {
             DocComments.ErrorMember(w, m);
-            w.Line($"{m.Identifier} = {m.Portable.ToString(CultureInfo.InvariantCulture)},");
-        }
-        w.Close();
+            return $"{m.Identifier} = {m.Portable.ToString(CultureInfo.InvariantCulture)}";
+        });
     }
 }

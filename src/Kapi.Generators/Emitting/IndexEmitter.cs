@@ -14,12 +14,9 @@ internal static class IndexEmitter
         GeneratedCodeMarkers.Header(w, "KAPI spec registry");
         w.Open($"namespace {o.Namespace}");
 
-        w.Line("/// <summary>");
-        w.Line("/// The KAPI specs this assembly was built with (every <c>.kapi</c> AdditionalFile), as runtime-queryable");
-        w.Line("/// metadata: one property per spec, <see cref=\"All\"/>, and lookup by name.");
-        w.Line("/// </summary>");
-        w.Line(GeneratedCodeMarkers.Attribute);
-        w.Open($"{o.Visibility} static partial class {GeneratedNames.RegistryClassName}");
+        OpenClass(w, $"{o.Visibility} static partial class {GeneratedNames.RegistryClassName}",
+            "The KAPI specs this assembly was built with (every <c>.kapi</c> AdditionalFile), as runtime-queryable",
+            "metadata: one property per spec, <see cref=\"All\"/>, and lookup by name.");
         w.Line($"private static global::System.Collections.Generic.IReadOnlyList<{spec}>? __s_all;");
         w.Line();
         w.Line("/// <summary>Every spec, ordered by name.</summary>");
@@ -58,15 +55,22 @@ internal static class IndexEmitter
         if (sorted.Any(static e => e.HasBinding))
         {
             w.Line();
-            w.Line("/// <summary>");
-            w.Line("/// Typed system-call bindings generated from KAPI specs: each wrapper validates its arguments against the spec,");
-            w.Line("/// translates portable flag values to the running architecture, calls libc and returns a typed result.");
-            w.Line("/// </summary>");
-            w.Line(GeneratedCodeMarkers.Attribute);
-            w.Open($"{o.Visibility} static partial class {o.ClassName}");
+            OpenClass(w, $"{o.Visibility} static partial class {o.ClassName}",
+                "Typed system-call bindings generated from KAPI specs: each wrapper validates its arguments against the spec,",
+                "translates portable flag values to the running architecture, calls libc and returns a typed result.");
             w.Close();
         }
         w.Close();
         return new GeneratedFile(GeneratedNames.IndexHintName, w.ToString());
+    }
+
+    /// <summary>A generated class's doc comment, the generated-code marker and the class's opening line.</summary>
+    private static void OpenClass(SourceWriter w, string declaration, params string[] summary)
+    {
+        w.Line("/// <summary>");
+        foreach (var line in summary) w.Line("/// " + line);
+        w.Line("/// </summary>");
+        w.Line(GeneratedCodeMarkers.Attribute);
+        w.Open(declaration);
     }
 }
