@@ -108,4 +108,50 @@ public class SpecFileAnalyzerTests
             .WithArguments("Unknown macro 'KAPI_BOGUS'; did you mean 'KAPI_NOTES'?"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task Kerneldoc_spec_in_a_c_file_is_reported_inside_its_comment_and_ordinary_code_is_not()
+    {
+        var test = new KapiAnalyzerTest<KapiSpecFileAnalyzer>();
+        test.TestState.Sources.Add(Class);
+        // a C file as the kernel has them: an ordinary kernel-doc comment, code, then a spec comment above SYSCALL_DEFINE1
+        const string C = """
+            // SPDX-License-Identifier: GPL-2.0
+            #include <linux/syscalls.h>
+
+            /**
+             * helper() - An ordinary kernel-doc comment
+             * @x: not a spec key: nothing here is read as one
+             * retrun: a typo outside a spec is not reported
+             */
+            static int helper(int x) { return x & ~(MCL_CURRENT | 0x8); }
+
+            /**
+             * sys_example - An example
+             * @flags: The flags
+             *
+             * context-flags: KAPI_CTX_PROCESS
+             * param: flags
+             *   type: KAPI_TYPE_INT
+             *   valid-maks: 3
+             */
+            SYSCALL_DEFINE1(example, int, flags)
+            {
+                return helper(flags);
+            }
+
+            """;
+        test.TestState.AdditionalFilesFactories.Add(() => new[] { ("/0/kernel/example.c", SourceText.From(C.Replace("\r\n", "\n", System.StringComparison.Ordinal))) });
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+            root = true
+
+            [/0/kernel/example.c]
+            build_metadata.AdditionalFiles.KapiSpec = true
+            """));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(KapiSpecDescriptors.UnknownKerneldocKey)
+            .WithSpan("/0/kernel/example.c", 18, 6, 18, 16)
+            .WithSeverity(DiagnosticSeverity.Warning)
+            .WithArguments("'valid-maks' is not a key of 'param:'; did you mean 'valid-mask'?"));
+        await test.RunAsync();
+    }
 }
