@@ -8,7 +8,8 @@ namespace Kapi.Benchmarks;
 /// megabytes (default 16, 10^6 bytes) of corpus specs, RUNS rounds (default 9). The start-up time is measured in the
 /// same rounds with <c>kapi check EMPTY</c> (an empty folder: process start, runtime, command line, walk, summary) and
 /// subtracted. Reports, per CLI, the medians and interquartile ranges of the wall time, the CPU time (user + system)
-/// and of MB/s end to end (start-up subtracted, per round) and with start-up included. Nothing is asserted.
+/// and of MB/s end to end (start-up subtracted, per round) and with start-up included; then the same folder bound in
+/// this process on one thread (this build's front end), for comparison. Nothing is asserted.
 /// </summary>
 /// <remarks>
 /// <para>The folder: copies of every file of <c>../shared/corpus/macro</c> and <c>../shared/corpus/kdoc</c> (read at
@@ -108,6 +109,7 @@ internal static class CliBenchmark
             }
             Console.WriteLine();
             Console.WriteLine("MB/s end to end = MB / (wall of the run - wall of that round's empty-folder run), median over rounds; target >= 60 MB/s.");
+            InProcess(specs, bytes, passes: 7);
             return 0;
         }
         finally
@@ -120,6 +122,32 @@ internal static class CliBenchmark
             {
             }
         }
+    }
+
+    /// <summary>
+    /// In process, for comparison: every file of the folder read, decoded and bound (<see cref="KapiDocument.Bind(string, string, KapiParseOptions?)"/>
+    /// with the options for its path, as <c>kapi check</c> does) on one thread, <paramref name="passes"/> times; the
+    /// median wall and process CPU time of the passes after the first two (warm, tiered up).
+    /// </summary>
+    private static void InProcess(string folder, long bytes, int passes)
+    {
+        var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        var walls = new List<double>();
+        var cpus = new List<double>();
+        for (int pass = 0; pass < passes; pass++)
+        {
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            foreach (var file in files) KapiDocument.Bind(File.ReadAllText(file), file, KapiParseOptions.ForPath(file));
+            sw.Stop();
+            if (pass < 2) continue;
+            walls.Add(sw.Elapsed.TotalMilliseconds);
+            cpus.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
+        }
+        double wall = Median(walls), cpu = Median(cpus);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"In process, one thread (read + decode + parse + bind, median of passes 3-{passes}): {wall:F0} ms wall = {bytes / 1e6 / (wall / 1000):F1} MB/s; "
+            + $"{cpu:F0} ms CPU = {bytes / 1e6 / (cpu / 1000):F1} MB/s per CPU-second; load average {LoadAverage()}"));
     }
 
     private static bool SpecFileName(string path) =>
