@@ -35,6 +35,17 @@ if (args.Length > 0 && args[0] == "tree")
     return TreeBenchmark.Run(treePath, treeRuns);
 }
 
+// `kapi check` end to end (no BenchmarkDotNet): `-- cli [MB] [RUNS] [KAPI...]` runs the shipped CLI (packed and installed
+// with `dotnet tool install --tool-path`) as a real process over MB megabytes (default 16) of corpus specs copied into a
+// temporary folder, RUNS rounds (default 9), subtracting the start-up measured on an empty folder in the same rounds;
+// KAPI: other kapi executables or kapi.dll files to measure in the same rounds ("shipped" names the packed tool) (CliBenchmark).
+if (args.Length > 0 && args[0] == "cli")
+{
+    double megabytes = args.Length > 1 && double.TryParse(args[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double mb) ? mb : 16;
+    int cliRuns = args.Length > 2 && int.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out int cr) ? cr : 9;
+    return CliBenchmark.Run(megabytes, cliRuns, args.Length > 3 ? args[3..] : Array.Empty<string>());
+}
+
 // Analyzer cold start in a fresh compiler process (no BenchmarkDotNet): `-- coldstart [runs] [dir]` builds a one-file project
 // with one mlockall call `runs` times (default 7) with a new csc process each and ReportAnalyzer on, and prints the median
 // KapiFlagsAnalyzer / KapiSpecFileAnalyzer times; dir: another build's folder with Kapi.{Syntax,Model,Generators,Analyzers}.dll

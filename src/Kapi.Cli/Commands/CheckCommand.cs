@@ -11,12 +11,18 @@ internal static class CheckCommand
 {
     public static int Execute(IReadOnlyList<string> paths, TextWriter stdout)
     {
-        var files = SpecLoader.Load(paths);
-        var printer = new DiagnosticPrinter();
-        foreach (var f in files) printer.Print(f, stdout, includeWarnings: true);
-        int fileCount = files.Count(f => f.IsFile);
-        stdout.Write($"{Plural(fileCount, "file")}, {Plural(printer.Errors, "error")}, {Plural(printer.Warnings, "warning")}\n");
-        return printer.Errors > 0 ? 1 : 0;
+        // each file printed (into a string) by the reader that loaded it: its text and model are not kept
+        var files = SpecLoader.Load(paths, static f => DiagnosticPrinter.Render(f, includeWarnings: true));
+        int errors = 0, warnings = 0, fileCount = 0;
+        foreach (var f in files)
+        {
+            stdout.Write(f.Text);
+            errors += f.Errors;
+            warnings += f.Warnings;
+            if (f.IsFile) fileCount++;
+        }
+        stdout.Write($"{Plural(fileCount, "file")}, {Plural(errors, "error")}, {Plural(warnings, "warning")}\n");
+        return errors > 0 ? 1 : 0;
     }
 
     internal static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Text;
 using Kapi.Cli.Input;
 using Kapi.Diagnostics;
 
@@ -21,15 +22,27 @@ internal sealed class DiagnosticPrinter
 
     public void Print(SpecFile file, TextWriter writer, bool includeWarnings)
     {
-        int shown = 0, hidden = 0;
+        var printed = Render(file, includeWarnings);
+        writer.Write(printed.Text);
+        Errors += printed.Errors;
+        Warnings += printed.Warnings;
+    }
+
+    /// <summary>One file's diagnostics as <see cref="Print"/> writes them, and their counts.</summary>
+    public readonly record struct Printed(string Text, int Errors, int Warnings, bool IsFile);
+
+    /// <summary>What <see cref="Print"/> writes for <paramref name="file"/> (thread-safe: nothing shared is touched).</summary>
+    public static Printed Render(SpecFile file, bool includeWarnings)
+    {
+        int errors = 0, warnings = 0, shown = 0, hidden = 0;
+        StringBuilder? text = null;
         foreach (var d in Reportable(file, includeWarnings))
         {
-            if (d.IsError) Errors++;
-            else Warnings++;
+            if (d.IsError) errors++;
+            else warnings++;
             if (shown < MaxPerFile)
             {
-                writer.Write(file.Format(d));
-                writer.Write('\n');
+                (text ??= new StringBuilder()).Append(file.Format(d)).Append('\n');
                 shown++;
             }
             else
@@ -39,7 +52,8 @@ internal sealed class DiagnosticPrinter
         }
         if (hidden > 0)
         {
-            writer.Write($"{file.DisplayPath}: {hidden} more diagnostic(s) not shown\n");
+            text!.Append($"{file.DisplayPath}: {hidden} more diagnostic(s) not shown\n");
         }
+        return new Printed(text?.ToString() ?? string.Empty, errors, warnings, file.IsFile);
     }
 }

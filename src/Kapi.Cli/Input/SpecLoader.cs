@@ -59,29 +59,37 @@ public static class SpecLoader
     /// .kapi, .c and .h files. Files of one directory argument are sorted by ordinal path. Paths are shown as given
     /// (relative paths stay relative). Missing paths and unreadable directories are returned as diagnostic-only files.
     /// </summary>
-    public static List<SpecFile> Load(IEnumerable<string> paths)
+    public static List<SpecFile> Load(IEnumerable<string> paths) => Load(paths, static f => f);
+
+    /// <summary>
+    /// <see cref="Load(IEnumerable{string})"/>, each file reduced by <paramref name="reduce"/> as soon as it is loaded
+    /// (on the reader that loaded it, so <paramref name="reduce"/> must be thread-safe): what it does not keep (the text,
+    /// the model) is garbage at once instead of living, and being copied by the collector, until every file is read.
+    /// The results are in the order <see cref="Load(IEnumerable{string})"/> gives the files.
+    /// </summary>
+    public static List<T> Load<T>(IEnumerable<string> paths, Func<SpecFile, T> reduce)
     {
-        var result = new List<SpecFile>();
+        var result = new List<T>();
         foreach (var path in paths)
         {
             if (File.Exists(path))
             {
-                result.Add(LoadFile(path, path));
+                result.Add(reduce(LoadFile(path, path)));
             }
             else if (Directory.Exists(path))
             {
                 var problems = new List<SpecFile>();
-                var files = LoadDirectory(path, problems);
-                result.AddRange(problems);
+                var files = LoadDirectory(path, problems, reduce);
+                foreach (var problem in problems) result.Add(reduce(problem));
                 result.AddRange(files);
                 if (files.Count == 0 && problems.Count == 0)
                 {
-                    result.Add(Problem(path, KapiDiagnostic.Create(CliDiagnostics.NoInputFiles, default, path), isFile: false));
+                    result.Add(reduce(Problem(path, KapiDiagnostic.Create(CliDiagnostics.NoInputFiles, default, path), isFile: false)));
                 }
             }
             else
             {
-                result.Add(Problem(path, KapiDiagnostic.Create(CliDiagnostics.PathNotFound, default, path), isFile: false));
+                result.Add(reduce(Problem(path, KapiDiagnostic.Create(CliDiagnostics.PathNotFound, default, path), isFile: false)));
             }
         }
         return result;
@@ -92,18 +100,18 @@ public static class SpecLoader
     /// readers (one per core) through a bounded queue. The result is sorted by ordinal path, whatever order the
     /// readers finish in; directories that cannot be read go to <paramref name="problems"/>, in walk order.
     /// </summary>
-    private static List<SpecFile> LoadDirectory(string root, List<SpecFile> problems)
+    private static List<T> LoadDirectory<T>(string root, List<SpecFile> problems, Func<SpecFile, T> reduce)
     {
         int readers = Math.Max(1, Environment.ProcessorCount);
         using var queue = new BlockingCollection<string>(boundedCapacity: 4096);
-        var loaded = new List<SpecFile>[readers];
+        var loaded = new List<(string Path, T Result)>[readers];
         var tasks = new Task[readers];
         for (int r = 0; r < readers; r++)
         {
-            var mine = loaded[r] = new List<SpecFile>();
+            var mine = loaded[r] = new List<(string, T)>();
             tasks[r] = Task.Factory.StartNew(() =>
             {
-                foreach (var file in queue.GetConsumingEnumerable()) mine.Add(LoadFile(file, file));
+                foreach (var file in queue.GetConsumingEnumerable()) mine.Add((file, reduce(LoadFile(file, file))));
             }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         try
@@ -115,10 +123,10 @@ public static class SpecLoader
             queue.CompleteAdding();
             Task.WaitAll(tasks);
         }
-        var all = new List<SpecFile>();
+        var all = new List<(string Path, T Result)>();
         foreach (var part in loaded) all.AddRange(part);
-        all.Sort((a, b) => string.CompareOrdinal(a.DisplayPath, b.DisplayPath));
-        return all;
+        all.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return all.ConvertAll(f => f.Result);
     }
 
     private enum EntryKind

@@ -98,9 +98,13 @@ internal sealed class SpecValues
     {
         if (_suggestionBudget-- <= 0) return null;
         WorkCounter.Tick();
-        var candidates = UapiConstants.Names.Concat(KapiVocabulary.Names).Concat(_symbols.DefineNames).Concat(_symbols.ArrayNames);
-        return Suggestions.Closest(name, candidates);
+        // the built-in names' closest is the same in every file: searched once per name
+        return Suggestions.Closest(name, s_builtInNames, s_builtInClosest, _symbols.DefineNames.Concat(_symbols.ArrayNames));
     }
+
+    private static readonly string[] s_builtInNames = UapiConstants.Names.Concat(KapiVocabulary.Names).ToArray();
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string? Best, int Distance)> s_builtInClosest = new(StringComparer.Ordinal);
 
     // ------------------------------------------------------------------ strings
 

@@ -24,15 +24,21 @@ public sealed class Lexer
 
     public static List<Token> Lex(string text, List<KapiDiagnostic> diagnostics)
     {
-        var lexer = new Lexer(text ?? string.Empty, diagnostics);
         var tokens = new List<Token>(Math.Min(1 << 20, (text?.Length ?? 0) / 10 + 16));
+        Lex(text, diagnostics, tokens);
+        return tokens;
+    }
+
+    /// <summary><see cref="Lex(string, List{KapiDiagnostic})"/> into <paramref name="tokens"/> (appended).</summary>
+    internal static void Lex(string? text, List<KapiDiagnostic> diagnostics, List<Token> tokens)
+    {
+        var lexer = new Lexer(text ?? string.Empty, diagnostics);
         while (true)
         {
             var token = lexer.Next();
             tokens.Add(token);
             if (token.Kind == TokenKind.EndOfFile) break;
         }
-        return tokens;
     }
 
     private char Peek(int offset = 0)

@@ -51,6 +51,13 @@ public sealed partial class Parser
         _expansionDepth = expansionDepth;
     }
 
+    /// <summary>The lexer's token list kept for the next file on this thread (none while one is in use).</summary>
+    [ThreadStatic]
+    private static List<Token>? t_rawTokens;
+
+    /// <summary>A larger list (a file of over ~5 MB) is not kept: 256 Ki tokens of 40 bytes, 10 MB per thread at most.</summary>
+    private const int MaxReusedTokens = 1 << 18;
+
     /// <summary>Lexes and parses <paramref name="text"/>.</summary>
     /// <param name="cSource">True for C sources and headers: text outside spec blocks is skipped silently.</param>
     public static KapiFileSyntax Parse(KapiSourceText text, List<KapiDiagnostic> diagnostics, bool cSource = false) =>
@@ -59,9 +66,14 @@ public sealed partial class Parser
     /// <summary>Lexes and parses <paramref name="text"/>, expanding the helper macros of <paramref name="helpers"/>.</summary>
     internal static KapiFileSyntax Parse(KapiSourceText text, List<KapiDiagnostic> diagnostics, bool cSource, HelperMacroTable helpers)
     {
-        var raw = Lexer.Lex(text.Text, diagnostics);
+        // the lexer's tokens are garbage once the preprocessor has copied them: one list per thread, reused
+        var raw = t_rawTokens ?? new List<Token>(Math.Min(1 << 20, text.Text.Length / 10 + 16));
+        t_rawTokens = null;
+        Lexer.Lex(text.Text, diagnostics, raw);
         var defines = new List<Preprocessor.DirectiveLine>();
         var tokens = Preprocessor.Run(raw, diagnostics, defines);
+        raw.Clear();
+        if (raw.Capacity <= MaxReusedTokens) t_rawTokens = raw;
         var parser = new Parser(tokens, diagnostics, cSource, helpers, text: text.Text);
         var items = parser.ParseFile(defines);
         return new KapiFileSyntax(items.ToEquatableArray());
