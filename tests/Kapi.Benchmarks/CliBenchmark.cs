@@ -25,7 +25,6 @@ namespace Kapi.Benchmarks;
 /// </remarks>
 internal static class CliBenchmark
 {
-    private sealed record Timing(double WallMs, double CpuMs, int ExitCode, string Stdout);
 
     public static int Run(double megabytes, int runs, IReadOnlyList<string> clis)
     {
@@ -75,8 +74,8 @@ internal static class CliBenchmark
                 if (full.Stdout != reference) Console.WriteLine($"  [{p}] OUTPUT DIFFERS from [0]'s");
             }
 
-            var fullRuns = programs.Select(_ => new List<Timing>()).ToArray();
-            var emptyRuns = programs.Select(_ => new List<Timing>()).ToArray();
+            var fullRuns = programs.Select(_ => new List<TimedProcess>()).ToArray();
+            var emptyRuns = programs.Select(_ => new List<TimedProcess>()).ToArray();
             for (int round = 0; round < runs; round++)
             {
                 // 2 × programs measurements per round, the starting one rotating
@@ -191,28 +190,7 @@ internal static class CliBenchmark
         return Path.Combine(tools, "kapi");
     }
 
-    private static Timing Execute(string[] command, string folder)
-    {
-        var psi = new ProcessStartInfo(command[0])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in command.Skip(1)) psi.ArgumentList.Add(a);
-        psi.ArgumentList.Add("check");
-        psi.ArgumentList.Add(folder);
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        double cpuBefore = RealBuildBenchmark.ChildrenCpuMs();
-        var sw = Stopwatch.StartNew();
-        using var process = Process.Start(psi)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        sw.Stop();
-        _ = stderr.Result;
-        return new Timing(sw.Elapsed.TotalMilliseconds, RealBuildBenchmark.ChildrenCpuMs() - cpuBefore, process.ExitCode, stdout);
-    }
+    private static TimedProcess Execute(string[] command, string folder) => TimedProcess.Run([.. command, "check", folder]);
 
     private static void RunTool(string program, string workingDirectory, string? nugetPackages, params string[] args)
     {

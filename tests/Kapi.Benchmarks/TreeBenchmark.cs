@@ -19,7 +19,6 @@ namespace Kapi.Benchmarks;
 /// </remarks>
 internal static class TreeBenchmark
 {
-    private sealed record Timing(double WallMs, double CpuMs, int ExitCode, string Stdout, string Stderr);
 
     public static int Run(string? treeArgument, int runs)
     {
@@ -51,8 +50,8 @@ internal static class TreeBenchmark
         Console.WriteLine($"  upstream says: {LastLine(warmUpstream.Stdout)} (exit {warmUpstream.ExitCode}, {Lines(warmUpstream.Stderr)} line(s) on stderr)"
             + SpecNames(warmUpstream.Stdout));
 
-        var o = new List<Timing>();
-        var u = new List<Timing>();
+        var o = new List<TimedProcess>();
+        var u = new List<TimedProcess>();
         for (int round = 0; round < runs; round++)
         {
             if (round % 2 == 0)
@@ -129,26 +128,7 @@ internal static class TreeBenchmark
         return (files, bytes);
     }
 
-    private static Timing Execute(string program, string tree)
-    {
-        var psi = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add("--source");
-        psi.ArgumentList.Add(tree);
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        double cpuBefore = RealBuildBenchmark.ChildrenCpuMs();
-        var sw = Stopwatch.StartNew();
-        using var process = Process.Start(psi)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        sw.Stop();
-        return new Timing(sw.Elapsed.TotalMilliseconds, RealBuildBenchmark.ChildrenCpuMs() - cpuBefore, process.ExitCode, stdout, stderr.Result);
-    }
+    private static TimedProcess Execute(string program, string tree) => TimedProcess.Run([program, "--source", tree]);
 
     /// <summary><c>dotnet build src/Kapi.Cli -c Release</c>; the path of its <c>kapi</c>.</summary>
     private static string BuildOurs()
