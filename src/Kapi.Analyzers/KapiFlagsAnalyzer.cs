@@ -15,8 +15,9 @@ namespace Kapi.Analyzers;
 /// <summary>
 /// Checks the flags passed to mask-constrained calls (KAPI2001–KAPI2005): the Kapi-generated bindings (parameters
 /// with <c>[Kapi.Runtime.KapiFlags]</c>), the user's own <c>[DllImport]</c>/<c>[LibraryImport]</c> declarations into
-/// libc, Tmds.LibC, Mono.Posix, and delegates and function pointers over libc exports looked up by name
-/// (<c>NativeLibrary.GetExport</c>). Specs come from the built-in library plus the compilation's <c>.kapi</c> AdditionalFiles.
+/// libc, Tmds.LibC, Mono.Posix, delegates and function pointers over libc exports looked up by name
+/// (<c>NativeLibrary.GetExport</c>) or made from a P/Invoke's method group, and libc's <c>syscall(2)</c> through any of
+/// those when its number is proven. Specs come from the built-in library plus the compilation's <c>.kapi</c> AdditionalFiles.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
@@ -83,6 +84,14 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
         private readonly NativeExports _exports;
         private readonly ConcurrentDictionary<(SymbolKey Signature, NativeExport Export), MethodTarget> _exportTargets = new();
 
+        // syscall(2): what a proven number selects on the target architectures the signature allows (a bit per
+        // architecture), and the checked arguments of a signature for that call; a program uses a few numbers.
+        private readonly int _architectureBits;
+        private readonly ConcurrentDictionary<(ProvenValues Number, int Layout), SyscallResolution> _syscallNumbers = new();
+        private readonly Func<(ProvenValues Number, int Layout), SyscallResolution> _resolveNumber;
+        private readonly ConcurrentDictionary<(SymbolKey Signature, SyscallResolution Call), MethodTarget> _syscallTargets = new();
+        private readonly Func<(SymbolKey Signature, SyscallResolution Call), MethodTarget> _resolveSyscall;
+
         public State(Compilation compilation, SpecCatalog catalog, TargetArchitectures architectures)
         {
             _compilation = compilation;
@@ -94,6 +103,9 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
             _decide = key => FlagChecker.Check(key.Target, key.Values, _architectures, Suggestion, _catalog).ToArray();
             _lookUpProperty = property => KnownConstants.GetProperty(property, _catalog);
             _resolve = method => Intern(FlagTargets.Resolve(method, _catalog)) ?? s_none;
+            foreach (var arch in architectures.Architectures) _architectureBits |= 1 << (int)arch;
+            _resolveNumber = key => SyscallNumbers.Resolve(key.Number, _architectureBits, key.Layout, _catalog);
+            _resolveSyscall = key => Intern(FlagTargets.ResolveSyscallArguments(((IMethodSymbol)key.Signature.Symbol).Parameters, key.Call.Spec!, key.Call.Architectures)) ?? s_none;
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -111,7 +123,11 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
             {
                 target = _targets.GetOrAdd(method.OriginalDefinition, _resolve);
             }
-            if (target.Parameters.IsEmpty) return;
+            if (target.Parameters.IsEmpty)
+            {
+                if (ReferenceEquals(target, MethodTarget.Syscall)) AnalyzeSyscall(context, method, invocation.Arguments, invocation.SemanticModel);
+                return;
+            }
             AnalyzeArguments(context, invocation.Arguments, target, invocation.SemanticModel);
         }
 
@@ -121,8 +137,50 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
             var signature = invocation.GetFunctionPointerSignature();
             if (signature.Parameters.IsEmpty) return;
             var target = ExportTarget(signature, invocation.Target, invocation.SemanticModel, context.CancellationToken);
-            if (target.Parameters.IsEmpty) return;
+            if (target.Parameters.IsEmpty)
+            {
+                if (ReferenceEquals(target, MethodTarget.Syscall)) AnalyzeSyscall(context, signature, invocation.Arguments, invocation.SemanticModel);
+                return;
+            }
             AnalyzeArguments(context, invocation.Arguments, target, invocation.SemanticModel);
+        }
+
+        /// <summary>
+        /// A call of libc's <c>syscall(number, …)</c> (<paramref name="signature"/>: the import, the delegate's Invoke or
+        /// the function pointer's signature). The number is proven first; when it selects one spec'd call on every target
+        /// architecture the signature's layout allows, the arguments after it are checked against that spec. A number that
+        /// cannot be proven, or that names different calls on different targets one of which is checked, gets KAPI2004 at
+        /// the number; a number of a call without checked parameters (close, getpid …) is silent.
+        /// </summary>
+        private void AnalyzeSyscall(OperationAnalysisContext context, IMethodSymbol signature, ImmutableArray<IArgumentOperation> arguments, SemanticModel? model)
+        {
+            IArgumentOperation? number = null;
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal == 0 && argument.ArgumentKind == ArgumentKind.Explicit) number = argument;
+            }
+            if (number is null) return;
+            _prover.Seed(model);
+            var proof = _prover.Prove(number.Value, context.CancellationToken);
+            if (!proof.IsProven)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(KapiDescriptors.UnprovableFlagValue, ArgumentLocation(number),
+                    FlagTargets.SyscallEntryPoint, number.Parameter!.Name, proof.Failure));
+                return;
+            }
+            int layout = FlagTargets.SyscallLayoutArchitectures(signature.Parameters);
+            var resolution = _syscallNumbers.GetOrAdd((proof.Values!, layout), _resolveNumber);
+            if (resolution.Spec is null)
+            {
+                if (resolution.WhyNot is { } why)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(KapiDescriptors.UnprovableFlagValue, ArgumentLocation(number),
+                        FlagTargets.SyscallEntryPoint, number.Parameter!.Name, why));
+                }
+                return;
+            }
+            var target = _syscallTargets.GetOrAdd((new SymbolKey(signature), resolution), _resolveSyscall);
+            if (!target.Parameters.IsEmpty) AnalyzeArguments(context, arguments, target, model);
         }
 
         /// <summary>The checked parameters of a call through a delegate or function pointer <paramref name="callee"/>, when it calls a native export.</summary>

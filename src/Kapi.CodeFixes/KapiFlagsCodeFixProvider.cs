@@ -107,21 +107,7 @@ public sealed class KapiFlagsCodeFixProvider : CodeFixProvider
         return document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]));
     }
 
-    private sealed class Fix
-    {
-        public Fix(string key, string title, ExpressionSyntax expression, ExpressionSyntax replacement)
-        {
-            Key = key;
-            Title = title;
-            Expression = expression;
-            Replacement = replacement;
-        }
-
-        public string Key { get; }
-        public string Title { get; }
-        public ExpressionSyntax Expression { get; }
-        public ExpressionSyntax Replacement { get; }
-    }
+    private sealed record Fix(string Key, string Title, ExpressionSyntax Expression, ExpressionSyntax Replacement);
 
     private static ExpressionSyntax? FindExpression(SyntaxNode root, Diagnostic diagnostic)
     {

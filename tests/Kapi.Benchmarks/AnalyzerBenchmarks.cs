@@ -45,6 +45,9 @@ public class AnalyzerBenchmarks
     /// </summary>
     public static int WarmupRounds { get; set; } = 2;
 
+    /// <summary>Compile <see cref="AnalyzerProject.SyscallFiles"/> instead of <see cref="AnalyzerProject.Files"/> (trace modes only; set before the first setup).</summary>
+    public static bool UseSyscallProject { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -90,7 +93,8 @@ public class AnalyzerBenchmarks
             .Select(p => Path.Combine(BenchmarkInputs.RepoRoot, "kapi", p))
             .Select(p => (AdditionalText)new InMemoryAdditionalText(p, File.ReadAllText(p)))
             .ToImmutableArray();
-        var trees = AnalyzerProject.Files.Select(f => RoslynSupport.Parse(f.Text, f.Path));
+        var files = UseSyscallProject ? AnalyzerProject.SyscallFiles : AnalyzerProject.Files;
+        var trees = files.Select(f => RoslynSupport.Parse(f.Text, f.Path));
         var compilation = CSharpCompilation.Create("AnalyzerProject", trees, RoslynSupport.ReferencesWithTmds, RoslynSupport.CompilationOptions);
         var optionsProvider = new GlobalOptionsProvider();
         CSharpGeneratorDriver.Create(new[] { new KapiGenerator().AsSourceGenerator() }, specs, RoslynSupport.ParseOptions, optionsProvider)
@@ -167,6 +171,45 @@ public class AnalyzerBenchmarks
             }
         }
         return new AnalyzerTelemetry(Median(compile), perAnalyzer.ToDictionary(kv => kv.Key, kv => Median(kv.Value)), telemetryRuns, paired);
+    }
+
+    /// <summary>
+    /// Process CPU time (user + system, all threads) of <see cref="Compile_KapiAnalyzers"/> and of the control
+    /// <see cref="Compile_EmptyOperationAnalyzer"/> in <paramref name="rounds"/> interleaved rounds (alternating which
+    /// goes first): CPU time is not inflated by waiting for the cores like the callbacks' wall time on a loaded machine,
+    /// and the control pays Roslyn's cost of hosting an operation analyzer, so the difference is the Kapi analyzers' own work.
+    /// </summary>
+    internal static (double KapiMs, double ControlMs, double DifferenceMs) MeasureCpu(int rounds)
+    {
+        var bench = new AnalyzerBenchmarks();
+        bench.Setup();
+        static double Cpu(Func<int> compileOnce)
+        {
+            var before = Process.GetCurrentProcess().TotalProcessorTime;
+            compileOnce();
+            return (Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds;
+        }
+        var kapi = new List<double>();
+        var control = new List<double>();
+        var difference = new List<double>();
+        for (int r = 0; r < rounds; r++)
+        {
+            double k, c;
+            if (r % 2 == 0)
+            {
+                k = Cpu(bench.Compile_KapiAnalyzers);
+                c = Cpu(bench.Compile_EmptyOperationAnalyzer);
+            }
+            else
+            {
+                c = Cpu(bench.Compile_EmptyOperationAnalyzer);
+                k = Cpu(bench.Compile_KapiAnalyzers);
+            }
+            kapi.Add(k);
+            control.Add(c);
+            difference.Add(k - c);
+        }
+        return (Median(kapi), Median(control), Median(difference));
     }
 
     private static double Median(List<double> values)

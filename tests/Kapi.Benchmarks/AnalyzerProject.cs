@@ -20,11 +20,18 @@ public static class AnalyzerProject
     /// <summary>Calls written invalid on purpose (the analyzer must report each).</summary>
     public static int InvalidCalls => Enumerable.Range(0, TotalCalls).Count(IsInvalid);
 
-    public static IReadOnlyList<(string Path, string Text)> Files { get; } = Enumerable.Range(0, FileCount).Select(f => ($"/calls/Calls{f:D3}.cs", File(f))).ToList();
+    public static IReadOnlyList<(string Path, string Text)> Files { get; } = Enumerable.Range(0, FileCount).Select(f => ($"/calls/Calls{f:D3}.cs", File(f, syscall: false))).ToList();
+
+    /// <summary>
+    /// The same project with the own-P/Invoke third made through raw syscall(2) (<c>syscall(SYS_mlockall, flags)</c>,
+    /// the number chosen on <c>RuntimeInformation.ProcessArchitecture</c> in a <c>static readonly</c> field): the cost
+    /// of the syscall path (<c>trace telemetry 5 syscall</c>). Not part of the BenchmarkDotNet suite.
+    /// </summary>
+    public static IReadOnlyList<(string Path, string Text)> SyscallFiles { get; } = Enumerable.Range(0, FileCount).Select(f => ($"/calls/Calls{f:D3}.cs", File(f, syscall: true))).ToList();
 
     private static bool IsInvalid(int call) => call % 100 == 99;
 
-    private static string File(int f)
+    private static string File(int f, bool syscall)
     {
         var w = new StringBuilder();
         w.AppendLine("using System;");
@@ -40,6 +47,19 @@ public static class AnalyzerProject
         w.AppendLine();
         w.AppendLine("    [DllImport(\"libc\", SetLastError = true)]");
         w.AppendLine("    private static extern int mlockall(int flags);");
+        if (syscall)
+        {
+            w.AppendLine();
+            w.AppendLine("    private static readonly nint SYS_mlockall = RuntimeInformation.ProcessArchitecture switch");
+            w.AppendLine("    {");
+            w.AppendLine("        Architecture.X64 => 151,");
+            w.AppendLine("        Architecture.Arm64 => 230,");
+            w.AppendLine("        _ => throw new PlatformNotSupportedException(),");
+            w.AppendLine("    };");
+            w.AppendLine();
+            w.AppendLine("    [DllImport(\"libc\", SetLastError = true)]");
+            w.AppendLine("    private static extern nint syscall(nint number, nint flags);");
+        }
         int perMethod = CallsPerFile / MethodsPerFile;
         for (int m = 0; m < MethodsPerFile; m++)
         {
@@ -50,7 +70,10 @@ public static class AnalyzerProject
             for (int k = 0; k < perMethod; k++)
             {
                 int call = (f * CallsPerFile) + (m * perMethod) + k;
-                w.Append("        ").AppendLine(Call(call));
+                string text = Call(call);
+                // the own P/Invoke's calls through syscall(2) instead
+                if (syscall && call % 3 == 0) text = text.Replace("mlockall(", "(int)syscall(SYS_mlockall, ", StringComparison.Ordinal);
+                w.Append("        ").AppendLine(text);
             }
             w.AppendLine("        return rc;");
             w.AppendLine("    }");

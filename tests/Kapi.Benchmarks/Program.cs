@@ -19,7 +19,10 @@ using Kapi.Benchmarks;
 
 // Profiling aid (no BenchmarkDotNet): `-- trace analyzers|frontend|frontend-corpus|generator [n]` runs one stage's main operation n times
 // (`trace runtime [n] [batch] [cpu]`: n interleaved rounds of the run-time variants against the raw DllImport of their path;
-// `trace telemetry [n]`: n paired compile rounds and n runs of driver telemetry for the analyzers;
+// `trace telemetry [n] [syscall]`: n paired compile rounds and n runs of driver telemetry for the analyzers;
+// `trace callbackcpu [n] [syscall]`: KapiFlagsAnalyzer's callbacks timed with the thread CPU clock (not inflated by a loaded machine);
+// `trace cputime [n] [syscall]`: n interleaved rounds of process CPU time, Kapi analyzers against an empty operation analyzer
+// (with `syscall`: the project's own-P/Invoke third calls mlockall through raw syscall(2) instead);
 // `trace realbuild-project DIR`: writes that project to DIR;
 // `trace realbuild [n] [server|csc]`: n paired real `dotnet build`s of the analyzer project, with and without the Kapi analyzers),
 // for example under `dotnet-trace collect -- dotnet tests/Kapi.Benchmarks/bin/Release/net10.0/Kapi.Benchmarks.dll trace analyzers 5`.
@@ -86,8 +89,25 @@ if (args.Length > 1 && args[0] == "trace")
             operation = b.Generator_Cold;
             break;
         }
+        case "callbackcpu":
+        {
+            // the flags analyzer's callbacks, timed with the thread CPU clock: median of n compiles
+            if (args.Length > 3 && args[3] == "syscall") AnalyzerBenchmarks.UseSyscallProject = true;
+            var (ms, callbacks) = CallbackCpuTime.Measure(runs);
+            Console.WriteLine($"KapiFlagsAnalyzer callback CPU time (median of {runs}): {ms:F1} ms in {callbacks:N0} callbacks ({ms * 1000 / Math.Max(1, callbacks):F2} µs per callback)");
+            return 0;
+        }
+        case "cputime":
+        {
+            // n interleaved rounds: process CPU time with the Kapi analyzers and with an empty operation analyzer
+            if (args.Length > 3 && args[3] == "syscall") AnalyzerBenchmarks.UseSyscallProject = true;
+            var (kapi, control, difference) = AnalyzerBenchmarks.MeasureCpu(runs);
+            Console.WriteLine($"CPU time with the Kapi analyzers (median): {kapi:F0} ms; with the empty operation analyzer: {control:F0} ms; paired difference (median of {runs}): {difference:F0} ms");
+            return 0;
+        }
         case "telemetry":
         {
+            if (args.Length > 3 && args[3] == "syscall") AnalyzerBenchmarks.UseSyscallProject = true;
             // n paired rounds (no analyzers / Kapi analyzers) and n telemetry runs: the quickest look at the analyzers' cost
             var t = AnalyzerBenchmarks.Measure(rounds: runs, telemetryRuns: runs);
             Console.WriteLine($"compile without analyzers (median): {t.CompileMs:F0} ms; paired ratio with Kapi analyzers: {t.Paired}");
@@ -126,7 +146,7 @@ if (args.Length > 1 && args[0] == "trace")
             }
             return 0;
         default:
-            Console.Error.WriteLine("trace: analyzers, frontend, frontend-corpus, generator, telemetry, realbuild or runtime");
+            Console.Error.WriteLine("trace: analyzers, frontend, frontend-corpus, generator, telemetry, callbackcpu, cputime, realbuild or runtime");
             return 2;
     }
     for (int i = 0; i < runs; i++)

@@ -114,7 +114,12 @@ internal static class FlagChecker
             {
                 var reference = Prefer(bad);
                 long mask = AllowedMask(p, reference.Arch, t.BitWidth);
-                string where = results.Count == 1 ? reference.Arch.RidName() : $"{reference.Arch.RidName()} (and on the other {results.Count - 1} target architectures)";
+                string where = results.Count switch
+                {
+                    1 => reference.Arch.RidName(),
+                    2 => $"{reference.Arch.RidName()} (and on the other target architecture)",
+                    _ => $"{reference.Arch.RidName()} (and on the other {results.Count - 1} target architectures)",
+                };
                 findings.Add(new FlagFinding(KapiDescriptors.InvalidFlagBits,
                     new object?[] { t.ApiName, t.ParameterName, IntegerTypes.Hex(reference.Result.OutsideBits), IntegerTypes.Hex(mask), where, ValidFlags(p, reference.Arch) },
                     NativeProperties(t, reference.Arch)));
@@ -145,6 +150,8 @@ internal static class FlagChecker
         public long? EnumMaskValue;
         public long? Required;
         public HashSet<long> EnumValues = new();
+        /// <summary>The whole value must be one of <see cref="EnumValues"/> (madvise's advice).</summary>
+        public bool EnumOnly;
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ParamSpec, ArchConstraint[]> s_constraints = new();
@@ -162,6 +169,7 @@ internal static class FlagChecker
             };
             c.EnumMask = c.EnumMaskValue ?? 0;
             foreach (var e in spec.EnumValues) if (e.Value[arch] is long ev) c.EnumValues.Add(ev);
+            c.EnumOnly = FlagTargets.IsEnumOnly(spec) && c.EnumValues.Count > 0;
             result[(int)arch] = c;
         }
         return result;
@@ -170,6 +178,7 @@ internal static class FlagChecker
     private static ArchResult CheckArch(ParamSpec p, long[] lane, KapiArchitecture arch, int width)
     {
         var c = Constraints(p)[(int)arch];
+        if (c.EnumOnly) return CheckEnumValue(p, c, lane, arch, width);
         if (c.Mask is null && c.EnumMaskValue is null && c.Required is null) return new ArchResult(Status.Unknown, 0, null, 0);
         long widthMask = IntegerTypes.WidthMask(width);
         long enumMask = c.EnumMask;
@@ -203,6 +212,22 @@ internal static class FlagChecker
         }
         if (outside != 0) return new ArchResult(Status.Outside, outside, null, 0);
         if (reason is not null) return new ArchResult(Status.Rejected, 0, reason, rejectedValue);
+        return new ArchResult(Status.Ok, 0, null, 0);
+    }
+
+    /// <summary>A parameter whose whole value is one of the spec's values (madvise's advice): any other is rejected.</summary>
+    private static ArchResult CheckEnumValue(ParamSpec p, ArchConstraint c, long[] lane, KapiArchitecture arch, int width)
+    {
+        foreach (var v in lane)
+        {
+            long value = IntegerTypes.Bits(v, width);
+            // the spec's values are C values: compare in the parameter's width (a negative value has its high bits set)
+            bool listed = false;
+            foreach (long allowed in c.EnumValues) listed |= IntegerTypes.Bits(allowed, width) == value;
+            if (listed) continue;
+            var names = p.EnumValues.Where(e => e.Value[arch] is not null).Select(e => e.Name);
+            return new ArchResult(Status.Rejected, 0, $"it is not one of the values the spec lists ({string.Join(", ", names)})", value);
+        }
         return new ArchResult(Status.Ok, 0, null, 0);
     }
 

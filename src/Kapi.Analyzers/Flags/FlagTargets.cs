@@ -4,6 +4,7 @@ using System.Linq;
 using Kapi.Analyzers.Specs;
 using Kapi.Architectures;
 using Kapi.Model;
+using Kapi.Vocabulary;
 using Microsoft.CodeAnalysis;
 
 namespace Kapi.Analyzers.Flags;
@@ -20,6 +21,8 @@ internal enum FlagBindingKind
     MonoPosix,
     /// <summary>A delegate or function pointer over a libc export looked up by name (NativeLibrary.GetExport …).</summary>
     NativeExport,
+    /// <summary>libc's syscall(2) (own import, delegate or function pointer): the number selects the spec, the arguments after it map to its parameters.</summary>
+    Syscall,
 }
 
 /// <summary>
@@ -117,6 +120,12 @@ internal sealed class MethodTarget
 {
     public MethodTarget(ImmutableArray<ParamTarget?> parameters) => Parameters = parameters;
 
+    /// <summary>
+    /// libc's <c>syscall(long number, …)</c>: nothing is checked until the number (ordinal 0) is proven, which selects
+    /// the spec (<see cref="FlagTargets.ResolveSyscallArguments"/>).
+    /// </summary>
+    public static MethodTarget Syscall { get; } = new(ImmutableArray<ParamTarget?>.Empty);
+
     public ImmutableArray<ParamTarget?> Parameters { get; }
 }
 
@@ -129,6 +138,7 @@ internal static class FlagTargets
     public const string TmdsLibCType = "Tmds.Linux.LibC";
     public const string MonoSyscallType = "Mono.Unix.Native.Syscall";
     public const string MonoNativeNamespace = "Mono.Unix.Native";
+    public const string SyscallEntryPoint = "syscall";
 
     /// <summary>The architectures Tmds.LibC 0.5 ships implementation assemblies for (runtimes/linux-{x64,arm,arm64}).</summary>
     public static ImmutableArray<KapiArchitecture> TmdsArchitectures { get; } = ImmutableArray.Create(KapiArchitecture.X64, KapiArchitecture.Arm, KapiArchitecture.Arm64);
@@ -296,6 +306,7 @@ internal static class FlagTargets
     {
         if (!TryGetImport(method, out var library, out var entryPoint)) return null;
         if (!IsLibcLike(library)) return null;
+        if (entryPoint == SyscallEntryPoint) return IsSyscallSignature(method.Parameters) ? MethodTarget.Syscall : null;
         bool isTmds = SymbolNames.Is(method.ContainingType, TmdsLibCType);
         return ResolveNative(method.Parameters, entryPoint, isTmds ? FlagBindingKind.TmdsLibC : FlagBindingKind.PInvoke,
             isTmds ? TmdsArchitectures : KapiArchitectures.All.ToImmutableArray(), catalog);
@@ -312,8 +323,76 @@ internal static class FlagTargets
     public static MethodTarget? ResolveExport(IMethodSymbol signature, NativeExport export, SpecCatalog catalog)
     {
         if (export.Library is { } library && !IsLibcLike(library)) return null;
+        if (export.Symbol == SyscallEntryPoint) return IsSyscallSignature(signature.Parameters) ? MethodTarget.Syscall : null;
         return ResolveNative(signature.Parameters, export.Symbol, FlagBindingKind.NativeExport, KapiArchitectures.All.ToImmutableArray(), catalog);
     }
+
+    // ---- 5. syscall(2): libc's syscall(long number, ...) ----
+
+    /// <summary>
+    /// A signature that can call libc's <c>long syscall(long number, ...)</c>: an integer number passed by value, then
+    /// at least one argument. Any arity: the function is variadic, the kernel reads the registers its call takes.
+    /// </summary>
+    private static bool IsSyscallSignature(ImmutableArray<IParameterSymbol> parameters) =>
+        parameters.Length >= 2 && parameters[0].RefKind == RefKind.None && IntegerTypes.IsIntegral(parameters[0].Type);
+
+    /// <summary>
+    /// The architectures (a bit per <see cref="KapiArchitecture"/>) on which the arguments of a syscall(2) signature land
+    /// where the kernel reads them: all, unless a parameter is a 64-bit integer of fixed size (<c>long</c>, <c>ulong</c>).
+    /// On x86 and arm a variadic <c>long</c> takes two argument slots (arm also aligns it to an even register), so the
+    /// arguments after it are shifted; <c>nint</c>, <c>int</c> and smaller ones take one slot everywhere.
+    /// </summary>
+    public static int SyscallLayoutArchitectures(ImmutableArray<IParameterSymbol> parameters)
+    {
+        int all = (1 << KapiArchitectures.Count) - 1;
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Type.SpecialType is SpecialType.System_Int64 or SpecialType.System_UInt64
+                || parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType.SpecialType: SpecialType.System_Int64 or SpecialType.System_UInt64 })
+            {
+                int only64 = 0;
+                foreach (var arch in KapiArchitectures.All) if (arch.Is64Bit()) only64 |= 1 << (int)arch;
+                return only64;
+            }
+        }
+        return all;
+    }
+
+    /// <summary>
+    /// The checked arguments of a syscall(2) call whose number selects <paramref name="spec"/> on <paramref name="architectures"/>:
+    /// the parameter after the number is the spec's parameter 0, and so on (a shorter signature leaves the last ones out,
+    /// a longer one passes registers the call does not read). A value is checked in the width of the spec's C type when
+    /// that is narrower than the C# parameter: the kernel truncates a <c>long</c> register to the <c>int</c> it declares.
+    /// </summary>
+    public static MethodTarget? ResolveSyscallArguments(ImmutableArray<IParameterSymbol> parameters, ApiSpec spec, int architectures)
+    {
+        var archs = KapiArchitectures.All.Where(a => (architectures & (1 << (int)a)) != 0).ToImmutableArray();
+        ParamTarget?[]? targets = null;
+        for (int ordinal = 1; ordinal < parameters.Length; ordinal++)
+        {
+            var parameter = parameters[ordinal];
+            int width = IntegerTypes.BitWidth(parameter.Type);
+            if (width == 0 || parameter.RefKind != RefKind.None) continue;
+            var specParam = SpecParameterAt(spec, ordinal - 1);
+            if (specParam is null || !IsChecked(specParam)) continue;
+            int kernelWidth = KernelWidth(specParam.CTypeName);
+            if (kernelWidth != 0 && kernelWidth < width) width = kernelWidth;
+            var sp = new SpecParameter(spec, specParam);
+            targets ??= new ParamTarget?[parameters.Length];
+            targets[ordinal] = new ParamTarget(FlagBindingKind.Syscall, spec.Name, specParam.Name ?? parameter.Name, width, sp,
+                isPortable: false, 0, 0, ImmutableArray<(string, long)>.Empty, null, archs, FamilyOf(sp), enumOverloadType: null);
+        }
+        return targets is null ? null : new MethodTarget(targets.ToImmutableArray());
+    }
+
+    /// <summary>The width of the kernel's C parameter types narrower than a register (int, unsigned int …); 0 otherwise.</summary>
+    private static int KernelWidth(string? cType) => Kapi.Generators.Planning.CTypes.Integer(cType) switch
+    {
+        "int" or "uint" => 32,
+        "short" or "ushort" => 16,
+        "sbyte" or "byte" => 8,
+        _ => 0,
+    };
 
     /// <summary>Native values passed as is to the C function <paramref name="entryPoint"/>: parameters map to the spec's by position.</summary>
     private static MethodTarget? ResolveNative(
@@ -326,7 +405,7 @@ internal static class FlagTargets
             int width = IntegerTypes.BitWidth(parameter.Type);
             if (width == 0 || parameter.RefKind != RefKind.None) continue;
             var specParam = SpecParameterAt(spec, parameter.Ordinal);
-            if (specParam is null || !HasConstraint(specParam)) continue;
+            if (specParam is null || !IsChecked(specParam)) continue;
             var sp = new SpecParameter(spec, specParam);
             targets ??= new ParamTarget?[parameters.Length];
             targets[parameter.Ordinal] = new ParamTarget(binding, spec.Name, specParam.Name ?? parameter.Name, width, sp,
@@ -398,6 +477,16 @@ internal static class FlagTargets
 
     public static bool HasConstraint(ParamSpec p) =>
         (p.ValidMask?.HasAnyValue ?? false) || (p.RequiredMask?.HasAnyValue ?? false) || (p.EnumMask?.HasAnyValue ?? false);
+
+    /// <summary>
+    /// A parameter whose whole value is one of a list (<c>KAPI_CONSTRAINT_ENUM</c>, or no constraint kind and only
+    /// <c>KAPI_PARAM_ENUM_VALUES</c>, as the generator reads it): madvise's advice, epoll_ctl's op.
+    /// </summary>
+    public static bool IsEnumOnly(ParamSpec p) =>
+        !HasConstraint(p) && p.EnumValues.Count > 0 && (p.ConstraintType is null || p.ConstraintType.Value == KapiConstraintKind.Enum);
+
+    /// <summary>Whether a raw native value passed for <paramref name="p"/> is checked: a mask constraint, or a list of values.</summary>
+    public static bool IsChecked(ParamSpec p) => HasConstraint(p) || IsEnumOnly(p);
 
     private static ImmutableHashSet<string> FamilyOf(SpecParameter? spec)
     {

@@ -21,7 +21,8 @@ internal sealed record NativeExport(string Symbol, string? Library);
 /// <c>(T)Marshal.GetDelegateForFunctionPointer(p, typeof(T))</c>. Values are followed through locals (every assignment
 /// in the declaring block, <c>out</c> arguments included) and through <c>readonly</c> and <c>static readonly</c> fields
 /// (their initializers and the assignments in the constructors of the declaring type, where alone C# lets them be
-/// written). Anything else (a parameter, a mutable field, a property, a value passed by <c>ref</c>, two different
+/// written). A delegate or function pointer made from the method group of a P/Invoke (<c>[DllImport]</c>,
+/// <c>[LibraryImport]</c>) counts as an export of its entry point in its library. Anything else (a parameter, a mutable field, a property, a value passed by <c>ref</c>, two different
 /// exports) is not an export: the call is not recognised, so it stays silent rather than guessed at.
 /// One instance lives as long as one compilation's analysis; it memoizes per symbol and is thread-safe.
 /// </summary>
@@ -80,10 +81,22 @@ internal sealed class NativeExports
                 return _memo.GetOrAdd(local.Local, _ => TraceLocal(local, depth, token));
             case IFieldReferenceOperation { Field.IsReadOnly: true } field:
                 return _memo.GetOrAdd(field.Field.OriginalDefinition, _ => TraceReadOnlyField(field.Field, depth, token));
+            case IDelegateCreationOperation { Target: IMethodReferenceOperation method }:
+                return Import(method.Method);
+            case IAddressOfOperation { Reference: IMethodReferenceOperation method }:
+                return Import(method.Method);
+            case IMethodReferenceOperation method:
+                return Import(method.Method);
             default:
                 return Origin.Unknown;
         }
     }
+
+    /// <summary>A delegate or function pointer made from a P/Invoke's method group (<c>Func&lt;int, int&gt; f = mlockall</c>, <c>&amp;mlockall</c>): its entry point in its library.</summary>
+    private static Origin Import(IMethodSymbol method) =>
+        FlagTargets.TryGetImport(method.OriginalDefinition, out var library, out var entryPoint)
+            ? Origin.OfExport(new NativeExport(entryPoint, library))
+            : Origin.Unknown;
 
     private Origin TraceCall(IInvocationOperation call, int depth, CancellationToken token)
     {

@@ -175,6 +175,47 @@ internal sealed class ProvenValues : IEquatable<ProvenValues>
         return new ProvenValues(lanes, names);
     }
 
+    /// <summary>
+    /// The values of <paramref name="alternatives"/> where each can be taken (<paramref name="where"/>: a bit per
+    /// architecture for each): on an architecture, the union of the alternatives taken there; no lane where none is
+    /// taken or one of them cannot run. Null when a lane would hold too many values.
+    /// </summary>
+    public static ProvenValues? Choose(IReadOnlyList<ProvenValues> alternatives, IReadOnlyList<int> where)
+    {
+        var lanes = new long[]?[KapiArchitectures.Count];
+        var names = NameSet.Empty;
+        foreach (var alt in alternatives) names = names.Union(alt.Names);
+        var taken = new List<long>();
+        for (int i = 0; i < lanes.Length; i++)
+        {
+            taken.Clear();
+            bool applicable = false;
+            for (int k = 0; k < alternatives.Count; k++)
+            {
+                if ((where[k] & (1 << i)) == 0) continue;
+                var lane = alternatives[k]._lanes[i];
+                if (lane is null) { applicable = false; break; }
+                applicable = true;
+                taken.AddRange(lane);
+            }
+            if (!applicable) continue;
+            var distinct = SortDistinctInPlace(taken.ToArray());
+            if (distinct.Length > MaxValuesPerArchitecture) return null;
+            lanes[i] = distinct;
+        }
+        return new ProvenValues(lanes, names);
+    }
+
+    /// <summary>False when no architecture has a value (the expression cannot produce one anywhere).</summary>
+    public bool HasAnyLane
+    {
+        get
+        {
+            foreach (var lane in _lanes) if (lane is not null) return true;
+            return false;
+        }
+    }
+
     private static bool SameLanesAsPrevious(IReadOnlyList<ProvenValues> alternatives, int i)
     {
         foreach (var alt in alternatives)

@@ -15,10 +15,12 @@ namespace Kapi.Analyzers.Flags;
 /// literals and constants (const fields and locals, also from referenced assemblies), enum members, conversions and
 /// casts, the operators | &amp; ^ ~ + - * / % &lt;&lt; &gt;&gt; &gt;&gt;&gt;, named arguments (the caller passes the argument's
 /// value), locals whose every assignment is provable (flow-insensitive; compound assignments and ++/-- are applied as
-/// optional steps, repeated to a fixed point where they can run more than once), switch and conditional expressions whose arms are all provable, static readonly fields and get-only static
+/// optional steps, repeated to a fixed point where they can run more than once), switch and conditional expressions whose arms are all provable
+/// (taken per architecture where the condition or the governing value depends on it only:
+/// <c>RuntimeInformation.ProcessArchitecture</c>, <c>IntPtr.Size</c>, <c>Environment.Is64BitProcess</c>), static readonly fields and get-only static
 /// auto-properties initialised with provable values (and assigned nowhere else), properties and methods whose every
-/// return is provable and does not depend on their parameters, and the constant properties of known binding libraries
-/// (Tmds.LibC, whose values are taken per architecture).
+/// return is provable and does not depend on their parameters, the constant properties of known binding libraries
+/// (Tmds.LibC, whose values are taken per architecture) and the properties fixed by the architecture (above).
 /// One prover lives as long as one compilation's analysis; it memoizes the values of symbols and is thread-safe.
 /// </summary>
 internal sealed class ValueProver
@@ -135,28 +137,37 @@ internal sealed class ValueProver
 
             case ISwitchExpressionOperation switchExpression:
             {
+                // the arms each architecture can take: all of them unless the governing value is known there
+                var reach = ArmReach(switchExpression, scope);
                 var alternatives = new List<ProvenValues>();
-                foreach (var arm in switchExpression.Arms)
+                var where = new List<int>();
+                for (int i = 0; i < switchExpression.Arms.Length; i++)
                 {
-                    if (IsThrow(arm.Value)) continue;
+                    var arm = switchExpression.Arms[i];
+                    int archs = reach?[i] ?? AllArchitectures;
+                    if (archs == 0 || IsThrow(arm.Value)) continue;
                     var proof = Eval(arm.Value, scope.Deeper());
                     if (!proof.IsProven) return proof;
                     alternatives.Add(proof.Values!);
+                    where.Add(archs);
                 }
-                return Union(alternatives, operation);
+                return Choose(alternatives, where, operation);
             }
 
             case IConditionalOperation { WhenFalse: not null, IsRef: false } conditional:
             {
+                var condition = EvalCondition(conditional.Condition, scope.Deeper());
                 var alternatives = new List<ProvenValues>();
-                foreach (var branch in new[] { conditional.WhenTrue, conditional.WhenFalse })
+                var where = new List<int>();
+                foreach (var (branch, archs) in new[] { (conditional.WhenTrue, condition.True), (conditional.WhenFalse, condition.False) })
                 {
-                    if (IsThrow(branch)) continue;
+                    if (archs == 0 || IsThrow(branch)) continue;
                     var proof = Eval(branch, scope.Deeper());
                     if (!proof.IsProven) return proof;
                     alternatives.Add(proof.Values!);
+                    where.Add(archs);
                 }
-                return Union(alternatives, operation);
+                return Choose(alternatives, where, operation);
             }
 
             case IParameterReferenceOperation parameterReference:
@@ -637,6 +648,191 @@ internal sealed class ValueProver
             }
         }
         return names;
+    }
+
+    // ---- choices that depend on the architecture ----
+
+    /// <summary>Every architecture, a bit per <see cref="Kapi.Architectures.KapiArchitecture"/>.</summary>
+    private const int AllArchitectures = (1 << Kapi.Architectures.KapiArchitectures.Count) - 1;
+
+    /// <summary>On which architectures (bits) a condition can be true, and on which it can be false.</summary>
+    /// <param name="True">The architectures (bits) on which it can be true.</param>
+    /// <param name="False">The architectures on which it can be false.</param>
+    private readonly record struct Condition(int True, int False)
+    {
+        public static Condition Unknown => new(AllArchitectures, AllArchitectures);
+
+        public Condition Not() => new(False, True);
+    }
+
+    private enum Match { No, Yes, Maybe }
+
+    /// <summary>
+    /// What a condition is on each architecture, as far as it depends on the architecture only: comparisons
+    /// (<c>== != &lt; &lt;= &gt; &gt;=</c>) and <c>is</c> patterns of provable integers (<c>RuntimeInformation.ProcessArchitecture ==
+    /// Architecture.X64</c>, <c>IntPtr.Size == 8</c>), <c>Environment.Is64BitProcess</c>, constants, <c>! &amp;&amp; || &amp; |</c>.
+    /// Anything else can be either (so both branches count, as before).
+    /// </summary>
+    private Condition EvalCondition(IOperation? operation, Scope scope)
+    {
+        if (operation is null || scope.Depth > MaxDepth) return Condition.Unknown;
+        if (operation.ConstantValue is { HasValue: true, Value: bool constant }) return constant ? new Condition(AllArchitectures, 0) : new Condition(0, AllArchitectures);
+        switch (operation)
+        {
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not:
+                return EvalCondition(not.Operand, scope.Deeper()).Not();
+            case IBinaryOperation { OperatorMethod: null } binary when binary.Type?.SpecialType == SpecialType.System_Boolean:
+                switch (binary.OperatorKind)
+                {
+                    case BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And when binary.LeftOperand.Type?.SpecialType == SpecialType.System_Boolean:
+                    {
+                        var a = EvalCondition(binary.LeftOperand, scope.Deeper());
+                        var b = EvalCondition(binary.RightOperand, scope.Deeper());
+                        return new Condition(a.True & b.True, a.False | (a.True & b.False));
+                    }
+                    case BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or when binary.LeftOperand.Type?.SpecialType == SpecialType.System_Boolean:
+                    {
+                        var a = EvalCondition(binary.LeftOperand, scope.Deeper());
+                        var b = EvalCondition(binary.RightOperand, scope.Deeper());
+                        return new Condition(a.True | (a.False & b.True), a.False & b.False);
+                    }
+                    case BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
+                        or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual
+                        when IntegerTypes.IsIntegral(binary.LeftOperand.Type) && IntegerTypes.IsIntegral(binary.RightOperand.Type):
+                    {
+                        var left = Eval(binary.LeftOperand, scope.Deeper());
+                        if (!left.IsProven) return Condition.Unknown;
+                        var right = Eval(binary.RightOperand, scope.Deeper());
+                        if (!right.IsProven) return Condition.Unknown;
+                        var kind = binary.OperatorKind;
+                        var type = binary.LeftOperand.Type;
+                        return Compare(left.Values!, right.Values!, (a, b) => Compare(kind, a, b, type));
+                    }
+                }
+                return Condition.Unknown;
+            case IIsPatternOperation isPattern when IntegerTypes.IsIntegral(isPattern.Value.Type):
+            {
+                var value = Eval(isPattern.Value, scope.Deeper());
+                if (!value.IsProven) return Condition.Unknown;
+                var type = isPattern.Value.Type;
+                return Compare(value.Values!, ProvenValues.Constant(0), (v, _) => MatchPattern(isPattern.Pattern, v, type));
+            }
+            case IPropertyReferenceOperation { Property: { IsStatic: true, Type.SpecialType: SpecialType.System_Boolean } property }
+                when _knownProperty(property) is { IsProven: true } known:
+                return Compare(known.Values!, ProvenValues.Constant(0), (v, _) => v != 0 ? Match.Yes : Match.No);
+        }
+        return Condition.Unknown;
+    }
+
+    /// <summary>Where a comparison of every pair of values of two proven operands can be true and where false.</summary>
+    private static Condition Compare(ProvenValues left, ProvenValues right, Func<long, long, Match> compare)
+    {
+        int whenTrue = 0, whenFalse = 0;
+        foreach (var arch in Kapi.Architectures.KapiArchitectures.All)
+        {
+            // an architecture where an operand has no value cannot run the code: neither
+            if (left[arch] is not { } a || right[arch] is not { } b) continue;
+            int bit = 1 << (int)arch;
+            foreach (long x in a)
+            {
+                foreach (long y in b)
+                {
+                    var match = compare(x, y);
+                    if (match != Match.No) whenTrue |= bit;
+                    if (match != Match.Yes) whenFalse |= bit;
+                }
+            }
+        }
+        return new Condition(whenTrue, whenFalse);
+    }
+
+    private static Match Compare(BinaryOperatorKind kind, long a, long b, ITypeSymbol? type)
+    {
+        int order = IntegerTypes.IsSigned(type)
+            ? a.CompareTo(b)
+            : ((ulong)IntegerTypes.Bits(a, IntegerTypes.BitWidth(type))).CompareTo((ulong)IntegerTypes.Bits(b, IntegerTypes.BitWidth(type)));
+        bool result = kind switch
+        {
+            BinaryOperatorKind.Equals => order == 0,
+            BinaryOperatorKind.NotEquals => order != 0,
+            BinaryOperatorKind.LessThan => order < 0,
+            BinaryOperatorKind.LessThanOrEqual => order <= 0,
+            BinaryOperatorKind.GreaterThan => order > 0,
+            _ => order >= 0,
+        };
+        return result ? Match.Yes : Match.No;
+    }
+
+    /// <summary>
+    /// For each arm of a switch expression, the architectures (bits) on which it can be taken, when the governing value
+    /// is proven: the arms are tried in order for each of the values it has there, and the first arm whose pattern
+    /// surely matches (without a <c>when</c> clause) ends the search. Null when the value is not proven (every arm can be taken).
+    /// </summary>
+    private int[]? ArmReach(ISwitchExpressionOperation switchExpression, Scope scope)
+    {
+        var governing = Eval(switchExpression.Value, scope.Deeper());
+        if (!governing.IsProven) return null;
+        var type = switchExpression.Value.Type;
+        var arms = switchExpression.Arms;
+        var reach = new int[arms.Length];
+        foreach (var arch in Kapi.Architectures.KapiArchitectures.All)
+        {
+            if (governing.Values![arch] is not { } lane) continue;
+            int bit = 1 << (int)arch;
+            foreach (long value in lane)
+            {
+                for (int i = 0; i < arms.Length; i++)
+                {
+                    var match = MatchPattern(arms[i].Pattern, value, type);
+                    if (match == Match.No) continue;
+                    reach[i] |= bit;
+                    if (match == Match.Yes && arms[i].Guard is null) break;
+                }
+            }
+        }
+        return reach;
+    }
+
+    /// <summary>Whether an integer <paramref name="value"/> of <paramref name="type"/> matches a pattern: constant, relational, discard, <c>not</c>, <c>and</c>, <c>or</c>; anything else may.</summary>
+    private static Match MatchPattern(IPatternOperation pattern, long value, ITypeSymbol? type)
+    {
+        switch (pattern)
+        {
+            case IDiscardPatternOperation:
+                return Match.Yes;
+            case IConstantPatternOperation constant when Constant(constant.Value, type) is long c:
+                return Compare(BinaryOperatorKind.Equals, value, c, type);
+            case IRelationalPatternOperation relational when Constant(relational.Value, type) is long bound:
+                return Compare(relational.OperatorKind, value, bound, type);
+            case INegatedPatternOperation negated:
+                return MatchPattern(negated.Pattern, value, type) switch { Match.Yes => Match.No, Match.No => Match.Yes, _ => Match.Maybe };
+            case IBinaryPatternOperation binary:
+            {
+                var left = MatchPattern(binary.LeftPattern, value, type);
+                var right = MatchPattern(binary.RightPattern, value, type);
+                if (binary.OperatorKind == BinaryOperatorKind.Or)
+                {
+                    return left == Match.Yes || right == Match.Yes ? Match.Yes : left == Match.No && right == Match.No ? Match.No : Match.Maybe;
+                }
+                return left == Match.No || right == Match.No ? Match.No : left == Match.Yes && right == Match.Yes ? Match.Yes : Match.Maybe;
+            }
+            default:
+                return Match.Maybe;
+        }
+    }
+
+    private static long? Constant(IOperation value, ITypeSymbol? type) =>
+        value.ConstantValue is { HasValue: true } c && IntegerTypes.TryToInt64(c.Value, out long v) ? IntegerTypes.Normalize(v, type) : null;
+
+    /// <summary>The values of the alternatives that can be taken on each architecture (<paramref name="where"/>: bits per alternative).</summary>
+    private static Proof Choose(List<ProvenValues> alternatives, List<int> where, IOperation operation)
+    {
+        bool everywhere = true;
+        foreach (int archs in where) everywhere &= archs == AllArchitectures;
+        if (everywhere) return Union(alternatives, operation);
+        var chosen = ProvenValues.Choose(alternatives, where);
+        if (chosen is null) return Proof.Fail($"'{Text(operation)}' has too many possible values");
+        return chosen.HasAnyLane ? Proof.Of(chosen) : Proof.Fail($"'{Text(operation)}' produces no value on any architecture");
     }
 
     private static bool IsThrow(IOperation? op)

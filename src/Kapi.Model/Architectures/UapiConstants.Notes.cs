@@ -32,26 +32,12 @@ public static partial class UapiConstants
         return null;
     }
 
-    private sealed class HeaderNote
+    /// <param name="Reason">Why the names are not in the headers checked.</param>
+    /// <param name="AddedIn">The Linux version that added them, if that is the reason.</param>
+    /// <param name="Arches">The architectures the note is about; null: every architecture.</param>
+    /// <param name="Names">Exact names, or prefixes ending in '*'.</param>
+    private sealed record HeaderNote(string Reason, Version? AddedIn, KapiArchitecture[]? Arches, string[] Names)
     {
-        public HeaderNote(string reason, Version? addedIn, KapiArchitecture[]? arches, string[] names)
-        {
-            Reason = reason;
-            AddedIn = addedIn;
-            Arches = arches;
-            Names = names;
-        }
-
-        public string Reason { get; }
-
-        public Version? AddedIn { get; }
-
-        /// <summary>Null: every architecture.</summary>
-        public KapiArchitecture[]? Arches { get; }
-
-        /// <summary>Exact names, or prefixes ending in '*'.</summary>
-        public string[] Names { get; }
-
         public bool Matches(string name)
         {
             foreach (string n in Names)

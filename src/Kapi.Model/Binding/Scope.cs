@@ -8,31 +8,27 @@ namespace Kapi.Binding;
 internal sealed record FieldValue(ExpressionSyntax Expression, TextSpan Span, bool ImpliedCount = false);
 
 /// <summary>An open or finished sub-object of a spec while binding: its fields and nested items.</summary>
-internal sealed class Scope
+/// <param name="kind">What the scope is.</param>
+/// <param name="arrayField">The array it is an item of (<c>params</c>), or null for a single sub-object.</param>
+/// <param name="index">Its index in that array.</param>
+/// <param name="span">Where it was opened.</param>
+/// <param name="openedBy">The macro or designator that opened it (for messages).</param>
+/// <param name="closedByBrace">Opened by a raw <c>.field = {</c>: closed by <c>}</c>, not by a *_END macro.</param>
+internal sealed class Scope(ScopeKind kind, string? arrayField, int index, TextSpan span, string openedBy, bool closedByBrace)
 {
-    public Scope(ScopeKind kind, string? arrayField, int index, TextSpan span, string openedBy, bool closedByBrace)
-    {
-        Kind = kind;
-        ArrayField = arrayField;
-        Index = index;
-        Span = span;
-        OpenedBy = openedBy;
-        ClosedByBrace = closedByBrace;
-    }
+    public ScopeKind Kind => kind;
 
-    public ScopeKind Kind { get; }
+    public string? ArrayField => arrayField;
 
-    public string? ArrayField { get; }
+    public int Index => index;
 
-    public int Index { get; }
-
-    public TextSpan Span { get; }
+    public TextSpan Span => span;
 
     /// <summary>The macro or designator that opened the scope (for messages).</summary>
-    public string OpenedBy { get; }
+    public string OpenedBy => openedBy;
 
     /// <summary>Opened by a raw <c>.field = {</c>: closed by <c>}</c>, not by a *_END macro.</summary>
-    public bool ClosedByBrace { get; }
+    public bool ClosedByBrace => closedByBrace;
 
     /// <summary>True for a placeholder opened by an unknown designator, only to keep braces balanced.</summary>
     public bool IsPlaceholder { get; init; }

@@ -16,19 +16,15 @@ namespace Kapi.Parsing;
 public sealed partial class Parser
 {
     /// <summary>One helper invocation written in the file, with every helper expanded inside it.</summary>
-    private sealed class HelperExpansion
+    /// <param name="name">The helper written in the file.</param>
+    /// <param name="callSite">Where it is written: the span of every token of the expansion.</param>
+    private sealed class HelperExpansion(string name, TextSpan callSite)
     {
-        public HelperExpansion(string name, TextSpan callSite)
-        {
-            Name = name;
-            CallSite = callSite;
-        }
-
         /// <summary>The helper written in the file.</summary>
-        public string Name { get; }
+        public string Name => name;
 
         /// <summary>Where it is written: the span of every token of the expansion.</summary>
-        public TextSpan CallSite { get; }
+        public TextSpan CallSite => callSite;
 
         /// <summary>What the expansion's parse reported; the first is reported at the call site.</summary>
         public List<KapiDiagnostic> Errors { get; } = new();

@@ -78,6 +78,45 @@ public class FlagsCodeFixTests
         """).Pinned().RunAsync();
 
     [Fact]
+    public Task Remove_invalid_bits_on_a_syscall_argument() => new FlagsCodeFixTest("""
+        using System.Runtime.InteropServices;
+
+        static class Sys
+        {
+            public const int MCL_CURRENT = 1, MCL_FUTURE = 2;
+
+            [DllImport("libc")] public static extern nint syscall(nint number, nint flags);
+        }
+
+        class C
+        {
+            void M()
+            {
+                Sys.syscall(151, {|KAPI2001:Sys.MCL_CURRENT | 8|});
+                Sys.syscall(151, {|KAPI2001:0x1A|});
+            }
+        }
+        """, """
+        using System.Runtime.InteropServices;
+
+        static class Sys
+        {
+            public const int MCL_CURRENT = 1, MCL_FUTURE = 2;
+
+            [DllImport("libc")] public static extern nint syscall(nint number, nint flags);
+        }
+
+        class C
+        {
+            void M()
+            {
+                Sys.syscall(151, Sys.MCL_CURRENT);
+                Sys.syscall(151, Sys.MCL_FUTURE);
+            }
+        }
+        """).Pinned().RunAsync();
+
+    [Fact]
     public Task Remove_invalid_bits_on_the_generated_enum() => new FlagsCodeFixTest("""
         using Kapi.Generated;
 

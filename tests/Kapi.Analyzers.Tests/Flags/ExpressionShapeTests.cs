@@ -164,4 +164,62 @@ public class ExpressionShapeTests
             }
         }
         """);
+
+    [Fact]
+    public Task Choices_on_the_architecture_are_taken_per_architecture() => Task.WhenAll(
+        // x86: only the 32-bit branches run (before, the values of every branch counted on every architecture)
+        RunFor("x86", """
+            using System;
+            using System.Runtime.InteropServices;
+
+            class C
+            {
+                void M()
+                {
+                    Native.mlockall(Environment.Is64BitProcess ? 8 : 1);
+                    Native.mlockall(IntPtr.Size == 8 ? 8 : 2);
+                    Native.mlockall(RuntimeInformation.ProcessArchitecture switch
+                    {
+                        Architecture.X86 or Architecture.Arm => 1,
+                        >= Architecture.Arm64 and not Architecture.Wasm => 2,
+                        _ => 8,
+                    });
+                    Native.mlockall(!(RuntimeInformation.ProcessArchitecture is Architecture.X64) && IntPtr.Size < 8 ? 1 : 8);
+                    Native.mlockall({|KAPI2001:RuntimeInformation.ProcessArchitecture != Architecture.X86 ? 1 : 8|});
+                }
+            }
+            """),
+        // x64: only the 64-bit ones
+        RunFor("x64", """
+            using System;
+            using System.Runtime.InteropServices;
+
+            class C
+            {
+                void M()
+                {
+                    Native.mlockall({|KAPI2001:Environment.Is64BitProcess ? 8 : 1|});
+                    Native.mlockall({|KAPI2001:IntPtr.Size == 8 ? 8 : 2|});
+                    Native.mlockall({|KAPI2001:RuntimeInformation.ProcessArchitecture switch
+                    {
+                        Architecture.X86 or Architecture.Arm => 1,
+                        >= Architecture.Arm64 and not Architecture.Wasm => 2,
+                        _ => 8,
+                    }|});
+                    Native.mlockall({|KAPI2001:!(RuntimeInformation.ProcessArchitecture is Architecture.X64) && IntPtr.Size < 8 ? 1 : 8|});
+                    Native.mlockall(RuntimeInformation.ProcessArchitecture != Architecture.X86 ? 1 : 8);
+                    // a guard may or may not hold: the later arms count too
+                    Native.mlockall({|KAPI2001:RuntimeInformation.ProcessArchitecture switch { Architecture.X64 when DateTime.Now.Year > 2000 => 1, _ => 8 }|});
+                    // OSArchitecture is not the process's: both branches count
+                    Native.mlockall({|KAPI2001:RuntimeInformation.OSArchitecture == Architecture.X64 ? 1 : 8|});
+                }
+            }
+            """));
+
+    private static Task RunFor(string architectures, string code)
+    {
+        var test = new FlagsTest(Sources.Native, code);
+        test.BuildProperties["KapiTargetArchitectures"] = architectures;
+        return test.RunAsync();
+    }
 }

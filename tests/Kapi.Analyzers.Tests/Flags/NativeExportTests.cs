@@ -120,6 +120,48 @@ public class NativeExportTests
         """);
 
     [Fact]
+    public Task Delegates_and_function_pointers_from_a_PInvoke_method_group() => Run("""
+        using System;
+        using System.Runtime.InteropServices;
+
+        unsafe static partial class C
+        {
+            [DllImport("libc")] static extern int mlockall(int flags);
+            [LibraryImport("libc", EntryPoint = "mlock2")] private static partial int Mlock2(nint start, nuint length, int flags);
+            [DllImport("libc", EntryPoint = "syscall")] static extern nint syscall(nint number, nint flags);
+            [DllImport("libfoo")] static extern int other(int flags);
+            static int mine(int flags) => flags;
+
+            static readonly Func<int, int> s_lock = mlockall;
+
+            static void M(nint start, nuint length)
+            {
+                Func<int, int> f = mlockall;
+                f(3);
+                f({|KAPI2001:8|});
+                s_lock.Invoke({|KAPI2002:0|});
+                delegate*<int, int> p = &mlockall;
+                p({|KAPI2001:0x10|});
+                var lock2 = new Func<nint, nuint, int, int>(Mlock2);
+                lock2(start, length, {|KAPI2001:2|});
+                Func<nint, nint, nint> raw = syscall;
+                raw(151, {|KAPI2001:8|});
+
+                // another library, a method that is not an import
+                Func<int, int> g = other;
+                g(8);
+                Func<int, int> h = mine;
+                h(8);
+            }
+        }
+
+        static partial class C
+        {
+            private static partial int Mlock2(nint start, nuint length, int flags) => 0; // stands in for the LibraryImport generator's output
+        }
+        """);
+
+    [Fact]
     public Task Look_alikes_stay_silent() => Run("""
         using System;
         using System.Runtime.InteropServices;

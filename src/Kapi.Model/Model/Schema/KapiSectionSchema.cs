@@ -165,26 +165,18 @@ public sealed class KapiField
 /// A section of the model (a parameter, an error, a lock …): its record type, the runtime metadata class the
 /// generator emits for it, and its fields in order. <c>KapiSections</c> lists every section.
 /// </summary>
-public abstract class KapiSectionSchema
+public abstract class KapiSectionSchema(Type modelType, string label, string runtimeType, string summary)
 {
-    private protected KapiSectionSchema(Type modelType, string label, string runtimeType, string summary)
-    {
-        ModelType = modelType;
-        Label = label;
-        RuntimeType = runtimeType;
-        Summary = summary;
-    }
-
     /// <summary>What one item of the section is, for the runtime metadata's documentation.</summary>
-    public string Summary { get; }
+    public string Summary => summary;
 
-    public Type ModelType { get; }
+    public Type ModelType => modelType;
 
     /// <summary>How the CLI names one item (<c>parameter</c>).</summary>
-    public string Label { get; }
+    public string Label => label;
 
     /// <summary>The runtime metadata class in <c>Kapi.Runtime.Metadata</c> (<c>KapiParameterInfo</c>).</summary>
-    public string RuntimeType { get; }
+    public string RuntimeType => runtimeType;
 
     public abstract IReadOnlyList<KapiField> Fields { get; }
 
