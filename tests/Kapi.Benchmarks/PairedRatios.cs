@@ -12,8 +12,11 @@ namespace Kapi.Benchmarks;
 /// </summary>
 internal static class PairedRatios
 {
-    // A field, not the constant: the JIT must not fold the validation away.
+    // Fields, not the constants: the JIT must not fold the validation away.
     private static int s_flags = RuntimeBenchmarks.InvalidFlags;
+    private static nint s_addr = 0;
+    private static nuint s_length = 0;
+    private static int s_advice = RuntimeBenchmarks.MadvNormal;
 
     /// <summary>The median and the interquartile range of the per-round ratios.</summary>
     internal sealed record PairedRatio(double Median, double Q1, double Q3, int Rounds)
@@ -21,33 +24,49 @@ internal static class PairedRatios
         public override string ToString() => FormattableString.Invariant($"{Median:F3}× (IQR {Q1:F3}–{Q3:F3}, {Rounds} rounds)");
     }
 
-    /// <summary>Run-time rows: each variant against the raw DllImport, batches of <paramref name="batch"/> calls.</summary>
+    /// <summary>
+    /// Run-time rows: each variant against the raw DllImport of its path (mlockall(0x8) for the error path,
+    /// madvise(0, 0, MADV_NORMAL) for the success path), batches of <paramref name="batch"/> calls.
+    /// </summary>
     public static IReadOnlyDictionary<string, PairedRatio> RunTime(int rounds, int batch = 100_000)
     {
-        var variants = new (string Name, Func<int, int> Loop)[]
+        var variants = new List<(string Name, Func<int, int> Loop, Func<int, int> Baseline)>
         {
-            (nameof(RuntimeBenchmarks.Generated_ValidationOff), GeneratedOff),
-            (nameof(RuntimeBenchmarks.Generated_ValidationOn_RejectedBeforeCall), GeneratedOn),
-            (nameof(RuntimeBenchmarks.Raw_DllImport_Errno), RawErrno),
-            (nameof(RuntimeBenchmarks.Raw_DllImport_SetLastError), RawSetLastError),
-            (nameof(RuntimeBenchmarks.TmdsLibC), Tmds),
+            (nameof(RuntimeBenchmarks.Generated_ValidationOff), GeneratedOff, Raw),
+            (nameof(RuntimeBenchmarks.Generated_ValidationOn_RejectedBeforeCall), GeneratedOn, Raw),
+            (nameof(RuntimeBenchmarks.Raw_DllImport_Errno), RawErrno, Raw),
+            (nameof(RuntimeBenchmarks.Raw_DllImport_SetLastError), RawSetLastError, Raw),
+            (nameof(RuntimeBenchmarks.LibraryImport_SetLastError), LibraryImportSetLastError, Raw),
+            (nameof(RuntimeBenchmarks.LibraryImport_Blittable), LibraryImportBlittable, Raw),
+            (nameof(RuntimeBenchmarks.TmdsLibC), Tmds, Raw),
+            (nameof(RuntimeBenchmarks.Success_Generated_ValidationOff), SuccessGeneratedOff, SuccessRaw),
+            (nameof(RuntimeBenchmarks.Success_Generated_ValidationOn), SuccessGeneratedOn, SuccessRaw),
+            (nameof(RuntimeBenchmarks.Success_Raw_DllImport_Errno), SuccessRawErrno, SuccessRaw),
+            (nameof(RuntimeBenchmarks.Success_Raw_DllImport_SetLastError), SuccessRawSetLastError, SuccessRaw),
+            (nameof(RuntimeBenchmarks.Success_LibraryImport_SetLastError), SuccessLibraryImportSetLastError, SuccessRaw),
+            (nameof(RuntimeBenchmarks.Success_LibraryImport_Blittable), SuccessLibraryImportBlittable, SuccessRaw),
+            (nameof(RuntimeBenchmarks.Success_TmdsLibC), SuccessTmds, SuccessRaw),
         };
-        var list = variants.ToList();
-        if (RuntimeBenchmarks.ProbeMonoPosix() is null) list.Add((nameof(RuntimeBenchmarks.MonoPosix), Mono));
+        if (RuntimeBenchmarks.ProbeMonoPosix() is null)
+        {
+            variants.Add((nameof(RuntimeBenchmarks.MonoPosix), Mono, Raw));
+            variants.Add((nameof(RuntimeBenchmarks.Success_MonoPosix), SuccessMono, SuccessRaw));
+        }
 
         // warm up every loop (tier-1 code) before measuring
         Raw(batch);
-        foreach (var v in list) v.Loop(batch);
+        SuccessRaw(batch);
+        foreach (var v in variants) v.Loop(batch);
 
-        var ratios = list.ToDictionary(v => v.Name, _ => new List<double>());
+        var ratios = variants.ToDictionary(v => v.Name, _ => new List<double>());
         for (int r = 0; r < rounds; r++)
         {
-            foreach (var v in list)
+            foreach (var v in variants)
             {
                 bool rawFirst = r % 2 == 0;
-                double a1 = rawFirst ? Time(Raw, batch) : 0;
+                double a1 = rawFirst ? Time(v.Baseline, batch) : 0;
                 double b = Time(v.Loop, batch);
-                double a2 = rawFirst ? 0 : Time(Raw, batch);
+                double a2 = rawFirst ? 0 : Time(v.Baseline, batch);
                 ratios[v.Name].Add(b / (rawFirst ? a1 : a2));
             }
         }
@@ -89,12 +108,38 @@ internal static class PairedRatios
         return sorted[lo] + ((sorted[hi] - sorted[lo]) * (pos - lo));
     }
 
+    /// <summary>Time each batch by the calling thread's CPU time (user + system) instead of the wall clock.</summary>
+    internal static bool UseThreadCpuTime { get; set; }
+
     private static double Time(Func<int, int> loop, int n)
     {
+        if (UseThreadCpuTime)
+        {
+            double cpuStart = ThreadCpuMilliseconds();
+            loop(n);
+            return ThreadCpuMilliseconds() - cpuStart;
+        }
         long start = Stopwatch.GetTimestamp();
         loop(n);
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }
+
+    private static double ThreadCpuMilliseconds()
+    {
+        const int ClockThreadCpuTimeId = 3;
+        if (ClockGetTime(ClockThreadCpuTimeId, out var ts) != 0) throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+        return (ts.Seconds * 1e3) + (ts.Nanoseconds / 1e6);
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
 
     // One loop per variant, each calling the API directly (no delegate per call): what the benchmark methods do.
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -150,6 +195,95 @@ internal static class PairedRatios
     {
         int s = 0;
         for (int i = 0; i < n; i++) s += global::Mono.Unix.Native.Syscall.mlockall((global::Mono.Unix.Native.MlockallFlags)s_flags) == -1 ? (int)global::Mono.Unix.Native.Stdlib.GetLastError() : 0;
+        return s;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int LibraryImportSetLastError(int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++) s += RuntimeBenchmarks.LibraryImportSetLastError.mlockall(s_flags) == -1 ? Marshal.GetLastPInvokeError() : 0;
+        return s;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int LibraryImportBlittable(int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++) s += RuntimeBenchmarks.LibraryImportBlittable.mlockall(s_flags) == -1 ? Marshal.GetLastSystemError() : 0;
+        return s;
+    }
+
+    // Success path: madvise(0, 0, MADV_NORMAL) returns 0.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SuccessRaw(int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++) s += RuntimeBenchmarks.RawNative.madvise(s_addr, s_length, s_advice);
+        return s;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SuccessRawErrno(int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++) s += RuntimeBenchmarks.RawNative.madvise(s_addr, s_length, s_advice) == -1 ? Marshal.GetLastSystemError() : 0;
+        return s;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SuccessRawSetLastError(int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++) s += RuntimeBenchmarks.RawNativeSetLastError.madvise(s_addr, s_length, s_advice) == -1 ? Marshal.GetLastPInvokeError() : 0;
+        return s;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SuccessLibraryImportSetLastError(int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++) s += RuntimeBenchmarks.LibraryImportSetLastError.madvise(s_addr, s_length, s_advice) == -1 ? Marshal.GetLastPInvokeError() : 0;
+        return s;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SuccessLibraryImportBlittable(int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++) s += RuntimeBenchmarks.LibraryImportBlittable.madvise(s_addr, s_length, s_advice) == -1 ? Marshal.GetLastSystemError() : 0;
+        return s;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SuccessGeneratedOff(int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++) s += Unvalidated.Syscalls.Madvise(s_addr, s_length, (Unvalidated.MadviseAdvice)s_advice).Errno;
+        return s;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SuccessGeneratedOn(int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++) s += Validated.Syscalls.Madvise(s_addr, s_length, (Validated.MadviseAdvice)s_advice).Errno;
+        return s;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SuccessTmds(int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++) s += RuntimeBenchmarks.TmdsMadvise(s_addr, s_length, s_advice) == -1 ? Marshal.GetLastPInvokeError() : 0;
+        return s;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SuccessMono(int n)
+    {
+        int s = 0;
+        for (int i = 0; i < n; i++) s += global::Mono.Unix.Native.Syscall.posix_madvise(s_addr, s_length, (global::Mono.Unix.Native.PosixMadviseAdvice)s_advice);
         return s;
     }
 }

@@ -5,18 +5,20 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Kapi.Benchmarks;
 
-// Usage: dotnet run -c Release --project tests/Kapi.Benchmarks -- [quick|full] [BenchmarkDotNet args, e.g. --filter *FrontEnd*]
+// Usage: dotnet run -c Release --project tests/Kapi.Benchmarks -- [quick|full|runtime] [BenchmarkDotNet args, e.g. --filter *FrontEnd*]
 //   quick: 3 warmup and 3 measured iterations of about 100 ms (the analyzer compiles: 1 warm-up round of every
 //          variant, then 1 warmup and 2 measured single runs each, RunStrategy.Monitoring); under two minutes on this
 //          2-core machine unless it is heavily loaded;
 //   full:  BenchmarkDotNet's default job (pilot, adaptive warmup, as many iterations as its statistics ask, here at most 40;
 //          the analyzer compiles: 3 warm-up rounds, then 2 warmup and 15 measured single runs), plus longer interleaved
-//          rounds; about 10 minutes.
+//          rounds; about 10 minutes;
+//   runtime: full mode for the run-time benchmarks only (error and success path, every competitor) and their 40
+//          interleaved rounds; about 6 minutes.
 // Tiered compilation stays at the runtime's default (as in apps and in the compiler server), hence the warm-ups.
 // The closing markdown table is printed and written to BenchmarkDotNet.Artifacts/results/kapi-summary.md.
 
 // Profiling aid (no BenchmarkDotNet): `-- trace analyzers|frontend|frontend-corpus|generator [n]` runs one stage's main operation n times
-// (`trace runtime [n]`: n interleaved rounds of the run-time variants against the raw DllImport;
+// (`trace runtime [n] [batch] [cpu]`: n interleaved rounds of the run-time variants against the raw DllImport of their path;
 // `trace telemetry [n] [syscall]`: n paired compile rounds and n runs of driver telemetry for the analyzers;
 // `trace callbackcpu [n] [syscall]`: KapiFlagsAnalyzer's callbacks timed with the thread CPU clock (not inflated by a loaded machine);
 // `trace cputime [n] [syscall]`: n interleaved rounds of process CPU time, Kapi analyzers against an empty operation analyzer
@@ -144,7 +146,12 @@ if (args.Length > 1 && args[0] == "trace")
             Console.WriteLine($"written to {args[2]}");
             return 0;
         case "runtime":
-            foreach (var (name, ratio) in PairedRatios.RunTime(runs))
+            // `trace runtime [rounds] [batch] [cpu]`: calls per batch (default 100,000); "cpu" times each batch by the
+            // thread's CPU time instead of the wall clock (time spent descheduled by other jobs is then left out).
+            int batch = args.Length > 3 && int.TryParse(args[3], System.Globalization.CultureInfo.InvariantCulture, out int bt) ? bt : 100_000;
+            PairedRatios.UseThreadCpuTime = args.Contains("cpu");
+            Console.WriteLine($"{runs} rounds of {batch:N0} calls, {(PairedRatios.UseThreadCpuTime ? "thread CPU time" : "wall clock")}");
+            foreach (var (name, ratio) in PairedRatios.RunTime(runs, batch))
             {
                 Console.WriteLine($"{name}: {ratio}");
             }
@@ -162,9 +169,15 @@ if (args.Length > 1 && args[0] == "trace")
     return 0;
 }
 
-string[] modes = { "quick", "full" };
+string[] modes = { "quick", "full", "runtime" };
 string mode = args.Length > 0 && modes.Contains(args[0]) ? args[0] : "quick";
 var rest = args.Length > 0 && modes.Contains(args[0]) ? args[1..] : args;
+if (mode == "runtime")
+{
+    // `-- runtime`: the run-time benchmarks alone (both paths, every competitor), full job, then the 40 interleaved rounds.
+    mode = "full";
+    if (!rest.Contains("--filter")) rest = rest.Concat(new[] { "--filter", "*RuntimeBenchmarks*" }).ToArray();
+}
 
 var config = DefaultConfig.Instance.WithOptions(ConfigOptions.DisableOptimizationsValidator);
 Job main, heavy, nano;
@@ -205,7 +218,7 @@ string? monoUnavailable = RuntimeBenchmarks.ProbeMonoPosix();
 if (monoUnavailable is not null)
 {
     Console.WriteLine($"Mono.Posix row skipped: {monoUnavailable}");
-    config = config.AddFilter(new SimpleFilter(b => b.Descriptor.WorkloadMethod.Name != nameof(RuntimeBenchmarks.MonoPosix)));
+    config = config.AddFilter(new SimpleFilter(b => b.Descriptor.WorkloadMethod.Name is not (nameof(RuntimeBenchmarks.MonoPosix) or nameof(RuntimeBenchmarks.Success_MonoPosix))));
 }
 
 var context = RunContext.Capture(mode, args.Length == 0 ? mode : string.Join(' ', args));

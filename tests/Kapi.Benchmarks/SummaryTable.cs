@@ -76,6 +76,12 @@ internal static class SummaryTable
     private const double FrontEndTargetMBps = 20;
     private const double RatioTarget = 1.05;
 
+    /// <summary>Issue 16 target 4: the generated wrapper against a raw blittable DllImport, error path.</summary>
+    private const double ErrorPathTarget = 1.02;
+
+    /// <summary>Issue 16 target 4: the same, success path.</summary>
+    private const double SuccessPathTarget = 1.01;
+
     private static readonly Row[] s_rows =
     {
         new("Front end", typeof(FrontEndBenchmarks), nameof(FrontEndBenchmarks.ParseBind_CorpusConcatenated), "Parse + bind, every spec concatenated", Kind.Throughput, Limit: FrontEndTargetMBps),
@@ -93,13 +99,24 @@ internal static class SummaryTable
         new("Analyzers", typeof(AnalyzerBenchmarks), nameof(AnalyzerBenchmarks.Compile_EmptyOperationAnalyzer), "Control: same, with an empty invocation analyzer", Kind.Report, nameof(AnalyzerBenchmarks.Compile_NoAnalyzers)),
         new("Analyzers", typeof(AnalyzerBenchmarks), nameof(AnalyzerBenchmarks.Compile_EmitOnly), "csc-like single pass (Emit only), no analyzers", Kind.Report, nameof(AnalyzerBenchmarks.Compile_NoAnalyzers)),
 
-        new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.Raw_DllImport), "Baseline: raw blittable DllImport, kernel rejects 0x8", Kind.Baseline),
-        new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.Generated_ValidationOff), "Kapi wrapper, KapiRuntimeValidation=false, kernel rejects", Kind.RatioTarget, nameof(RuntimeBenchmarks.Raw_DllImport), RatioTarget),
+        new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.Raw_DllImport), "Error path (mlockall(0x8), kernel: EINVAL). Baseline: raw blittable DllImport, errno not read", Kind.Baseline),
+        new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.Generated_ValidationOff), "Kapi wrapper, KapiRuntimeValidation=false, kernel rejects", Kind.RatioTarget, nameof(RuntimeBenchmarks.Raw_DllImport), ErrorPathTarget),
         new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.Generated_ValidationOn_RejectedBeforeCall), "Kapi wrapper as shipped (validation on): EINVAL before the call", Kind.Report, nameof(RuntimeBenchmarks.Raw_DllImport)),
         new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.Raw_DllImport_Errno), "Raw blittable DllImport + Marshal.GetLastSystemError", Kind.Report, nameof(RuntimeBenchmarks.Raw_DllImport)),
+        new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.LibraryImport_Blittable), "[LibraryImport] (blittable, no SetLastError) + Marshal.GetLastSystemError", Kind.Report, nameof(RuntimeBenchmarks.Raw_DllImport)),
+        new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.LibraryImport_SetLastError), "[LibraryImport] SetLastError=true + GetLastPInvokeError", Kind.Report, nameof(RuntimeBenchmarks.Raw_DllImport)),
         new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.Raw_DllImport_SetLastError), "DllImport SetLastError=true + GetLastPInvokeError", Kind.Report, nameof(RuntimeBenchmarks.Raw_DllImport)),
         new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.TmdsLibC), "Tmds.LibC LibC.mlockall + GetLastPInvokeError", Kind.Report, nameof(RuntimeBenchmarks.Raw_DllImport)),
         new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.MonoPosix), "Mono.Posix Syscall.mlockall + Stdlib.GetLastError", Kind.Report, nameof(RuntimeBenchmarks.Raw_DllImport)),
+        new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.Success_Raw_DllImport), "Success path (madvise(0, 0, MADV_NORMAL) = 0). Baseline: raw blittable DllImport", Kind.Baseline),
+        new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.Success_Generated_ValidationOn), "Kapi wrapper as shipped (validation on: advice checked, then the call)", Kind.RatioTarget, nameof(RuntimeBenchmarks.Success_Raw_DllImport), SuccessPathTarget),
+        new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.Success_Generated_ValidationOff), "Kapi wrapper, KapiRuntimeValidation=false", Kind.RatioTarget, nameof(RuntimeBenchmarks.Success_Raw_DllImport), SuccessPathTarget),
+        new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.Success_Raw_DllImport_Errno), "Raw blittable DllImport + errno check (not read: no failure)", Kind.Report, nameof(RuntimeBenchmarks.Success_Raw_DllImport)),
+        new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.Success_LibraryImport_Blittable), "[LibraryImport] (blittable, no SetLastError) + errno check", Kind.Report, nameof(RuntimeBenchmarks.Success_Raw_DllImport)),
+        new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.Success_LibraryImport_SetLastError), "[LibraryImport] SetLastError=true + GetLastPInvokeError", Kind.Report, nameof(RuntimeBenchmarks.Success_Raw_DllImport)),
+        new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.Success_Raw_DllImport_SetLastError), "DllImport SetLastError=true + GetLastPInvokeError", Kind.Report, nameof(RuntimeBenchmarks.Success_Raw_DllImport)),
+        new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.Success_TmdsLibC), "Tmds.LibC LibC.madvise + GetLastPInvokeError", Kind.Report, nameof(RuntimeBenchmarks.Success_Raw_DllImport)),
+        new("Run time", typeof(RuntimeBenchmarks), nameof(RuntimeBenchmarks.Success_MonoPosix), "Mono.Posix Syscall.posix_madvise (no madvise in Mono.Posix; returns the error itself)", Kind.Report, nameof(RuntimeBenchmarks.Success_Raw_DllImport)),
     };
 
     public static string Build(IReadOnlyList<Summary> summaries, AnalyzerTelemetry? telemetry, IReadOnlyList<RealBuildBenchmark.Result> realBuilds, IReadOnlyDictionary<string, PairedRatios.PairedRatio>? runtimePaired, RunContext context, string? monoUnavailable)
@@ -127,7 +144,7 @@ internal static class SummaryTable
         {
             if (!reports.TryGetValue((row.Class, row.Method), out var report))
             {
-                if (row.Method == nameof(RuntimeBenchmarks.MonoPosix) && monoUnavailable is not null)
+                if (row.Method is nameof(RuntimeBenchmarks.MonoPosix) or nameof(RuntimeBenchmarks.Success_MonoPosix) && monoUnavailable is not null)
                 {
                     w.AppendLine(CultureInfo.InvariantCulture, $"| {row.Group} | {row.Label} | not run | — | — | — | — | {Escape(monoUnavailable)} |");
                 }

@@ -38,6 +38,7 @@ public sealed class ConsumerTests
                 """)
             .Spec("kapi/mm/mlockall.kapi", "kapi/mm/mlockall.kapi")
             .Spec("kapi/mm/munlockall.kapi", "kapi/mm/munlockall.kapi")
+            .Spec("kapi/fs/close.kapi", "kapi/fs/close.kapi")
             .File("Program.cs", """
                 using System;
                 using System.Globalization;
@@ -60,6 +61,12 @@ public sealed class ConsumerTests
                         var rejected = Syscalls.Mlockall(invalid);
                         Console.WriteLine("mlockall(" + args[0] + ") -> " + rejected + ", error " + rejected.Error);
 
+                        // The kernel's errno, read by the wrapper (KapiErrno, as source here): EBADF on every call.
+                        for (int i = 0; i < 3; i++)
+                        {
+                            Console.WriteLine("close(1000000) #" + i.ToString(CultureInfo.InvariantCulture) + " -> " + Syscalls.Close(1_000_000));
+                        }
+
                         Console.WriteLine("spec: " + KernelApiSpecs.Get("sys_mlockall").Description);
                         return 0;
                     }
@@ -81,7 +88,7 @@ public sealed class ConsumerTests
 
         // EmitCompilerGeneratedFiles shows the generator's output on disk.
         Assert.Equal(
-            new[] { "Kapi.KernelApiSpecs.g.cs", "Kapi.Spec.SysMlockall.g.cs", "Kapi.Spec.SysMunlockall.g.cs" },
+            new[] { "Kapi.KernelApiSpecs.g.cs", "Kapi.Spec.SysClose.g.cs", "Kapi.Spec.SysMlockall.g.cs", "Kapi.Spec.SysMunlockall.g.cs" },
             app.GeneratedFiles().Where(f => !f.StartsWith("Kapi.Runtime.", StringComparison.Ordinal)));
         Assert.Contains("namespace Consumer.Native", app.Read("obj/Debug/net10.0/generated/Kapi.Generators/Kapi.Generators.KapiGenerator/Kapi.Spec.SysMlockall.g.cs"), StringComparison.Ordinal);
 
@@ -100,6 +107,7 @@ public sealed class ConsumerTests
         }
         Check.Contains("mlockall(64) -> Error(EINVAL, errno 22, rejected before the call), error EINVAL", run);
         Check.Contains("spec: Lock all process pages in memory", run);
+        for (int i = 0; i < 3; i++) Check.Contains($"close(1000000) #{i} -> Error(EBADF, errno 9)", run);
 
         // KapiRuntime=source (internal bindings): the runtime types are compiled into the app, nothing of Kapi ships.
         AssertNoKapiRuntime(app, "Bindings");

@@ -34,7 +34,11 @@ internal static class EnumTranslationEmitter
                 w.Line("    return true;");
                 w.Close();
             }
-            w.Line("return TryToNativeForRunningArchitecture(value, out native);");
+            // Through a local of its own: passing `native` on would make the caller's variable address-exposed (kept
+            // in memory) after inlining, although the JIT removes this call on the architectures of the switch.
+            w.Line($"bool __ok = TryToNativeForRunningArchitecture(value, out {e.NativeType} __native);");
+            w.Line("native = __native;");
+            w.Line("return __ok;");
         }
         w.Close();
         w.Line();

@@ -4,12 +4,13 @@ namespace Kapi.Generators.Emitting;
 
 /// <summary>
 /// Writes the body of the typed wrapper: the checks of its <see cref="ValidationPlan"/>, the translation of enum
-/// arguments to native values, UTF-8 strings in native memory, the native call, and errno read the way LibraryImport
-/// stubs read it.
+/// arguments to native values, UTF-8 strings in native memory, the native call, and errno read after a failure
+/// (<c>KapiErrno.Read</c>: what <c>Marshal.GetLastSystemError</c> returns, one native call cheaper).
 /// </summary>
 internal static class WrapperBodyEmitter
 {
     private const string Marshal = "global::System.Runtime.InteropServices.Marshal";
+    private const string ReadErrno = "global::Kapi.Runtime.KapiErrno.Read()";
 
     public static void Emit(SourceWriter w, SyscallPlan s)
     {
@@ -65,7 +66,7 @@ internal static class WrapperBodyEmitter
             if (minusOneCanSucceed) w.Line($"{Marshal}.SetLastSystemError(0);");
             w.Line($"{s.Return.NativeType} __ret = {call};");
             w.Open("if (__ret == -1)");
-            w.Line($"int __errno = {Marshal}.GetLastSystemError();");
+            w.Line($"int __errno = {ReadErrno};");
             w.Line(minusOneCanSucceed ? $"if (__errno != 0) return {failure};" : $"return {failure};");
             w.Close();
             w.Line($"return {success};");
@@ -82,7 +83,7 @@ internal static class WrapperBodyEmitter
         w.OpenBrace();
         if (minusOneCanSucceed) w.Line($"{Marshal}.SetLastSystemError(0);");
         w.Line($"__ret = {call};");
-        w.Line($"if (__ret == -1) __errno = {Marshal}.GetLastSystemError();");
+        w.Line($"if (__ret == -1) __errno = {ReadErrno};");
         w.Close();
         w.Line("finally");
         w.OpenBrace();

@@ -17,6 +17,10 @@ internal static class WrapperEmitter
         DocComments.Wrapper(w, plan, s, raw: false);
         w.Line(WrapperSignature.KapiSyscallAttribute(plan));
         w.Line(GeneratedCodeMarkers.Attribute);
+        // Inlined into the caller: the P/Invoke frame is then set up once per calling method, as for a DllImport the
+        // caller would have declared itself, and not again in the wrapper (without it, a caller compiled without tiering
+        // or PGO, NativeAOT or ReadyToRun, keeps the call).
+        w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
         w.Line($"public static {result} {s.MethodName}({WrapperSignature.ParameterList(plan, s, raw: false)})");
         w.OpenBrace();
         WrapperBodyEmitter.Emit(w, s);
@@ -63,7 +67,7 @@ internal static class WrapperEmitter
         // errno: native -> portable.
         ErrnoTranslationEmitter.Emit(w, s);
 
-        // The native import: blittable, no SetLastError (errno is read in the wrapper, as LibraryImport stubs do),
+        // The native import: blittable, no SetLastError (errno is read in the wrapper, KapiErrno.Read),
         // so it works with DisableRuntimeMarshalling and NativeAOT. libc is a system library: it is never looked for in
         // the application's directory (SafeDirectories; also what CA5392/CA5393 ask of every P/Invoke).
         w.Line();

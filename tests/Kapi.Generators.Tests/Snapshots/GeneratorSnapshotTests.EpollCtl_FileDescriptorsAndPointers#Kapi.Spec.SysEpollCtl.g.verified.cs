@@ -79,12 +79,13 @@ namespace Kapi.Generated
         /// </example>
         [global::Kapi.Runtime.KapiSyscall("sys_epoll_ctl")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Kapi.Runtime.SyscallResult<EpollCtlError> EpollCtl(global::Kapi.Runtime.FileDescriptor epfd, int op, global::Kapi.Runtime.FileDescriptor fd, nint @event)
         {
             int __ret = __Kapi_EpollCtl_Native(epfd.Value, op, fd.Value, @event);
             if (__ret == -1)
             {
-                int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                int __errno = global::Kapi.Runtime.KapiErrno.Read();
                 return global::Kapi.Runtime.SyscallResult<EpollCtlError>.Failure(__EpollCtl_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<EpollCtlError>.Success;

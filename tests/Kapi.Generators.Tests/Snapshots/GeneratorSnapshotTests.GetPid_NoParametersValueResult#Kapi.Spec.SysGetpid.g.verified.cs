@@ -23,12 +23,13 @@ namespace Kapi.Generated
         /// <returns>On success, the value the call returned (<c>Value</c>); otherwise the error, a <see cref="GetpidError"/> with the errno.</returns>
         [global::Kapi.Runtime.KapiSyscall("sys_getpid")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Kapi.Runtime.SyscallResult<int, GetpidError> Getpid()
         {
             int __ret = __Kapi_Getpid_Native();
             if (__ret == -1)
             {
-                int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                int __errno = global::Kapi.Runtime.KapiErrno.Read();
                 return global::Kapi.Runtime.SyscallResult<int, GetpidError>.Failure(__Getpid_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<int, GetpidError>.Success(__ret);

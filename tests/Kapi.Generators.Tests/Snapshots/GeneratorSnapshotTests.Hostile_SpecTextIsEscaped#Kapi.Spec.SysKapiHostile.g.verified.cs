@@ -47,6 +47,7 @@ namespace Kapi.Generated
         /// </example>
         [global::Kapi.Runtime.KapiSyscall("sys_kapi_hostile")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Kapi.Runtime.SyscallResult<int, KapiHostileError> KapiHostile(int @class, uint @event)
         {
             long __v_class = unchecked((long)@class);
@@ -56,7 +57,7 @@ namespace Kapi.Generated
             int __ret = __Kapi_KapiHostile_Native(@class, @event);
             if (__ret == -1)
             {
-                int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                int __errno = global::Kapi.Runtime.KapiErrno.Read();
                 return global::Kapi.Runtime.SyscallResult<int, KapiHostileError>.Failure(__KapiHostile_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<int, KapiHostileError>.Success(__ret);

@@ -80,6 +80,7 @@ namespace Kapi.Generated
         /// <returns>Success when the call succeeded; otherwise the error, a <see cref="MadviseError"/> with the errno. <c>IsRejectedBeforeCall</c> is true when the wrapper rejected the arguments itself (<c>EINVAL</c>) without calling the kernel.</returns>
         [global::Kapi.Runtime.KapiSyscall("sys_madvise")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Kapi.Runtime.SyscallResult<MadviseError> Madvise(nuint start, nuint len_in, MadviseBehavior behavior)
         {
             long __v_behavior = unchecked((long)behavior);
@@ -88,7 +89,7 @@ namespace Kapi.Generated
             int __ret = __Kapi_Madvise_Native(start, len_in, __behavior);
             if (__ret == -1)
             {
-                int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                int __errno = global::Kapi.Runtime.KapiErrno.Read();
                 return global::Kapi.Runtime.SyscallResult<MadviseError>.Failure(__Madvise_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<MadviseError>.Success;

@@ -50,7 +50,9 @@ namespace Kapi.Generated
                     native = unchecked((int)value);
                     return true;
             }
-            return TryToNativeForRunningArchitecture(value, out native);
+            bool __ok = TryToNativeForRunningArchitecture(value, out int __native);
+            native = __native;
+            return __ok;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -137,6 +139,7 @@ namespace Kapi.Generated
         /// </example>
         [global::Kapi.Runtime.KapiSyscall("sys_mlockall")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Kapi.Runtime.SyscallResult<MlockallError> Mlockall([global::Kapi.Runtime.KapiFlags("sys_mlockall", "flags", ValidMask = 0x7L, FlagPrefix = "MCL_")] MlockallFlags flags)
         {
             long __v_flags = unchecked((long)flags);
@@ -145,7 +148,7 @@ namespace Kapi.Generated
             int __ret = __Kapi_Mlockall_Native(__flags);
             if (__ret == -1)
             {
-                int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                int __errno = global::Kapi.Runtime.KapiErrno.Read();
                 return global::Kapi.Runtime.SyscallResult<MlockallError>.Failure(__Mlockall_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<MlockallError>.Success;

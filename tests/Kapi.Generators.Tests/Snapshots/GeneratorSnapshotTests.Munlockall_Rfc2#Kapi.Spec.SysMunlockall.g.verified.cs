@@ -43,12 +43,13 @@ namespace Kapi.Generated
         /// </example>
         [global::Kapi.Runtime.KapiSyscall("sys_munlockall")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Kapi.Runtime.SyscallResult<MunlockallError> Munlockall()
         {
             int __ret = __Kapi_Munlockall_Native();
             if (__ret == -1)
             {
-                int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                int __errno = global::Kapi.Runtime.KapiErrno.Read();
                 return global::Kapi.Runtime.SyscallResult<MunlockallError>.Failure(__Munlockall_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<MunlockallError>.Success;

@@ -68,7 +68,9 @@ namespace Kapi.Generated
                     native = unchecked((int)value);
                     return true;
             }
-            return TryToNativeForRunningArchitecture(value, out native);
+            bool __ok = TryToNativeForRunningArchitecture(value, out int __native);
+            native = __native;
+            return __ok;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -178,6 +180,7 @@ namespace Kapi.Generated
         /// <returns>On success, the file descriptor the call returned (<c>Value</c>); otherwise the error, a <see cref="OpenatError"/> with the errno. <c>IsRejectedBeforeCall</c> is true when the wrapper rejected the arguments itself (<c>EINVAL</c>) without calling the kernel.</returns>
         [global::Kapi.Runtime.KapiSyscall("sys_openat")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenatError> Openat(global::Kapi.Runtime.FileDescriptor dirfd, string pathname, [global::Kapi.Runtime.KapiFlags("sys_openat", "flags", ValidMask = 0xB4EC0L, FlagPrefix = "O_")] OpenatFlags flags, uint mode)
         {
             long __v_flags = unchecked((long)flags);
@@ -195,7 +198,7 @@ namespace Kapi.Generated
             try
             {
                 __ret = __Kapi_Openat_Native(dirfd.Value, __pathname, __flags, mode);
-                if (__ret == -1) __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                if (__ret == -1) __errno = global::Kapi.Runtime.KapiErrno.Read();
             }
             finally
             {

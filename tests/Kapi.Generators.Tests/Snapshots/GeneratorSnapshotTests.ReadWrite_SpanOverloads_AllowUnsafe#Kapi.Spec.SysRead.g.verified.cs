@@ -62,12 +62,13 @@ namespace Kapi.Generated
         /// </example>
         [global::Kapi.Runtime.KapiSyscall("sys_read")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Kapi.Runtime.SyscallResult<nint, ReadError> Read(global::Kapi.Runtime.FileDescriptor fd, nint buf, nuint count)
         {
             nint __ret = __Kapi_Read_Native(fd.Value, buf, count);
             if (__ret == -1)
             {
-                int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                int __errno = global::Kapi.Runtime.KapiErrno.Read();
                 return global::Kapi.Runtime.SyscallResult<nint, ReadError>.Failure(__Read_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<nint, ReadError>.Success(__ret);

@@ -58,6 +58,7 @@ namespace Kapi.Generated
         /// </example>
         [global::Kapi.Runtime.KapiSyscall("sys_mlock")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Kapi.Runtime.SyscallResult<MlockError> Mlock(nuint start, nuint len)
         {
             long __v_len = unchecked((long)len);
@@ -67,7 +68,7 @@ namespace Kapi.Generated
             int __ret = __Kapi_Mlock_Native(start, len);
             if (__ret == -1)
             {
-                int __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                int __errno = global::Kapi.Runtime.KapiErrno.Read();
                 return global::Kapi.Runtime.SyscallResult<MlockError>.Failure(__Mlock_FromErrno(__errno), __errno);
             }
             return global::Kapi.Runtime.SyscallResult<MlockError>.Success;

@@ -81,7 +81,9 @@ namespace Kapi.Generated
                     native = unchecked((int)value);
                     return true;
             }
-            return TryToNativeForRunningArchitecture(value, out native);
+            bool __ok = TryToNativeForRunningArchitecture(value, out int __native);
+            native = __native;
+            return __ok;
         }
 
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
@@ -336,6 +338,7 @@ namespace Kapi.Generated
         /// </example>
         [global::Kapi.Runtime.KapiSyscall("sys_open")]
         [global::System.CodeDom.Compiler.GeneratedCode("Kapi.Generators", "%VERSION%")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenError> Open(string filename, [global::Kapi.Runtime.KapiFlags("sys_open", "flags", ValidMask = 0x7FFFC3L)] OpenFlags flags, [global::Kapi.Runtime.KapiFlags("sys_open", "mode", ValidMask = 0xFFFL, FlagPrefix = "S_")] OpenMode mode)
         {
             long __v_flags = unchecked((long)flags);
@@ -350,7 +353,7 @@ namespace Kapi.Generated
             try
             {
                 __ret = __Kapi_Open_Native(__filename, __flags, __mode);
-                if (__ret == -1) __errno = global::System.Runtime.InteropServices.Marshal.GetLastSystemError();
+                if (__ret == -1) __errno = global::Kapi.Runtime.KapiErrno.Read();
             }
             finally
             {
