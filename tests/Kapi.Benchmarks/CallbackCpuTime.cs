@@ -27,9 +27,10 @@ internal static class CallbackCpuTime
     [DllImport("libc", EntryPoint = "clock_gettime")]
     private static extern int ClockGetTime(int clock, out TimeSpec time);
 
-    private static long ThreadNanoseconds()
+    /// <summary>The calling thread's CPU time (CLOCK_THREAD_CPUTIME_ID), in nanoseconds.</summary>
+    internal static long ThreadNanoseconds()
     {
-        ClockGetTime(ClockThreadCpuTime, out var t);
+        if (ClockGetTime(ClockThreadCpuTime, out var t) != 0) throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
         return (t.Seconds * 1_000_000_000L) + t.Nanoseconds;
     }
 

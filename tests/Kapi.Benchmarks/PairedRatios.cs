@@ -124,22 +124,7 @@ internal static class PairedRatios
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     }
 
-    private static double ThreadCpuMilliseconds()
-    {
-        const int ClockThreadCpuTimeId = 3;
-        if (ClockGetTime(ClockThreadCpuTimeId, out var ts) != 0) throw new InvalidOperationException("clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
-        return (ts.Seconds * 1e3) + (ts.Nanoseconds / 1e6);
-    }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
+    private static double ThreadCpuMilliseconds() => CallbackCpuTime.ThreadNanoseconds() / 1e6;
 
     // One loop per variant, each calling the API directly (no delegate per call): what the benchmark methods do.
     [MethodImpl(MethodImplOptions.NoInlining)]
