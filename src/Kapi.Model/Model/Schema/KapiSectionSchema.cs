@@ -176,18 +176,22 @@ public sealed class KapiField
 /// A section of the model (a parameter, an error, a lock …): its record type, the runtime metadata class the
 /// generator emits for it, and its fields in order. <c>KapiSections</c> lists every section.
 /// </summary>
-public abstract class KapiSectionSchema(Type modelType, string label, string runtimeType, string summary)
+public abstract class KapiSectionSchema
 {
-    /// <summary>What one item of the section is, for the runtime metadata's documentation.</summary>
-    public string Summary => summary;
+    // private protected: every section is declared in this assembly (KapiSectionSchema<T>)
+    private protected KapiSectionSchema(Type modelType, string label, string runtimeType, string summary) =>
+        (ModelType, Label, RuntimeType, Summary) = (modelType, label, runtimeType, summary);
 
-    public Type ModelType => modelType;
+    /// <summary>What one item of the section is, for the runtime metadata's documentation.</summary>
+    public string Summary { get; }
+
+    public Type ModelType { get; }
 
     /// <summary>How the CLI names one item (<c>parameter</c>).</summary>
-    public string Label => label;
+    public string Label { get; }
 
     /// <summary>The runtime metadata class in <c>Kapi.Runtime.Metadata</c> (<c>KapiParameterInfo</c>).</summary>
-    public string RuntimeType => runtimeType;
+    public string RuntimeType { get; }
 
     public abstract IReadOnlyList<KapiField> Fields { get; }
 
