@@ -41,15 +41,7 @@ public sealed partial class Parser
     private readonly int _expansionDepth;
 
     private Parser(List<Token> tokens, List<KapiDiagnostic> diagnostics, bool cSource, HelperMacroTable helpers, HelperExpansion? expansion = null, int expansionDepth = 0, string? text = null)
-    {
-        _text = text;
-        _tokens = tokens;
-        _diagnostics = diagnostics;
-        _cSource = cSource;
-        _helpers = helpers;
-        _expansion = expansion;
-        _expansionDepth = expansionDepth;
-    }
+        => (_text, _tokens, _diagnostics, _cSource, _helpers, _expansion, _expansionDepth) = (text, tokens, diagnostics, cSource, helpers, expansion, expansionDepth);
 
     /// <summary>The lexer's token list kept for the next file on this thread (none while one is in use).</summary>
     [ThreadStatic]

@@ -57,17 +57,10 @@ public sealed class KapiField
         Func<IKapiFieldSource, KapiField, object?>? read, string? runtimeProperty, KapiJsonOptions jsonOptions, bool runtimeAsText, bool writtenAsString,
         string? documentation)
     {
-        Documentation = documentation;
+        (CName, Property, Kind, Label, JsonName, Section, JsonOptions, RuntimeAsText, Documentation) =
+            (cName, property, kind, label, jsonName, section, jsonOptions, runtimeAsText, documentation);
         WrittenAsString = writtenAsString || kind == KapiFieldKind.Text;
-        CName = cName;
-        Property = property;
         RuntimeProperty = runtimeProperty == ModelOnly ? null : runtimeProperty ?? property;
-        JsonOptions = jsonOptions;
-        RuntimeAsText = runtimeAsText;
-        Kind = kind;
-        Label = label;
-        JsonName = jsonName;
-        Section = section;
         var info = owner.GetProperty(property, BindingFlags.Public | BindingFlags.Instance)
             ?? throw new InvalidOperationException($"{owner.Name} has no property {property}");
         ValueType = info.PropertyType;
