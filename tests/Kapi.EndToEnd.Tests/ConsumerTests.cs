@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Kapi.EndToEnd.Tests.Infrastructure;
@@ -320,6 +321,47 @@ public sealed class ConsumerTests
         Check.Succeeded(rids);
         Check.Contains("\"KapiRuntimeIdentifiers\": \"linux-x64,linux-arm64\"", rids);
         Check.Contains("\"RuntimeIdentifiers\": \"linux-x64;linux-arm64\"", rids);
+    }
+
+    [Fact]
+    public void On_linux_x64_the_compiler_gets_the_ReadyToRun_copies_and_KapiReadyToRun_false_the_plain_assemblies()
+    {
+        var app = NewConsumer("ready-to-run")
+            .Project("ReadyToRun")
+            .File("Program.cs", """
+                using System.Runtime.InteropServices;
+
+                internal static class Native
+                {
+                    [DllImport("libc", SetLastError = true)]
+                    private static extern int mlockall(int flags);
+
+                    private static int Main() => mlockall(8);
+                }
+                """);
+        bool linuxX64 = OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture == System.Runtime.InteropServices.Architecture.X64;
+        string expected = linuxX64 ? "/build/readytorun/linux-x64/" : "/analyzers/dotnet/cs/";
+
+        // The analyzers of the build (run in a fresh compiler process, as CI builds) are the precompiled copies and work.
+        var build = app.DotNet("build", "-nologo", "-p:UseSharedCompilation=false");
+        Check.Succeeded(build);
+        Check.Contains("warning KAPI2001: sys_mlockall: the value passed for 'flags' sets bit(s) 0x8 outside the valid mask 0x7", build);
+        Assert.Equal(5, KapiAnalyzers(app).Count(a => a.Replace('\\', '/').Contains(expected, StringComparison.Ordinal)));
+        Assert.Equal(5, KapiAnalyzers(app, "-p:KapiReadyToRun=false").Count(a => a.Replace('\\', '/').Contains("/analyzers/dotnet/cs/", StringComparison.Ordinal)));
+    }
+
+    /// <summary>The compiler's Analyzer items that come from the Kapi package.</summary>
+    private static List<string> KapiAnalyzers(Consumer app, params string[] extra)
+    {
+        var arguments = new List<string> { "msbuild", "-nologo", "-t:ResolveLockFileAnalyzers", "-getItem:Analyzer" };
+        arguments.AddRange(extra);
+        var result = app.DotNet(arguments.ToArray());
+        Check.Succeeded(result);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output[result.Output.IndexOf('{', StringComparison.Ordinal)..]);
+        return json.RootElement.GetProperty("Items").GetProperty("Analyzer").EnumerateArray()
+            .Select(a => a.GetProperty("FullPath").GetString()!)
+            .Where(a => Path.GetFileName(a).StartsWith("Kapi.", StringComparison.Ordinal))
+            .ToList();
     }
 
     [Fact]

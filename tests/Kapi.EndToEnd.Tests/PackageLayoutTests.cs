@@ -32,6 +32,7 @@ public sealed class PackageLayoutTests
         var entries = PayloadEntries(zip);
         var expected = new List<string> { "Kapi.nuspec", "README.md", "build/Kapi.props", "build/Kapi.targets" };
         expected.AddRange(CompilerAssemblies.Select(a => $"analyzers/dotnet/cs/{a}.dll"));
+        expected.AddRange(CompilerAssemblies.Select(a => $"build/readytorun/linux-x64/{a}.dll"));
         foreach (var tfm in new[] { "net8.0", "net10.0" })
         {
             expected.Add($"lib/{tfm}/Kapi.Runtime.dll");
@@ -99,6 +100,26 @@ public sealed class PackageLayoutTests
         var md = analyzers.GetMetadataReader();
         var resources = md.ManifestResources.Select(h => md.GetString(md.GetManifestResource(h).Name)).ToList();
         Assert.Contains("kapi/mm/mlockall.kapi", resources);
+    }
+
+    [Fact]
+    public void ReadyToRun_copies_are_the_same_assemblies_with_native_code_for_linux_x64()
+    {
+        using var zip = ZipFile.OpenRead(_packages.KapiPackagePath);
+        foreach (var assembly in CompilerAssemblies)
+        {
+            using var il = new PEReader(new MemoryStream(ReadAll(zip, $"analyzers/dotnet/cs/{assembly}.dll")));
+            using var r2r = new PEReader(new MemoryStream(ReadAll(zip, $"build/readytorun/linux-x64/{assembly}.dll")));
+            // The plain IL stays where every host loads it from (no native code: a .NET Framework compiler loads it).
+            Assert.Equal(0, il.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+            Assert.Equal(Machine.I386, il.PEHeaders.CoffHeader.Machine);
+            // The copy: the same module (MVID) with a ReadyToRun header, its PE machine x64 marked for Linux (0x8664 ^ 0x7B79).
+            Assert.NotEqual(0, r2r.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+            Assert.Equal((Machine)(0x8664 ^ 0x7B79), r2r.PEHeaders.CoffHeader.Machine);
+            var ilReader = il.GetMetadataReader();
+            var r2rReader = r2r.GetMetadataReader();
+            Assert.Equal(ilReader.GetGuid(ilReader.GetModuleDefinition().Mvid), r2rReader.GetGuid(r2rReader.GetModuleDefinition().Mvid));
+        }
     }
 
     [Fact]
