@@ -136,6 +136,7 @@ if (args.Length > 1 && args[0] == "trace")
                 string name = $"[{archs ?? "AnyCPU"}, {(shared ? "compiler server" : "csc per build")}]";
                 Console.WriteLine($"{name} Csc without Kapi analyzers: {r.CscWithoutMs:F0} ms, with: {r.CscWithMs:F0} ms (medians); paired ratio {r.Paired}");
                 Console.WriteLine($"{name} CPU without: {r.CpuWithoutMs:F0} ms, with: {r.CpuWithMs:F0} ms (medians); paired ratio {r.PairedCpu?.ToString() ?? "n/a"}");
+                Console.WriteLine($"{name} whole dotnet build (wall) without: {r.BuildWithoutMs:F0} ms, with: {r.BuildWithMs:F0} ms (medians); paired ratio {r.PairedBuild?.ToString() ?? "n/a"}");
                 Console.WriteLine($"{name} ReportAnalyzer: Kapi.Analyzers {r.KapiAnalyzersMs:F0} ms of {r.AllAnalyzersMs:F0} ms for all analyzers ({r.KapiAnalyzersMs / r.CscReportedMs:P1} of Csc)");
             }
             return 0;

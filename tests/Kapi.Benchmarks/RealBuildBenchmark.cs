@@ -28,6 +28,7 @@ internal static partial class RealBuildBenchmark
         (null, true),
         ("x64", true),
         (null, false),
+        ("x64", false),
     };
 
     /// <param name="CpuWithoutMs">Median CPU time of the compile: the compiler server's (user + system) with the server,
@@ -35,7 +36,8 @@ internal static partial class RealBuildBenchmark
     internal sealed record Result(
         string? TargetArchitectures, bool SharedCompilation, double CscWithoutMs, double CscWithMs, PairedRatios.PairedRatio Paired,
         double CpuWithoutMs, double CpuWithMs, PairedRatios.PairedRatio? PairedCpu,
-        double KapiAnalyzersMs, double AllAnalyzersMs, double CscReportedMs, int Rounds, string SdkAnalyzers);
+        double KapiAnalyzersMs, double AllAnalyzersMs, double CscReportedMs, int Rounds, string SdkAnalyzers,
+        double BuildWithoutMs = 0, double BuildWithMs = 0, PairedRatios.PairedRatio? PairedBuild = null);
 
     /// <param name="rounds">Paired rounds (one build of each variant per round).</param>
     /// <param name="targetArchitectures">
@@ -63,6 +65,7 @@ internal static partial class RealBuildBenchmark
             var with = new List<BuildResult>();
             var wallRatios = new List<double>();
             var cpuRatios = new List<double>();
+            var buildRatios = new List<double>();
             for (int round = 0; round < rounds; round++)
             {
                 // alternate which variant goes first
@@ -81,6 +84,7 @@ internal static partial class RealBuildBenchmark
                 with.Add(b);
                 wallRatios.Add(b.CscMs / a.CscMs);
                 if (a.CpuMs > 0 && b.CpuMs > 0) cpuRatios.Add(b.CpuMs / a.CpuMs);
+                buildRatios.Add(b.BuildMs / a.BuildMs);
             }
             // ReportAnalyzer times every callback, which costs something itself: it is on only in these extra builds
             var reported = new List<BuildResult>();
@@ -94,7 +98,8 @@ internal static partial class RealBuildBenchmark
                 Median(without.Select(r => r.CscMs).ToList()), Median(with.Select(r => r.CscMs).ToList()), PairedRatios.Summarize(wallRatios),
                 Median(Cpu(without)), Median(Cpu(with)), cpuRatios.Count > 0 ? PairedRatios.Summarize(cpuRatios) : null,
                 Median(reported.Select(r => r.KapiMs).ToList()), Median(reported.Select(r => r.AllAnalyzersMs).ToList()),
-                Median(reported.Select(r => r.CscMs).ToList()), rounds, reported[^1].AnalyzerAssemblies);
+                Median(reported.Select(r => r.CscMs).ToList()), rounds, reported[^1].AnalyzerAssemblies,
+                Median(without.Select(r => r.BuildMs).ToList()), Median(with.Select(r => r.BuildMs).ToList()), PairedRatios.Summarize(buildRatios));
         }
         finally
         {
@@ -102,7 +107,8 @@ internal static partial class RealBuildBenchmark
         }
     }
 
-    private sealed record BuildResult(double CscMs, double CpuMs, double KapiMs, double AllAnalyzersMs, string AnalyzerAssemblies);
+    /// <param name="BuildMs">Wall time of the whole <c>dotnet build</c> process.</param>
+    private sealed record BuildResult(double CscMs, double CpuMs, double KapiMs, double AllAnalyzersMs, string AnalyzerAssemblies, double BuildMs);
 
     private static BuildResult Build(string dir, bool withKapi, bool restore, string? targetArchitectures, bool sharedCompilation, bool reportAnalyzer = false)
     {
@@ -129,10 +135,12 @@ internal static partial class RealBuildBenchmark
         psi.Environment["MSBUILDNOINPROCNODE"] = null;
         int? server = sharedCompilation ? FindCompilerServer() : null;
         double cpuBefore = server is int pidBefore ? ProcessCpuMs(pidBefore) : ChildrenCpuMs();
+        var wall = Stopwatch.StartNew();
         using var process = Process.Start(psi)!;
         var stderr = process.StandardError.ReadToEndAsync();
         string output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
+        double buildMs = wall.Elapsed.TotalMilliseconds;
         // the server CPU counts only when the same server ran the whole build (the first build starts it)
         double cpuMs = server is int pid
             ? (FindCompilerServer() == pid ? ProcessCpuMs(pid) - cpuBefore : 0)
@@ -166,7 +174,7 @@ internal static partial class RealBuildBenchmark
                 assemblies.Add(name);
             }
         }
-        return new BuildResult(cscMs, cpuMs, kapi, all, string.Join(", ", assemblies));
+        return new BuildResult(cscMs, cpuMs, kapi, all, string.Join(", ", assemblies), buildMs);
     }
 
     /// <summary>Writes the project (also for profiling: <c>trace realbuild-project DIR</c>).</summary>

@@ -236,6 +236,11 @@ internal static class SummaryTable
             // rounds where the server restarted are left out (no CPU figure)
             w.AppendLine(CultureInfo.InvariantCulture, $"| Analyzers | Same builds, {whose} with the Kapi analyzers; without: {r.CpuWithoutMs:F0} ms | {r.CpuWithMs:F0} ms | {r.CpuWithMs / r.CpuWithoutMs:F3}× | {cpu} | — | report only | — |");
         }
+        if (r.PairedBuild is { } build)
+        {
+            // issue 16: the whole build's wall time, ≤ 1.03×
+            w.AppendLine(CultureInfo.InvariantCulture, $"| Analyzers | Same builds, the whole `dotnet build` process (wall) with the Kapi analyzers; without: {r.BuildWithoutMs:F0} ms | {r.BuildWithMs:F0} ms | {r.BuildWithMs / r.BuildWithoutMs:F3}× | {build} | — | ≤ 1.03× | {(build.Median <= 1.03 ? "met" : "missed")} |");
+        }
         w.AppendLine(CultureInfo.InvariantCulture, $"| Analyzers | 3 more builds with the Kapi analyzers and -p:ReportAnalyzer=true: Kapi.Analyzers' execution time (summed over threads; all analyzers {r.AllAnalyzersMs:F0} ms, Csc {r.CscReportedMs:F0} ms) | {r.KapiAnalyzersMs:F0} ms | {r.KapiAnalyzersMs / r.CscReportedMs:P1} of Csc | — | — | ≤ 5% | {(r.KapiAnalyzersMs / r.CscReportedMs <= RatioTarget - 1 ? "met" : "missed")} |");
     }
 
