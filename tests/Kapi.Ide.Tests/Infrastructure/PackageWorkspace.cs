@@ -20,7 +20,7 @@ namespace Kapi.Ide.Tests.Infrastructure;
 /// <summary>
 /// A consumer's solution opened with MSBuildWorkspace, as IDE hosts and dotnet format open it, with the analyzers and
 /// code fix providers of the Kapi package found in the projects' analyzer references (the package's
-/// analyzers/dotnet/cs folder), loaded the way hosts load them: the analyzer assemblies through the workspace's
+/// analyzers/dotnet/cs folder, or its ReadyToRun copies on linux-x64), loaded the way hosts load them: the analyzer assemblies through the workspace's
 /// loader, the fixers by their [ExportCodeFixProvider] attribute.
 /// </summary>
 public sealed class PackageWorkspace : IDisposable
@@ -79,12 +79,17 @@ public sealed class PackageWorkspace : IDisposable
     public static Document Document(Solution solution, string project, string fileName) =>
         solution.Projects.Single(p => p.Name == project).Documents.Single(d => d.Name == fileName);
 
-    /// <summary>The Kapi package's analyzer references of a project (from its analyzers/dotnet/cs folder).</summary>
+    /// <summary>
+    /// The Kapi package's analyzer references of a project: its analyzers/dotnet/cs folder, or on linux-x64 its
+    /// ReadyToRun copies in build/readytorun/linux-x64 (what Kapi.targets hands the compiler there, design-time builds
+    /// included).
+    /// </summary>
     public static IReadOnlyList<AnalyzerFileReference> KapiReferences(Project project)
     {
         var references = project.AnalyzerReferences.OfType<AnalyzerFileReference>()
             .Where(r => Path.GetFileName(r.FullPath).StartsWith("Kapi.", StringComparison.Ordinal)
-                        && r.FullPath.Replace('\\', '/').Contains("/analyzers/dotnet/cs/", StringComparison.Ordinal))
+                        && (r.FullPath.Replace('\\', '/').Contains("/analyzers/dotnet/cs/", StringComparison.Ordinal)
+                            || r.FullPath.Replace('\\', '/').Contains("/build/readytorun/", StringComparison.Ordinal)))
             .ToList();
         if (references.Count == 0)
         {
