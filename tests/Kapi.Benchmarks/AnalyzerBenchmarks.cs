@@ -170,7 +170,7 @@ public class AnalyzerBenchmarks
                 list.Add(info.ExecutionTime.TotalMilliseconds);
             }
         }
-        return new AnalyzerTelemetry(Median(compile), perAnalyzer.ToDictionary(kv => kv.Key, kv => Median(kv.Value)), telemetryRuns, paired);
+        return new AnalyzerTelemetry(Statistics.Median(compile), perAnalyzer.ToDictionary(kv => kv.Key, kv => Statistics.Median(kv.Value)), telemetryRuns, paired);
     }
 
     /// <summary>
@@ -209,14 +209,7 @@ public class AnalyzerBenchmarks
             control.Add(c);
             difference.Add(k - c);
         }
-        return (Median(kapi), Median(control), Median(difference));
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToList();
-        int n = sorted.Count;
-        return n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
+        return (Statistics.Median(kapi), Statistics.Median(control), Statistics.Median(difference));
     }
 
     /// <summary>Does nothing on every invocation: isolates the analyzer host's cost.</summary>

@@ -104,7 +104,7 @@ internal static class CliBenchmark
                 var net = fullRuns[p].Zip(emptyRuns[p], (f, e) => bytes / 1e6 / (Math.Max(f.WallMs - e.WallMs, 1) / 1000)).ToList();
                 var gross = wall.Select(w => bytes / 1e6 / (w / 1000)).ToList();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| [{p}] {programs[p].Name} | {Summary(wall, "F0")} ms | {Median(cpu):F0} ms | {Summary(start, "F0")} ms | {Summary(net, "F1")} | {Summary(gross, "F1")} |"));
+                    $"| [{p}] {programs[p].Name} | {Summary(wall, "F0")} ms | {Statistics.Median(cpu):F0} ms | {Summary(start, "F0")} ms | {Summary(net, "F1")} | {Summary(gross, "F1")} |"));
             }
             Console.WriteLine();
             Console.WriteLine("MB/s end to end = MB / (wall of the run - wall of that round's empty-folder run), median over rounds; target >= 60 MB/s.");
@@ -143,7 +143,7 @@ internal static class CliBenchmark
             walls.Add(sw.Elapsed.TotalMilliseconds);
             cpus.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
         }
-        double wall = Median(walls), cpu = Median(cpus);
+        double wall = Statistics.Median(walls), cpu = Statistics.Median(cpus);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"In process, one thread (read + decode + parse + bind, median of passes 3-{passes}): {wall:F0} ms wall = {bytes / 1e6 / (wall / 1000):F1} MB/s; "
             + $"{cpu:F0} ms CPU = {bytes / 1e6 / (cpu / 1000):F1} MB/s per CPU-second; load average {LoadAverage()}"));
@@ -216,19 +216,7 @@ internal static class CliBenchmark
         }
     }
 
-    internal static double Median(List<double> values) => Quantile(values, 0.5);
-
-    /// <summary>Linear interpolation between the closest ranks.</summary>
-    internal static double Quantile(List<double> values, double q)
-    {
-        if (values.Count == 0) return 0;
-        var sorted = values.OrderBy(v => v).ToList();
-        double rank = q * (sorted.Count - 1);
-        int lo = (int)Math.Floor(rank), hi = (int)Math.Ceiling(rank);
-        return sorted[lo] + ((sorted[hi] - sorted[lo]) * (rank - lo));
-    }
-
     private static string Summary(List<double> values, string format) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{Median(values).ToString(format, CultureInfo.InvariantCulture)} ({Quantile(values, 0.25).ToString(format, CultureInfo.InvariantCulture)}–{Quantile(values, 0.75).ToString(format, CultureInfo.InvariantCulture)})");
+            $"{Statistics.Median(values).ToString(format, CultureInfo.InvariantCulture)} ({Statistics.Quantile(values, 0.25).ToString(format, CultureInfo.InvariantCulture)}–{Statistics.Quantile(values, 0.75).ToString(format, CultureInfo.InvariantCulture)})");
 }

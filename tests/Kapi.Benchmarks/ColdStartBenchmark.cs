@@ -28,11 +28,11 @@ internal static partial class ColdStartBenchmark
     /// <param name="LoadAverages">The 1-minute load average before each build.</param>
     internal sealed record Result(string AnalyzerDirectory, List<double> FlagsMs, List<double> SpecFileMs, List<double> AllAnalyzersMs, List<string> LoadAverages)
     {
-        public double MedianFlagsMs => Median(FlagsMs);
+        public double MedianFlagsMs => Statistics.Median(FlagsMs);
 
-        public double MedianSpecFileMs => Median(SpecFileMs);
+        public double MedianSpecFileMs => Statistics.Median(SpecFileMs);
 
-        public double MedianAllAnalyzersMs => Median(AllAnalyzersMs);
+        public double MedianAllAnalyzersMs => Statistics.Median(AllAnalyzersMs);
     }
 
     public static Result Run(int runs, string? analyzerDirectory = null)
@@ -103,10 +103,10 @@ internal static partial class ColdStartBenchmark
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet build of the cold-start project failed ({process.ExitCode}):\n{Tail(output)}\n{stderr.Result}");
+            throw new InvalidOperationException($"dotnet build of the cold-start project failed ({process.ExitCode}):\n{RealBuildBenchmark.Tail(output)}\n{stderr.Result}");
         }
-        var total = TotalAnalyzerTime().Match(output);
-        if (!total.Success) throw new InvalidOperationException("No ReportAnalyzer output in the build log:\n" + Tail(output));
+        var total = RealBuildBenchmark.TotalAnalyzerTime().Match(output);
+        if (!total.Success) throw new InvalidOperationException("No ReportAnalyzer output in the build log:\n" + RealBuildBenchmark.Tail(output));
         return new BuildResult(AnalyzerMs(output, "Kapi.Analyzers.KapiFlagsAnalyzer"), AnalyzerMs(output, "Kapi.Analyzers.KapiSpecFileAnalyzer"),
             double.Parse(total.Groups["s"].Value, CultureInfo.InvariantCulture) * 1000);
     }
@@ -123,7 +123,7 @@ internal static partial class ColdStartBenchmark
             string seconds = m.Groups["s"].Value;
             return seconds.StartsWith('<') ? 0 : double.Parse(seconds, CultureInfo.InvariantCulture) * 1000;
         }
-        throw new InvalidOperationException($"{analyzer} is not in the ReportAnalyzer output:\n" + Tail(output));
+        throw new InvalidOperationException($"{analyzer} is not in the ReportAnalyzer output:\n" + RealBuildBenchmark.Tail(output));
     }
 
     /// <summary>Writes the project into <paramref name="dir"/>, with the components from <paramref name="bin"/>.</summary>
@@ -167,19 +167,6 @@ internal static partial class ColdStartBenchmark
         File.WriteAllText(Path.Combine(dir, "Directory.Build.targets"), "<Project />");
         File.WriteAllText(Path.Combine(dir, "Directory.Packages.props"), "<Project />");
     }
-
-    private static double Median(List<double> values)
-    {
-        if (values.Count == 0) return 0;
-        var sorted = values.OrderBy(v => v).ToList();
-        int n = sorted.Count;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];
-
-    [GeneratedRegex(@"Total analyzer execution time:\s*(?<s>[\d.]+)\s*seconds", RegexOptions.Multiline)]
-    private static partial Regex TotalAnalyzerTime();
 
     [GeneratedRegex(@"^\s*(?<s>\d+(?:\.\d+)?|<0\.001)\s+(?:\d+|<1)\s+(?<name>[A-Za-z][\w.]*)\s+\(", RegexOptions.Multiline)]
     private static partial Regex AnalyzerLine();

@@ -105,7 +105,7 @@ internal static class IdeKeystrokeBenchmark
                 Console.WriteLine(FormattableString.Invariant($"[{files} files] round {r + 1}: without {a:F0} ms, with {b:F0} ms, ratio {b / a:F3}"));
             }
             return new Result($"{files * AnalyzerProject.CallsPerFile:N0} mlockall calls in {files} files", files,
-                Median(without), Median(with), PairedRatios.Summarize(ratios));
+                Statistics.Median(without), Statistics.Median(with), PairedRatios.Summarize(ratios));
         }
         finally
         {
@@ -130,12 +130,6 @@ internal static class IdeKeystrokeBenchmark
         string output = restore.StandardOutput.ReadToEnd();
         restore.WaitForExit();
         if (restore.ExitCode != 0) throw new InvalidOperationException("restore failed:\n" + output);
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>Prints the result rows (also as markdown for README and docs/benchmarks.md).</summary>

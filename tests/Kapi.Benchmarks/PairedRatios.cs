@@ -99,14 +99,7 @@ internal static class PairedRatios
         return new PairedRatio(Quantile(sorted, 0.5), Quantile(sorted, 0.25), Quantile(sorted, 0.75), sorted.Length);
     }
 
-    private static double Quantile(double[] sorted, double q)
-    {
-        if (sorted.Length == 0) return double.NaN;
-        double pos = (sorted.Length - 1) * q;
-        int lo = (int)Math.Floor(pos);
-        int hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + ((sorted[hi] - sorted[lo]) * (pos - lo));
-    }
+    private static double Quantile(double[] sorted, double q) => sorted.Length == 0 ? double.NaN : Statistics.QuantileOfSorted(sorted, q);
 
     /// <summary>Time each batch by the calling thread's CPU time (user + system) instead of the wall clock.</summary>
     internal static bool UseThreadCpuTime { get; set; }

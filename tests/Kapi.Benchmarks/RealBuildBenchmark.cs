@@ -95,11 +95,11 @@ internal static partial class RealBuildBenchmark
             static List<double> Cpu(IEnumerable<BuildResult> builds) => builds.Select(r => r.CpuMs).Where(ms => ms > 0).ToList();
             return new Result(
                 targetArchitectures, sharedCompilation,
-                Median(without.Select(r => r.CscMs).ToList()), Median(with.Select(r => r.CscMs).ToList()), PairedRatios.Summarize(wallRatios),
-                Median(Cpu(without)), Median(Cpu(with)), cpuRatios.Count > 0 ? PairedRatios.Summarize(cpuRatios) : null,
-                Median(reported.Select(r => r.KapiMs).ToList()), Median(reported.Select(r => r.AllAnalyzersMs).ToList()),
-                Median(reported.Select(r => r.CscMs).ToList()), rounds, reported[^1].AnalyzerAssemblies,
-                Median(without.Select(r => r.BuildMs).ToList()), Median(with.Select(r => r.BuildMs).ToList()), PairedRatios.Summarize(buildRatios));
+                Statistics.Median(without.Select(r => r.CscMs).ToList()), Statistics.Median(with.Select(r => r.CscMs).ToList()), PairedRatios.Summarize(wallRatios),
+                Statistics.Median(Cpu(without)), Statistics.Median(Cpu(with)), cpuRatios.Count > 0 ? PairedRatios.Summarize(cpuRatios) : null,
+                Statistics.Median(reported.Select(r => r.KapiMs).ToList()), Statistics.Median(reported.Select(r => r.AllAnalyzersMs).ToList()),
+                Statistics.Median(reported.Select(r => r.CscMs).ToList()), rounds, reported[^1].AnalyzerAssemblies,
+                Statistics.Median(without.Select(r => r.BuildMs).ToList()), Statistics.Median(with.Select(r => r.BuildMs).ToList()), PairedRatios.Summarize(buildRatios));
         }
         finally
         {
@@ -269,21 +269,13 @@ internal static partial class RealBuildBenchmark
         }
     }
 
-    internal static double Median(List<double> values)
-    {
-        if (values.Count == 0) return 0;
-        var sorted = values.OrderBy(v => v).ToList();
-        int n = sorted.Count;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[(n / 2) - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];
+    internal static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];
 
     [GeneratedRegex(@"^\s*(?<ms>\d+)\s+ms\s+Csc\s+\d+\s+calls", RegexOptions.Multiline)]
     private static partial Regex CscTask();
 
     [GeneratedRegex(@"Total analyzer execution time:\s*(?<s>[\d.]+)\s*seconds", RegexOptions.Multiline)]
-    private static partial Regex TotalAnalyzerTime();
+    internal static partial Regex TotalAnalyzerTime();
 
     [GeneratedRegex(@"^\s*(?<s>\d+(?:\.\d+)?|<0\.001)\s+(?:\d+\s+)?(?<name>[A-Za-z][\w.]*), Version=", RegexOptions.Multiline)]
     private static partial Regex AnalyzerAssemblyLine();

@@ -67,10 +67,10 @@ internal static class TreeBenchmark
             Console.WriteLine($"  round {round + 1}: ours {o[^1].WallMs:F0} ms wall / {o[^1].CpuMs:F0} ms CPU, upstream {u[^1].WallMs:F0} ms wall / {u[^1].CpuMs:F0} ms CPU");
         }
 
-        double ow = RealBuildBenchmark.Median(o.Select(r => r.WallMs).ToList()), uw = RealBuildBenchmark.Median(u.Select(r => r.WallMs).ToList());
-        double oc = RealBuildBenchmark.Median(o.Select(r => r.CpuMs).ToList()), uc = RealBuildBenchmark.Median(u.Select(r => r.CpuMs).ToList());
-        double pairedWall = RealBuildBenchmark.Median(o.Zip(u, (a, b) => a.WallMs / b.WallMs).ToList());
-        double pairedCpu = RealBuildBenchmark.Median(o.Zip(u, (a, b) => a.CpuMs / b.CpuMs).ToList());
+        double ow = Statistics.Median(o.Select(r => r.WallMs).ToList()), uw = Statistics.Median(u.Select(r => r.WallMs).ToList());
+        double oc = Statistics.Median(o.Select(r => r.CpuMs).ToList()), uc = Statistics.Median(u.Select(r => r.CpuMs).ToList());
+        double pairedWall = Statistics.Median(o.Zip(u, (a, b) => a.WallMs / b.WallMs).ToList());
+        double pairedCpu = Statistics.Median(o.Zip(u, (a, b) => a.CpuMs / b.CpuMs).ToList());
         Console.WriteLine();
         Console.WriteLine("| tool | median wall | median CPU (user+sys) | files/s | MB/s |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
