@@ -47,8 +47,11 @@ public sealed partial class Parser
     [ThreadStatic]
     private static List<Token>? t_rawTokens;
 
-    /// <summary>A larger list (a file of over ~5 MB) is not kept: 256 Ki tokens of 40 bytes, 10 MB per thread at most.</summary>
-    private const int MaxReusedTokens = 1 << 18;
+    /// <summary>
+    /// A larger list (a file of over ~300 KB) is not kept: 32 Ki tokens of 40 bytes, 1.3 MB per thread at most — this
+    /// code also runs in long-lived compiler and IDE processes with many threads.
+    /// </summary>
+    private const int MaxReusedTokens = 1 << 15;
 
     /// <summary>Lexes and parses <paramref name="text"/>.</summary>
     /// <param name="cSource">True for C sources and headers: text outside spec blocks is skipped silently.</param>
