@@ -184,25 +184,9 @@ internal sealed class SpecModelBuilder
 
         public long? Count(string cName) => Field(cName) is { } fv ? Values.EvaluateX64(fv.Expression) : null;
 
-        public object? Term(string cName, Type termType)
-        {
-            if (Field(cName) is not { } fv) return null;
-            if (!s_terms.TryGetValue(termType, out var term))
-            {
-                term = (Func<SpecValues, ExpressionSyntax, object?>)s_termDelegate.MakeGenericMethod(termType).Invoke(null, null)!;
-                s_terms.TryAdd(termType, term);
-            }
-            return term(Values, fv.Expression);
-        }
-
-        /// <summary><see cref="SpecValues.Term"/> for each vocabulary enum, made once (not a reflection call per field).</summary>
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<SpecValues, ExpressionSyntax, object?>> s_terms = new();
-
-        private static readonly System.Reflection.MethodInfo s_termDelegate =
-            typeof(ScopeSource).GetMethod(nameof(TermDelegate), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-
-        private static Func<SpecValues, ExpressionSyntax, object?> TermDelegate<T>()
-            where T : struct, Enum => static (values, e) => values.Term<T>(e);
+        public KapiTerm<TTerm>? Term<TTerm>(string cName)
+            where TTerm : struct, Enum =>
+            Field(cName) is { } fv ? Values.Term<TTerm>(fv.Expression) : null;
 
         public EquatableArray<KapiValue> Numbers(string cName) => Field(cName) is { } fv ? Values.Numbers(fv.Expression, cName) : EquatableArray<KapiValue>.Empty;
 

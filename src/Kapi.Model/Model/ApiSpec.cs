@@ -89,7 +89,7 @@ public sealed record ApiSpec
         .Number("version", nameof(Version), "Spec version", json: "version", doc: "<c>.version</c>: the version of the spec itself.")
         .Text("description", nameof(Description), "Description", json: "description", doc: "<c>KAPI_DESCRIPTION</c>: the one-line description.")
         .Text("long_description", nameof(LongDescription), "Detailed Description", json: "long_description", doc: "<c>KAPI_LONG_DESC</c>: the long description.")
-        .Term("context_flags", nameof(ContextFlags), "Execution Context", json: "context_flags", doc: "<c>KAPI_CONTEXT</c>: an OR of <c>KAPI_CTX_*</c>.")
+        .Term<KapiContextFlags>("context_flags", nameof(ContextFlags), "Execution Context", json: "context_flags", doc: "<c>KAPI_CONTEXT</c>: an OR of <c>KAPI_CTX_*</c>.")
         .Sections("params", nameof(Params), "Parameters", ParamSpec.Schema, json: "parameters", runtime: "Parameters", doc: "<c>KAPI_PARAM</c> blocks, by index.")
         .Section("return_spec", nameof(Return), "Return Value", ReturnSpec.Schema, json: "return_spec", doc: "<c>KAPI_RETURN</c>.")
         .Sections("errors", nameof(Errors), "Possible Errors", ErrorSpec.Schema, json: "errors", doc: "<c>KAPI_ERROR</c>s, by index.")
@@ -106,10 +106,10 @@ public sealed record ApiSpec
         .Text("since_version", nameof(SinceVersion), "Available since", json: "since_version", doc: "<c>KAPI_SINCE_VERSION</c> / <c>.since_version</c>.")
         .Flag("deprecated", nameof(Deprecated), "Deprecated", json: "deprecated", doc: "<c>KAPI_DEPRECATED</c>.")
         .Text("replacement", nameof(Replacement), "Replacement", json: "replacement", doc: "<c>KAPI_REPLACEMENT</c>: the API to use instead.")
-        .Derived(nameof(DeclaredCounts), KapiFieldKind.Sections, "Declared Counts", _ => null, section: DeclaredCount.Schema, doc: "The counts the spec declares (<c>.error_count = 5</c> …), as written.")
-        .Derived(nameof(Ioctl), KapiFieldKind.Section, "IOCTL", _ => null, section: IoctlInfo.Schema, doc: "The ioctl part of an ioctl spec.")
-        .Derived(nameof(Sysfs), KapiFieldKind.Section, "Sysfs", _ => null, section: SysfsInfo.Schema, doc: "The sysfs part of a sysfs spec.")
-        .Derived(nameof(Network), KapiFieldKind.Section, "Network", _ => null, section: NetworkInfo.Schema, doc: "The socket/network sections (RFC v2 specs).");
+        .Derived<EquatableArray<DeclaredCount>>(nameof(DeclaredCounts), KapiFieldKind.Sections, "Declared Counts", _ => null, section: DeclaredCount.Schema, doc: "The counts the spec declares (<c>.error_count = 5</c> …), as written.")
+        .Derived<IoctlInfo>(nameof(Ioctl), KapiFieldKind.Section, "IOCTL", _ => null, section: IoctlInfo.Schema, doc: "The ioctl part of an ioctl spec.")
+        .Derived<SysfsInfo>(nameof(Sysfs), KapiFieldKind.Section, "Sysfs", _ => null, section: SysfsInfo.Schema, doc: "The sysfs part of a sysfs spec.")
+        .Derived<NetworkInfo>(nameof(Network), KapiFieldKind.Section, "Network", _ => null, section: NetworkInfo.Schema, doc: "The socket/network sections (RFC v2 specs).");
 }
 
 /// <summary>How API names are written: <c>sys_mlockall</c> for the syscall spec, <c>mlockall</c> for the libc function.</summary>
@@ -134,6 +134,6 @@ public sealed record DeclaredCount
     public long Value { get; init; }
 
     public static KapiSectionSchema<DeclaredCount> Schema { get; } = new KapiSectionSchema<DeclaredCount>("declared count", "KapiDeclaredCount", "A count a spec declares (<c>.error_count = 5</c>, <c>KAPI_PARAM_COUNT(1)</c>), as written.")
-        .Derived(nameof(Field), KapiFieldKind.Text, "Field", _ => null, doc: "The counted field, for example <c>error_count</c>.")
-        .Derived(nameof(Value), KapiFieldKind.Count, "Value", _ => null, doc: "The declared count.");
+        .Derived<string>(nameof(Field), KapiFieldKind.Text, "Field", _ => null, doc: "The counted field, for example <c>error_count</c>.")
+        .Derived<long>(nameof(Value), KapiFieldKind.Count, "Value", _ => null, doc: "The declared count.");
 }

@@ -22,8 +22,9 @@ internal interface IKapiFieldSource
 
     long? Count(string cName);
 
-    /// <summary>A <see cref="Vocabulary.KapiTerm{T}"/> of <paramref name="termType"/>, or null when absent.</summary>
-    object? Term(string cName, Type termType);
+    /// <summary>A <see cref="Vocabulary.KapiTerm{T}"/> of <typeparamref name="TTerm"/>, or null when absent.</summary>
+    Vocabulary.KapiTerm<TTerm>? Term<TTerm>(string cName)
+        where TTerm : struct, Enum;
 
     EquatableArray<KapiValue> Numbers(string cName);
 

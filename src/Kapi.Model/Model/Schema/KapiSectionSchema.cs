@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Kapi.Vocabulary;
 
@@ -53,37 +54,41 @@ public sealed class KapiField
     private readonly Func<object, object?> _get;
     private readonly Action<object, object?> _set;
 
-    internal KapiField(Type owner, string? cName, string property, KapiFieldKind kind, string label, string? jsonName, KapiSectionSchema? section,
+    private KapiField(string? cName, string property, KapiFieldKind kind, string label, string? jsonName, KapiSectionSchema? section,
         Func<IKapiFieldSource, KapiField, object?>? read, string? runtimeProperty, KapiJsonOptions jsonOptions, bool runtimeAsText, bool writtenAsString,
-        string? documentation)
+        string? documentation, Type valueType, Type? termType, Func<object, object?> get, Action<object, object?> set)
     {
-        (CName, Property, Kind, Label, JsonName, Section, JsonOptions, RuntimeAsText, Documentation) =
-            (cName, property, kind, label, jsonName, section, jsonOptions, runtimeAsText, documentation);
+        (CName, Property, Kind, Label, JsonName, Section, JsonOptions, RuntimeAsText, Documentation, ValueType, TermType, _get, _set) =
+            (cName, property, kind, label, jsonName, section, jsonOptions, runtimeAsText, documentation, valueType, termType, get, set);
         WrittenAsString = writtenAsString || kind == KapiFieldKind.Text;
         RuntimeProperty = runtimeProperty == ModelOnly ? null : runtimeProperty ?? property;
-        var info = owner.GetProperty(property, BindingFlags.Public | BindingFlags.Instance)
-            ?? throw new InvalidOperationException($"{owner.Name} has no property {property}");
-        ValueType = info.PropertyType;
-        TermType = kind == KapiFieldKind.Term ? info.PropertyType.GetGenericArguments()[0] : null;
-        var getter = info.GetGetMethod()!;
-        var setter = info.GetSetMethod(nonPublic: true) ?? throw new InvalidOperationException($"{owner.Name}.{property} has no setter");
-        // Typed delegates, made once per field: MethodInfo.Invoke on every read and write of every spec was a quarter
-        // of the binder's time.
-        var accessors = (Tuple<Func<object, object?>, Action<object, object?>>)s_accessors
-            .MakeGenericMethod(owner, info.PropertyType)
-            .Invoke(null, new object[] { getter, setter })!;
-        _get = accessors.Item1;
-        _set = accessors.Item2;
         Read = read ?? DefaultRead;
     }
 
-    private static readonly MethodInfo s_accessors = typeof(KapiField).GetMethod(nameof(Accessors), BindingFlags.NonPublic | BindingFlags.Static)!;
-
-    private static Tuple<Func<object, object?>, Action<object, object?>> Accessors<TOwner, TValue>(MethodInfo getter, MethodInfo setter)
+    /// <summary>
+    /// The field <paramref name="property"/> of <typeparamref name="TOwner"/>, whose type the declaration states as
+    /// <typeparamref name="TValue"/>: the accessors are typed delegates over the property's own get and init methods,
+    /// made once per field (MethodInfo.Invoke on every read and write of every spec was a quarter of the binder's
+    /// time), and with both types known here no code is made at run time, so a native (ahead-of-time compiled) CLI
+    /// binds as the JIT-compiled one does.
+    /// </summary>
+    internal static KapiField Create<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOwner, TValue>(
+        string? cName, string property, KapiFieldKind kind, string label, string? jsonName, KapiSectionSchema? section,
+        Func<IKapiFieldSource, KapiField, object?>? read, string? runtimeProperty, KapiJsonOptions jsonOptions, bool runtimeAsText, bool writtenAsString,
+        string? documentation, Type? termType = null)
     {
+        var info = typeof(TOwner).GetProperty(property, BindingFlags.Public | BindingFlags.Instance)
+            ?? throw new InvalidOperationException($"{typeof(TOwner).Name} has no property {property}");
+        if (info.PropertyType != typeof(TValue))
+        {
+            throw new InvalidOperationException($"{typeof(TOwner).Name}.{property} is a {info.PropertyType.Name}, declared as a {typeof(TValue).Name}");
+        }
+        var getter = info.GetGetMethod()!;
+        var setter = info.GetSetMethod(nonPublic: true) ?? throw new InvalidOperationException($"{typeof(TOwner).Name}.{property} has no setter");
         var get = (Func<TOwner, TValue>)Delegate.CreateDelegate(typeof(Func<TOwner, TValue>), getter);
         var set = (Action<TOwner, TValue>)Delegate.CreateDelegate(typeof(Action<TOwner, TValue>), setter);
-        return Tuple.Create<Func<object, object?>, Action<object, object?>>(o => get((TOwner)o), (o, v) => set((TOwner)o, (TValue)v!));
+        return new KapiField(cName, property, kind, label, jsonName, section, read, runtimeProperty, jsonOptions, runtimeAsText, writtenAsString,
+            documentation, typeof(TValue), termType, o => get((TOwner)o), (o, v) => set((TOwner)o, (TValue)v!));
     }
 
     /// <summary>The designated-initializer field of the C structure (<c>valid_mask</c>), or null for a fact derived from others.</summary>
@@ -154,7 +159,6 @@ public sealed class KapiField
             KapiFieldKind.Number => source.Number(c),
             KapiFieldKind.Flag => source.Flag(c),
             KapiFieldKind.Count => source.Count(c),
-            KapiFieldKind.Term => source.Term(c, field.TermType!),
             KapiFieldKind.Numbers => source.Numbers(c),
             KapiFieldKind.NamedNumbers => source.NamedNumbers(c),
             KapiFieldKind.Texts => source.Texts(c),
@@ -205,7 +209,7 @@ public abstract class KapiSectionSchema
 }
 
 /// <summary>The schema of section <typeparamref name="T"/>, built with the fluent methods below.</summary>
-public sealed class KapiSectionSchema<T> : KapiSectionSchema
+public sealed class KapiSectionSchema<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T> : KapiSectionSchema
     where T : class, new()
 {
     private readonly List<KapiField> _fields = new();
@@ -217,54 +221,60 @@ public sealed class KapiSectionSchema<T> : KapiSectionSchema
 
     public override IReadOnlyList<KapiField> Fields => _fields;
 
-    internal KapiSectionSchema<T> Add(string? cName, string property, KapiFieldKind kind, string label, string? json = null,
+    /// <summary>A field whose property is a <typeparamref name="TValue"/> (checked against the property when the schema is made).</summary>
+    internal KapiSectionSchema<T> Add<TValue>(string? cName, string property, KapiFieldKind kind, string label, string? json = null,
         KapiSectionSchema? section = null, Func<IKapiFieldSource, KapiField, object?>? read = null, string? runtime = null,
-        KapiJsonOptions jsonOptions = KapiJsonOptions.None, bool runtimeAsText = false, bool writtenAsString = false, string? doc = null)
+        KapiJsonOptions jsonOptions = KapiJsonOptions.None, bool runtimeAsText = false, bool writtenAsString = false, string? doc = null,
+        Type? termType = null)
     {
-        _fields.Add(new KapiField(typeof(T), cName, property, kind, label, json, section, read, runtime, jsonOptions, runtimeAsText, writtenAsString, doc));
+        _fields.Add(KapiField.Create<T, TValue>(cName, property, kind, label, json, section, read, runtime, jsonOptions, runtimeAsText, writtenAsString, doc, termType));
         return this;
     }
 
     internal KapiSectionSchema<T> Text(string cName, string property, string label, string? json = null, string? runtime = null, string? doc = null) =>
-        Add(cName, property, KapiFieldKind.Text, label, json, runtime: runtime, doc: doc);
+        Add<string>(cName, property, KapiFieldKind.Text, label, json, runtime: runtime, doc: doc);
 
     internal KapiSectionSchema<T> Number(string cName, string property, string label, string? json = null, KapiJsonOptions jsonOptions = KapiJsonOptions.None, string? doc = null) =>
-        Add(cName, property, KapiFieldKind.Number, label, json, jsonOptions: jsonOptions, doc: doc);
+        Add<KapiValue>(cName, property, KapiFieldKind.Number, label, json, jsonOptions: jsonOptions, doc: doc);
 
     /// <summary>A number C's zero-initialised struct has as 0 when the spec does not set it (written 0 in JSON, not null).</summary>
     internal KapiSectionSchema<T> ZeroNumber(string cName, string property, string label, string json, KapiJsonOptions more = KapiJsonOptions.None, string? doc = null) =>
-        Add(cName, property, KapiFieldKind.Number, label, json, jsonOptions: KapiJsonOptions.ZeroWhenAbsent | more, doc: doc);
+        Add<KapiValue>(cName, property, KapiFieldKind.Number, label, json, jsonOptions: KapiJsonOptions.ZeroWhenAbsent | more, doc: doc);
 
-    internal KapiSectionSchema<T> Flag(string cName, string property, string label, string? json = null, string? doc = null) => Add(cName, property, KapiFieldKind.Flag, label, json, doc: doc);
+    internal KapiSectionSchema<T> Flag(string cName, string property, string label, string? json = null, string? doc = null) => Add<bool>(cName, property, KapiFieldKind.Flag, label, json, doc: doc);
 
-    internal KapiSectionSchema<T> Count(string cName, string property, string label, string? json = null, string? doc = null) => Add(cName, property, KapiFieldKind.Count, label, json, doc: doc);
+    internal KapiSectionSchema<T> Count(string cName, string property, string label, string? json = null, string? doc = null) => Add<long?>(cName, property, KapiFieldKind.Count, label, json, doc: doc);
 
-    internal KapiSectionSchema<T> Term(string cName, string property, string label, string? json = null, bool runtimeAsText = false,
-        Func<IKapiFieldSource, object?>? read = null, bool writtenAsString = false, string? doc = null) =>
-        Add(cName, property, KapiFieldKind.Term, label, json, read: read is null ? null : (source, _) => read(source),
-            jsonOptions: KapiJsonOptions.ZeroWhenAbsent, runtimeAsText: runtimeAsText, writtenAsString: writtenAsString, doc: doc);
+    internal KapiSectionSchema<T> Term<TTerm>(string cName, string property, string label, string? json = null, bool runtimeAsText = false,
+        Func<IKapiFieldSource, object?>? read = null, bool writtenAsString = false, string? doc = null)
+        where TTerm : struct, Enum =>
+        Add<KapiTerm<TTerm>>(cName, property, KapiFieldKind.Term, label, json,
+            read: read is null ? static (source, field) => source.Term<TTerm>(field.CName!) : (source, _) => read(source),
+            jsonOptions: KapiJsonOptions.ZeroWhenAbsent, runtimeAsText: runtimeAsText, writtenAsString: writtenAsString, doc: doc, termType: typeof(TTerm));
 
-    internal KapiSectionSchema<T> Symbol(string cName, string property, string label, string? json = null, string? doc = null) => Add(cName, property, KapiFieldKind.Symbol, label, json, doc: doc);
+    internal KapiSectionSchema<T> Symbol(string cName, string property, string label, string? json = null, string? doc = null) => Add<string>(cName, property, KapiFieldKind.Symbol, label, json, doc: doc);
 
-    internal KapiSectionSchema<T> Numbers(string cName, string property, string label, string? json = null, string? doc = null) => Add(cName, property, KapiFieldKind.Numbers, label, json, doc: doc);
+    internal KapiSectionSchema<T> Numbers(string cName, string property, string label, string? json = null, string? doc = null) => Add<EquatableArray<KapiValue>>(cName, property, KapiFieldKind.Numbers, label, json, doc: doc);
 
-    internal KapiSectionSchema<T> NamedNumbers(string cName, string property, string label, string? json = null, string? doc = null) => Add(cName, property, KapiFieldKind.NamedNumbers, label, json, doc: doc);
+    internal KapiSectionSchema<T> NamedNumbers(string cName, string property, string label, string? json = null, string? doc = null) => Add<EquatableArray<KapiNamedValue>>(cName, property, KapiFieldKind.NamedNumbers, label, json, doc: doc);
 
-    internal KapiSectionSchema<T> Texts(string cName, string property, string label, string? json = null, string? doc = null) => Add(cName, property, KapiFieldKind.Texts, label, json, doc: doc);
+    internal KapiSectionSchema<T> Texts(string cName, string property, string label, string? json = null, string? doc = null) => Add<EquatableArray<string>>(cName, property, KapiFieldKind.Texts, label, json, doc: doc);
 
-    internal KapiSectionSchema<T> Section(string cName, string property, string label, KapiSectionSchema section, string? json = null, string? doc = null) =>
-        Add(cName, property, KapiFieldKind.Section, label, json, section, doc: doc);
+    internal KapiSectionSchema<T> Section<TItem>(string cName, string property, string label, KapiSectionSchema<TItem> section, string? json = null, string? doc = null)
+        where TItem : class, new() =>
+        Add<TItem>(cName, property, KapiFieldKind.Section, label, json, section, doc: doc);
 
-    internal KapiSectionSchema<T> Sections(string cName, string property, string label, KapiSectionSchema section, string? json = null, string? runtime = null, string? doc = null) =>
-        Add(cName, property, KapiFieldKind.Sections, label, json, section, runtime: runtime, doc: doc);
+    internal KapiSectionSchema<T> Sections<TItem>(string cName, string property, string label, KapiSectionSchema<TItem> section, string? json = null, string? runtime = null, string? doc = null)
+        where TItem : class, new() =>
+        Add<EquatableArray<TItem>>(cName, property, KapiFieldKind.Sections, label, json, section, runtime: runtime, doc: doc);
 
     /// <summary>A fact not written as one field of its own (the item index, a value derived from several fields …).</summary>
-    internal KapiSectionSchema<T> Derived(string property, KapiFieldKind kind, string label, Func<IKapiFieldSource, object?> read,
+    internal KapiSectionSchema<T> Derived<TValue>(string property, KapiFieldKind kind, string label, Func<IKapiFieldSource, object?> read,
         string? json = null, KapiSectionSchema? section = null, KapiJsonOptions jsonOptions = KapiJsonOptions.None, string? runtime = null, string? doc = null) =>
-        Add(null, property, kind, label, json, section, (source, _) => read(source), runtime, jsonOptions, doc: doc);
+        Add<TValue>(null, property, kind, label, json, section, (source, _) => read(source), runtime, jsonOptions, doc: doc);
 
     /// <summary>The item index (<c>.params[2]</c>).</summary>
-    internal KapiSectionSchema<T> Index(string? json = null) => Derived("Index", KapiFieldKind.Count, "Index", source => source.Index, json, doc: "The item's index (0-based).");
+    internal KapiSectionSchema<T> Index(string? json = null) => Derived<int>("Index", KapiFieldKind.Count, "Index", source => source.Index, json, doc: "The item's index (0-based).");
 
     internal override object BuildList(System.Collections.Generic.IEnumerable<IKapiFieldSource> sources)
     {

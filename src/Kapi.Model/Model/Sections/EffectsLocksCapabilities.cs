@@ -20,7 +20,7 @@ public sealed record SideEffectSpec
 
     public static KapiSectionSchema<SideEffectSpec> Schema { get; } = new KapiSectionSchema<SideEffectSpec>("side effect", "KapiSideEffectInfo", "A <c>KAPI_SIDE_EFFECT</c> block.")
         .Index()
-        .Term("type", nameof(Type), "Type", json: "effect_type", doc: "An OR of <c>KAPI_EFFECT_*</c>.")
+        .Term<KapiEffects>("type", nameof(Type), "Type", json: "effect_type", doc: "An OR of <c>KAPI_EFFECT_*</c>.")
         .Text("target", nameof(Target), "Target", json: "target", doc: "What is affected.")
         .Text("condition", nameof(Condition), "Condition", json: "condition", doc: "<c>KAPI_EFFECT_CONDITION</c>.")
         .Text("description", nameof(Description), "Description", json: "description", doc: "The description.")
@@ -79,12 +79,12 @@ public sealed record LockSpec
     public static KapiSectionSchema<LockSpec> Schema { get; } = new KapiSectionSchema<LockSpec>("lock", "KapiLockInfo", "A <c>KAPI_LOCK</c> block.")
         .Index()
         .Text("lock_name", nameof(Name), "Name", json: "lock_name", doc: "The lock name.")
-        .Term("lock_type", nameof(LockType), "Type", json: "lock_type", doc: "A <c>KAPI_LOCK_*</c> type.")
+        .Term<KapiLockType>("lock_type", nameof(LockType), "Type", json: "lock_type", doc: "A <c>KAPI_LOCK_*</c> type.")
         .Flag("acquired", nameof(Acquired), "Acquired", doc: "<c>KAPI_LOCK_ACQUIRED</c>.")
         .Flag("released", nameof(Released), "Released", doc: "<c>KAPI_LOCK_RELEASED</c>.")
         .Flag("held_on_entry", nameof(HeldOnEntry), "Held on entry", doc: "<c>KAPI_LOCK_HELD_ENTRY</c>.")
         .Flag("held_on_exit", nameof(HeldOnExit), "Held on exit", doc: "<c>KAPI_LOCK_HELD_EXIT</c>.")
-        .Term("scope", nameof(Scope), "Scope", json: "scope", runtimeAsText: true, read: source => source.LockScope(), doc: "The lock scope (INTERNAL, ACQUIRES, RELEASES, CALLER_HELD).")
+        .Term<KapiLockScope>("scope", nameof(Scope), "Scope", json: "scope", runtimeAsText: true, read: source => source.LockScope(), doc: "The lock scope (INTERNAL, ACQUIRES, RELEASES, CALLER_HELD).")
         .Text("description", nameof(Description), "Description", json: "description", doc: "<c>KAPI_LOCK_DESC</c>.");
 }
 
@@ -113,7 +113,7 @@ public sealed record CapabilitySpec
         .Index()
         .ZeroNumber("capability", nameof(Capability), "Capability", json: "capability", doc: "The capability number (<c>CAP_*</c>).")
         .Text("cap_name", nameof(Name), "Name", json: "name", doc: "The capability name.")
-        .Term("action", nameof(Action), "Action", json: "action", doc: "A <c>KAPI_CAP_*</c> action.")
+        .Term<KapiCapabilityAction>("action", nameof(Action), "Action", json: "action", doc: "A <c>KAPI_CAP_*</c> action.")
         .Text("allows", nameof(Allows), "Allows", json: "allows", doc: "<c>KAPI_CAP_ALLOWS</c>.")
         .Text("without_cap", nameof(WithoutCapability), "Without capability", json: "without_cap", doc: "<c>KAPI_CAP_WITHOUT</c>.")
         .Text("check_condition", nameof(Condition), "Condition", json: "check_condition", doc: "<c>KAPI_CAP_CONDITION</c>.")

@@ -78,18 +78,18 @@ public sealed record ParamSpec
         .Text("name", nameof(Name), "Name", json: "name", doc: "The parameter name.")
         .Text("type_name", nameof(CTypeName), "C type", json: "type_name", doc: "The C type as written.")
         .Text("description", nameof(Description), "Description", json: "description", doc: "The description.")
-        .Term("type", nameof(Type), "Type", json: "param_type", doc: "<c>.type</c>: a <c>KAPI_TYPE_*</c>.")
-        .Term("flags", nameof(Flags), "Flags", json: "flags", doc: "<c>KAPI_PARAM_FLAGS</c>: an OR of <c>KAPI_PARAM_*</c>.")
-        .Term("constraint_type", nameof(ConstraintType), "Constraint", json: "constraint_type", doc: "<c>.constraint_type</c>: a <c>KAPI_CONSTRAINT_*</c>.")
+        .Term<KapiParamType>("type", nameof(Type), "Type", json: "param_type", doc: "<c>.type</c>: a <c>KAPI_TYPE_*</c>.")
+        .Term<KapiParamFlags>("flags", nameof(Flags), "Flags", json: "flags", doc: "<c>KAPI_PARAM_FLAGS</c>: an OR of <c>KAPI_PARAM_*</c>.")
+        .Term<KapiConstraintKind>("constraint_type", nameof(ConstraintType), "Constraint", json: "constraint_type", doc: "<c>.constraint_type</c>: a <c>KAPI_CONSTRAINT_*</c>.")
         .Number("min_value", nameof(MinValue), "Minimum", json: "min_value", doc: "<c>.min_value</c>.")
         .Number("max_value", nameof(MaxValue), "Maximum", json: "max_value", doc: "<c>.max_value</c>.")
         .Number("valid_mask", nameof(ValidMask), "Valid mask", json: "valid_mask", jsonOptions: KapiJsonOptions.Unsigned, doc: "<c>.valid_mask</c>.")
-        .Derived(nameof(MaskFlags), KapiFieldKind.NamedNumbers, "Mask flags", source => source.MaskFlags("valid_mask"), json: "mask_flags", doc: "The named flags that make up <see cref=\"ValidMask\"/>.")
+        .Derived<EquatableArray<KapiNamedValue>>(nameof(MaskFlags), KapiFieldKind.NamedNumbers, "Mask flags", source => source.MaskFlags("valid_mask"), json: "mask_flags", doc: "The named flags that make up <see cref=\"ValidMask\"/>.")
         .Number("required_mask", nameof(RequiredMask), "Required mask (at least one bit)", json: "required_mask", jsonOptions: KapiJsonOptions.Unsigned, doc: "<c>.required_mask</c> (Kapi extension): at least one of these bits must be set.")
         .Number("enum_mask", nameof(EnumMask), "Enumerated field mask", json: "enum_mask", jsonOptions: KapiJsonOptions.Unsigned, doc: "<c>.enum_mask</c> (Kapi extension): the bits that form an enumerated field.")
         .Flag("ignores_unknown_bits", nameof(IgnoresUnknownBits), "Ignores unknown bits", json: "ignores_unknown_bits", doc: "Kapi extension: the kernel ignores bits outside <see cref=\"ValidMask\"/> instead of failing with EINVAL (open(2) flags, mmap(2) flags).")
         .NamedNumbers("enum_values", nameof(EnumValues), "Allowed values", json: "enum_values", doc: "<c>.enum_values</c>: the allowed values.")
-        .Derived(nameof(EnumCount), KapiFieldKind.Count, "Enum count",
+        .Derived<long?>(nameof(EnumCount), KapiFieldKind.Count, "Enum count",
             source => source.Has("enum_count") ? source.Count("enum_count") : source.Has("enum_values") ? source.NamedNumbers("enum_values").Count : null)
         .Number("size", nameof(Size), "Size", json: "size", doc: "<c>.size</c>.")
         .Number("alignment", nameof(Alignment), "Alignment", json: "alignment", doc: "<c>.alignment</c>.")
@@ -97,7 +97,7 @@ public sealed record ParamSpec
         .Number("size_multiplier", nameof(SizeMultiplier), "Size multiplier", json: "size_multiplier", doc: "<c>.size_multiplier</c>.")
         .Text("constraints", nameof(ConstraintText), "Constraint (in words)", json: "constraint", doc: "<c>.constraints</c>: the constraint in words.")
         .Symbol("validate", nameof(Validator), "Validator", json: "validate", doc: "<c>.validate</c>: the name of the custom validator.")
-        .Derived(nameof(Sysfs), KapiFieldKind.Section, "Sysfs", source => source.Embedded(SysfsParamInfo.Schema), section: SysfsParamInfo.Schema, doc: "The sysfs attributes of a sysfs parameter.");
+        .Derived<SysfsParamInfo>(nameof(Sysfs), KapiFieldKind.Section, "Sysfs", source => source.Embedded(SysfsParamInfo.Schema), section: SysfsParamInfo.Schema, doc: "The sysfs attributes of a sysfs parameter.");
 }
 
 /// <summary>The sysfs attribute facts of a parameter (RFC v2 sysfs specs).</summary>

@@ -51,8 +51,8 @@ public sealed record SignalSpec
         .Index()
         .ZeroNumber("signal_num", nameof(SignalNumber), "Number", json: "signal_num", doc: "The signal number (0 for a class of signals).")
         .Text("signal_name", nameof(SignalName), "Name", json: "signal_name", doc: "The signal name.")
-        .Term("direction", nameof(Direction), "Direction", json: "direction", doc: "An OR of <c>KAPI_SIGNAL_RECEIVE/SEND/…</c>.")
-        .Term("action", nameof(Action), "Action", json: "action", doc: "A <c>KAPI_SIGNAL_ACTION_*</c>.")
+        .Term<KapiSignalDirections>("direction", nameof(Direction), "Direction", json: "direction", doc: "An OR of <c>KAPI_SIGNAL_RECEIVE/SEND/…</c>.")
+        .Term<KapiSignalAction>("action", nameof(Action), "Action", json: "action", doc: "A <c>KAPI_SIGNAL_ACTION_*</c>.")
         .Text("target", nameof(Target), "Target", json: "target", doc: "<c>KAPI_SIGNAL_TARGET</c>.")
         .Text("condition", nameof(Condition), "Condition", json: "condition", doc: "<c>KAPI_SIGNAL_CONDITION</c>.")
         .Text("description", nameof(Description), "Description", json: "description", doc: "<c>KAPI_SIGNAL_DESC</c>.")
@@ -61,12 +61,12 @@ public sealed record SignalSpec
         .ZeroNumber("sa_flags_forbidden", nameof(SaFlagsForbidden), "SA flags forbidden", json: "sa_flags_forbidden", doc: "<c>KAPI_SIGNAL_SA_FLAGS_FORBID</c>.")
         .Number("error_on_signal", nameof(ErrorOnSignal), "Error on signal", json: "error_on_signal", doc: "<c>KAPI_SIGNAL_ERROR</c>.")
         .Number("transform_to", nameof(TransformTo), "Transformed to", json: "transform_to", doc: "<c>KAPI_SIGNAL_TRANSFORM</c>.")
-        .Term("timing", nameof(Timing), "Timing", json: "timing", runtimeAsText: true, read: source => source.Timing("timing"), writtenAsString: true, doc: "<c>KAPI_SIGNAL_TIMING</c>.")
+        .Term<KapiSignalTiming>("timing", nameof(Timing), "Timing", json: "timing", runtimeAsText: true, read: source => source.Timing("timing"), writtenAsString: true, doc: "<c>KAPI_SIGNAL_TIMING</c>.")
         .ZeroNumber("priority", nameof(Priority), "Priority", json: "priority", doc: "<c>KAPI_SIGNAL_PRIORITY</c>.")
         .Flag("interruptible", nameof(Interruptible), "Interruptible", json: "interruptible", doc: "<c>KAPI_SIGNAL_INTERRUPTIBLE</c>.")
         .Text("queue_behavior", nameof(QueueBehavior), "Queue", json: "queue", doc: "<c>KAPI_SIGNAL_QUEUE</c>.")
-        .Term("state_required", nameof(StateRequired), "State required", json: "state_required", doc: "<c>KAPI_SIGNAL_STATE_REQ</c>.")
-        .Term("state_forbidden", nameof(StateForbidden), "State forbidden", json: "state_forbidden", doc: "<c>KAPI_SIGNAL_STATE_FORBID</c>.");
+        .Term<KapiSignalStates>("state_required", nameof(StateRequired), "State required", json: "state_required", doc: "<c>KAPI_SIGNAL_STATE_REQ</c>.")
+        .Term<KapiSignalStates>("state_forbidden", nameof(StateForbidden), "State forbidden", json: "state_forbidden", doc: "<c>KAPI_SIGNAL_STATE_FORBID</c>.");
 }
 
 /// <summary>A set of signals the call blocks (<c>KAPI_SIGNAL_MASK</c>).</summary>
