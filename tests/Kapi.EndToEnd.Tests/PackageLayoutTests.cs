@@ -14,7 +14,7 @@ using Xunit;
 
 namespace Kapi.EndToEnd.Tests;
 
-/// <summary>What `dotnet pack src/Kapi.Package` and `dotnet pack src/Kapi.Cli` put in the packages.</summary>
+/// <summary>What `dotnet pack src/Kapi.Package` and `dotnet pack src/Kapi.Cli` put in the packages (the CLI: three, see src/Kapi.Cli).</summary>
 [Collection(KapiPackagesCollection.Name)]
 [Trait("Category", "EndToEnd")]
 public sealed class PackageLayoutTests
@@ -133,22 +133,54 @@ public sealed class PackageLayoutTests
     }
 
     [Fact]
-    public void Cli_package_is_a_dotnet_tool_named_kapi()
+    public void Cli_packages_are_a_pointer_package_a_native_linux_x64_tool_and_a_framework_dependent_tool_for_the_rest()
     {
-        using var zip = ZipFile.OpenRead(_packages.CliPackagePath);
-        var entries = PayloadEntries(zip);
-        Assert.Contains("tools/net10.0/any/kapi.dll", entries);
-        Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
-        var settings = XDocument.Load(zip.GetEntry("tools/net10.0/any/DotnetToolSettings.xml")!.Open());
-        var command = settings.Descendants("Command").Single();
-        Assert.Equal("kapi", command.Attribute("Name")?.Value);
-        Assert.Equal("kapi.dll", command.Attribute("EntryPoint")?.Value);
+        // Kapi.Cli: only the settings naming one package per runtime (what `dotnet tool install` reads first).
+        using (var pointer = ZipFile.OpenRead(_packages.CliPackagePath))
+        {
+            Assert.Equal(new[] { "Kapi.Cli.nuspec", "tools/any/any/DotnetToolSettings.xml" }, PayloadEntries(pointer));
+            var settings = XDocument.Load(pointer.GetEntry("tools/any/any/DotnetToolSettings.xml")!.Open());
+            Assert.Equal("kapi", settings.Descendants("Command").Single().Attribute("Name")?.Value);
+            var runtimes = settings.Descendants("RuntimeIdentifierPackage")
+                .Select(p => (p.Attribute("RuntimeIdentifier")?.Value, p.Attribute("Id")?.Value)).OrderBy(p => p.Item1, StringComparer.Ordinal);
+            Assert.Equal(new (string?, string?)[] { ("any", "Kapi.Cli.any"), ("linux-x64", "Kapi.Cli.linux-x64") }, runtimes);
+            Assert.Equal("DotnetTool", PackageType(pointer, "Kapi.Cli"));
+        }
 
-        var nuspec = XDocument.Load(zip.GetEntry("Kapi.Cli.nuspec")!.Open());
+        // Kapi.Cli.linux-x64: one native executable (ELF, x86-64), no managed assembly, no symbols or XML docs.
+        using (var native = ZipFile.OpenRead(RuntimePackage("linux-x64")))
+        {
+            Assert.Equal(new[] { "Kapi.Cli.linux-x64.nuspec", "tools/any/linux-x64/DotnetToolSettings.xml", "tools/any/linux-x64/kapi" }, PayloadEntries(native));
+            var kapi = ReadAll(native, "tools/any/linux-x64/kapi");
+            Assert.Equal(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F', 2 }, kapi[..5]);
+            Assert.Equal(0x3E, BitConverter.ToUInt16(kapi, 18)); // e_machine: EM_X86_64
+            var command = XDocument.Load(native.GetEntry("tools/any/linux-x64/DotnetToolSettings.xml")!.Open()).Descendants("Command").Single();
+            Assert.Equal("kapi", command.Attribute("EntryPoint")?.Value);
+            Assert.Equal("executable", command.Attribute("Runner")?.Value);
+            Assert.Equal("DotnetToolRidPackage", PackageType(native, "Kapi.Cli.linux-x64"));
+        }
+
+        // Kapi.Cli.any: the framework-dependent tool (kapi.dll run by dotnet), for every other platform.
+        using (var any = ZipFile.OpenRead(RuntimePackage("any")))
+        {
+            var entries = PayloadEntries(any);
+            Assert.Contains("tools/net10.0/any/kapi.dll", entries);
+            Assert.Contains("tools/net10.0/any/kapi.runtimeconfig.json", entries);
+            var command = XDocument.Load(any.GetEntry("tools/net10.0/any/DotnetToolSettings.xml")!.Open()).Descendants("Command").Single();
+            Assert.Equal("kapi.dll", command.Attribute("EntryPoint")?.Value);
+            Assert.Equal("DotnetToolRidPackage", PackageType(any, "Kapi.Cli.any"));
+        }
+    }
+
+    private string RuntimePackage(string runtime) => Path.Combine(_packages.Feed, $"Kapi.Cli.{runtime}.{_packages.Version}.nupkg");
+
+    private static string? PackageType(ZipArchive zip, string id)
+    {
+        var nuspec = XDocument.Load(zip.GetEntry(id + ".nuspec")!.Open());
         var ns = nuspec.Root!.Name.Namespace;
         var metadata = nuspec.Root.Element(ns + "metadata")!;
-        Assert.Equal("Kapi.Cli", metadata.Element(ns + "id")?.Value);
-        Assert.Equal("DotnetTool", metadata.Element(ns + "packageTypes")?.Element(ns + "packageType")?.Attribute("name")?.Value);
+        Assert.Equal(id, metadata.Element(ns + "id")?.Value);
+        return metadata.Element(ns + "packageTypes")?.Element(ns + "packageType")?.Attribute("name")?.Value;
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
+using System.Runtime.InteropServices;
 using Kapi.EndToEnd.Tests.Infrastructure;
 using Kapi.Testing.EndToEnd;
 using Xunit;
@@ -33,6 +35,12 @@ public sealed class ToolTests
         Check.Succeeded(install);
         string kapi = Path.Combine(tools, OperatingSystem.IsWindows() ? "kapi.exe" : "kapi");
         Assert.True(File.Exists(kapi), install.ToString());
+        if (OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64)
+        {
+            // the pointer package sent the install to the native package of this platform
+            string installed = new FileInfo(kapi).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? kapi;
+            Assert.Contains("kapi.cli.linux-x64", installed, StringComparison.Ordinal);
+        }
 
         var show = Run(kapi, work, KapiPackages.RunTimeout, "--source", _packages.RepoPath("kapi"), "sys_mlockall");
         Check.Succeeded(show);
@@ -78,6 +86,18 @@ public sealed class ToolTests
         Check.DoesNotContain("kapi on PATH: " + work, result);
         var show = Run(Path.Combine(home, ".dotnet", "tools", "kapi"), _packages.Root, KapiPackages.RunTimeout, "check", _packages.RepoPath("kapi/mm/mlockall.kapi"));
         Check.Succeeded(show);
+    }
+
+    [Fact]
+    public void Framework_dependent_package_for_other_platforms_runs_with_dotnet()
+    {
+        // Kapi.Cli.any is what every platform without a native package installs; here it is run as `dotnet kapi.dll`.
+        string folder = Path.Combine(_packages.Root, "cli-any");
+        ZipFile.ExtractToDirectory(Path.Combine(_packages.Feed, $"Kapi.Cli.any.{_packages.Version}.nupkg"), folder);
+        var check = Run("dotnet", _packages.Root, KapiPackages.RunTimeout,
+            Path.Combine(folder, "tools", "net10.0", "any", "kapi.dll"), "check", _packages.RepoPath("kapi/mm/mlockall.kapi"));
+        Check.Succeeded(check);
+        Check.Contains("1 file, 0 errors", check);
     }
 
     private ProcessResult Run(string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments)

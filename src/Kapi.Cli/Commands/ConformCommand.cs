@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using Kapi.Cli.Input;
 using Kapi.Conformance;
@@ -91,14 +92,16 @@ internal static class ConformCommand
 
     /// <summary>Children re-enter this CLI: through its own apphost when running as `kapi`, else `dotnet kapi.dll`
     /// (also when the CLI is hosted in-process by another program, such as a test runner).</summary>
+    /// <remarks>A native (ahead-of-time compiled) `kapi` always takes the first branch: it is its own apphost.</remarks>
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Assembly.Location is read only when the CLI runs as kapi.dll under dotnet, never in a single-file or native kapi")]
     private static ChildProcessLauncher ChildLauncher()
     {
         string? host = Environment.ProcessPath;
-        string kapiDll = typeof(ConformCommand).Assembly.Location;
         if (host is not null && Path.GetFileNameWithoutExtension(host) == "kapi")
         {
             return new ChildProcessLauncher(host, "conform", "--child");
         }
+        string kapiDll = typeof(ConformCommand).Assembly.Location;
         string dotnet = host is not null && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
         return new ChildProcessLauncher(dotnet, kapiDll, "conform", "--child");
     }
