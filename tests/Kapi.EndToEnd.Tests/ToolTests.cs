@@ -89,15 +89,39 @@ public sealed class ToolTests
     }
 
     [Fact]
-    public void Framework_dependent_package_for_other_platforms_runs_with_dotnet()
+    public void Framework_dependent_package_for_other_platforms_runs_with_dotnet_and_prints_what_the_native_tool_prints()
     {
         // Kapi.Cli.any is what every platform without a native package installs; here it is run as `dotnet kapi.dll`.
         string folder = Path.Combine(_packages.Root, "cli-any");
         ZipFile.ExtractToDirectory(Path.Combine(_packages.Feed, $"Kapi.Cli.any.{_packages.Version}.nupkg"), folder);
-        var check = Run("dotnet", _packages.Root, KapiPackages.RunTimeout,
-            Path.Combine(folder, "tools", "net10.0", "any", "kapi.dll"), "check", _packages.RepoPath("kapi/mm/mlockall.kapi"));
+        string kapiDll = Path.Combine(folder, "tools", "net10.0", "any", "kapi.dll");
+        var check = Run("dotnet", _packages.Root, KapiPackages.RunTimeout, kapiDll, "check", _packages.RepoPath("kapi/mm/mlockall.kapi"));
         Check.Succeeded(check);
         Check.Contains("1 file, 0 errors", check);
+
+        if (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64) return;
+        // The native tool (Kapi.Cli.linux-x64) prints the same bytes for every output form: the model, its schema and
+        // the formatters work the same compiled ahead of time as JIT-compiled.
+        string native = Path.Combine(_packages.Root, "cli-native");
+        ZipFile.ExtractToDirectory(Path.Combine(_packages.Feed, $"Kapi.Cli.linux-x64.{_packages.Version}.nupkg"), native);
+        string kapi = Path.Combine(native, "tools", "any", "linux-x64", "kapi");
+        File.SetUnixFileMode(kapi, File.GetUnixFileMode(kapi) | UnixFileMode.UserExecute);
+        string specs = _packages.RepoPath("kapi");
+        foreach (var arguments in new[]
+        {
+            new[] { "--source", specs },
+            new[] { "--source", specs, "--format", "json" },
+            new[] { "--source", specs, "--format", "rst", "sys_mlockall" },
+            new[] { "--source", specs, "sys_madvise" },
+            new[] { "check", specs },
+        })
+        {
+            var jit = Run("dotnet", _packages.Root, KapiPackages.RunTimeout, [kapiDll, .. arguments]);
+            var aot = Run(kapi, _packages.Root, KapiPackages.RunTimeout, arguments);
+            Assert.Equal(jit.ExitCode, aot.ExitCode);
+            Assert.True(jit.Output.Length > 20, string.Join(' ', arguments) + ": " + jit);
+            Assert.Equal(jit.Output, aot.Output);
+        }
     }
 
     private ProcessResult Run(string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments)

@@ -7,23 +7,19 @@ public sealed class KapiSourceText
 {
     private readonly int[] _lineStarts;
 
+    private static readonly char[] s_lineBreaks = { '\r', '\n' };
+
     public KapiSourceText(string text, string path = "")
     {
         Text = text ?? string.Empty;
         Path = path ?? string.Empty;
         var starts = new List<int> { 0 };
-        for (int i = 0; i < Text.Length; i++)
+        // IndexOfAny is vectorized on .NET (Core): most characters are not line breaks
+        for (int i = Text.IndexOfAny(s_lineBreaks); i >= 0; i = Text.IndexOfAny(s_lineBreaks, i + 1))
         {
-            char c = Text[i];
-            if (c == '\r')
-            {
-                if (i + 1 < Text.Length && Text[i + 1] == '\n') i++;
-                starts.Add(i + 1);
-            }
-            else if (c == '\n')
-            {
-                starts.Add(i + 1);
-            }
+            if (Text[i] == '\r' && i + 1 < Text.Length && Text[i + 1] == '\n') i++;
+            starts.Add(i + 1);
+            if (i + 1 >= Text.Length) break;
         }
         _lineStarts = starts.ToArray();
     }
