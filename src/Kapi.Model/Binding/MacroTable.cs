@@ -144,17 +144,28 @@ internal static class MacroTable
     }
 
     /// <summary>True when the field of a <paramref name="kind"/> scope is written as a string (a description, a name).</summary>
-    public static bool TakesString(ScopeKind kind, string field)
+    public static bool TakesString(ScopeKind kind, string field) => StringFields.Table.TryGetValue((kind, field), out bool s) && s;
+
+    /// <summary>Per scope kind, whether each field is written as a string: the first section field of that C name decides.</summary>
+    private static class StringFields
     {
-        if (!Sections.TryGetValue(kind, out var sections)) return false;
-        foreach (var section in sections)
+        public static readonly Dictionary<(ScopeKind, string), bool> Table = Build();
+
+        private static Dictionary<(ScopeKind, string), bool> Build()
         {
-            foreach (var f in section.Fields)
+            var table = new Dictionary<(ScopeKind, string), bool>();
+            foreach (var entry in Sections)
             {
-                if (f.CName == field) return f.WrittenAsString;
+                foreach (var section in entry.Value)
+                {
+                    foreach (var f in section.Fields)
+                    {
+                        if (f.CName is { } c && !table.ContainsKey((entry.Key, c))) table[(entry.Key, c)] = f.WrittenAsString;
+                    }
+                }
             }
+            return table;
         }
-        return false;
     }
 
     /// <summary>Array fields (<c>.params[i] = {</c>) and single sub-objects (<c>.return_spec = {</c>) per scope, with the kind they open and their fixed size.</summary>

@@ -33,9 +33,13 @@ internal sealed class SpecValues
     // ------------------------------------------------------------------ numbers
 
     /// <summary>Evaluates an expression on every architecture and reports the first failure once.</summary>
+    private readonly long?[] _values = new long?[KapiArchitectures.Count];
+
     public KapiValue Evaluate(ExpressionSyntax e)
     {
-        var values = new long?[KapiArchitectures.Count];
+        // the values are copied into the KapiValue: one array per SpecValues (evaluation does not re-enter Evaluate)
+        var values = _values;
+        Array.Clear(values, 0, values.Length);
         ConstantEvaluator.Failure? failure = null;
         foreach (var arch in KapiArchitectures.All)
         {
@@ -62,7 +66,7 @@ internal sealed class SpecValues
                 Report(KapiDiagnostics.BadConstantExpression, failure.Span, Lexer.Truncate(failure.Text), failure.Reason);
             }
         }
-        return KapiValue.FromArray(ExpressionPrinter.Print(e), values) with { IsLiteral = IsLiteral(e) };
+        return KapiValue.FromArray(ExpressionPrinter.Print(e), values, IsLiteral(e));
     }
 
     /// <summary>The value on x86-64 (counts, indexes, booleans), reporting failures as <see cref="Evaluate"/> does.</summary>

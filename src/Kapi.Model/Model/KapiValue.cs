@@ -68,8 +68,8 @@ public sealed record KapiValue(
     public static KapiValue Uniform(string expression, long? value) =>
         new(expression, value, value, value, value, value, value, value, value);
 
-    public static KapiValue FromArray(string expression, long?[] values) =>
-        new(expression, values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7]);
+    public static KapiValue FromArray(string expression, long?[] values, bool isLiteral = false) =>
+        new(expression, values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7]) { IsLiteral = isLiteral };
 
     public override string ToString()
     {

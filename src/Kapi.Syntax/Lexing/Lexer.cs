@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Kapi.Lexing;
 
@@ -382,7 +381,7 @@ public sealed class Lexer
     private Token LexQuoted(int start, char quote)
     {
         _pos++; // opening quote
-        var sb = new StringBuilder();
+        var sb = StringBuilderCache.Acquire();
         bool terminated = false;
         while (!AtEnd)
         {
@@ -449,11 +448,11 @@ public sealed class Lexer
             _diagnostics.Add(KapiDiagnostic.Create(KapiDiagnostics.UnterminatedString, span, quote == '"' ? "string" : "character"));
         }
         string raw = _text.Substring(start, _pos - start);
+        string val = StringBuilderCache.ToStringAndRelease(sb);
         if (quote == '"')
         {
-            return new Token(TokenKind.String, span, raw, sb.ToString(), IsValid: terminated);
+            return new Token(TokenKind.String, span, raw, val, IsValid: terminated);
         }
-        string val = sb.ToString();
         ulong num = val.Length > 0 ? val[0] : 0UL;
         return new Token(TokenKind.Char, span, raw, val, num, IsValid: terminated);
     }

@@ -148,7 +148,9 @@ public sealed partial class Parser
             case TokenKind.String:
                 {
                     Advance();
-                    var sb = new System.Text.StringBuilder(t.Value);
+                    if (Current.Kind != TokenKind.String) return new StringLiteralSyntax(t.Span, t.Value ?? string.Empty);
+                    // adjacent literals concatenate ("a" "b")
+                    var sb = StringBuilderCache.Acquire().Append(t.Value);
                     var span = t.Span;
                     while (Current.Kind == TokenKind.String)
                     {
@@ -156,7 +158,7 @@ public sealed partial class Parser
                         sb.Append(s.Value);
                         span = span.Cover(s.Span);
                     }
-                    return new StringLiteralSyntax(span, sb.ToString());
+                    return new StringLiteralSyntax(span, StringBuilderCache.ToStringAndRelease(sb));
                 }
             case TokenKind.Identifier:
                 {

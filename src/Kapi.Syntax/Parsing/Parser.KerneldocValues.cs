@@ -14,7 +14,8 @@ public sealed partial class Parser
     public static ExpressionSyntax ParseExpression(KerneldocText value, List<KapiDiagnostic> diagnostics)
     {
         var lexed = new List<KapiDiagnostic>();
-        var tokens = Lexer.Lex(value.Value, lexed);
+        var tokens = TokenListPool.Rent(value.Value.Length / 4);
+        Lexer.Lex(value.Value, lexed, tokens);
         // the lexer's diagnostics carry value-relative spans; the parser's use the mapped tokens
         foreach (var d in lexed) diagnostics.Add(d with { Span = value.SourceSpan(d.Span.Start, d.Span.Length) });
         for (int i = 0; i < tokens.Count; i++)
@@ -28,6 +29,7 @@ public sealed partial class Parser
         {
             parser.Error(parser.Current.Span, $"Unexpected '{Lexer.Truncate(parser.Current.Text)}' after the expression");
         }
+        TokenListPool.Return(tokens);
         return e;
     }
 }

@@ -43,16 +43,6 @@ public sealed partial class Parser
     private Parser(List<Token> tokens, List<KapiDiagnostic> diagnostics, bool cSource, HelperMacroTable helpers, HelperExpansion? expansion = null, int expansionDepth = 0, string? text = null)
         => (_text, _tokens, _diagnostics, _cSource, _helpers, _expansion, _expansionDepth) = (text, tokens, diagnostics, cSource, helpers, expansion, expansionDepth);
 
-    /// <summary>The lexer's token list kept for the next file on this thread (none while one is in use).</summary>
-    [ThreadStatic]
-    private static List<Token>? t_rawTokens;
-
-    /// <summary>
-    /// A larger list (a file of over ~300 KB) is not kept: 32 Ki tokens of 40 bytes, 1.3 MB per thread at most — this
-    /// code also runs in long-lived compiler and IDE processes with many threads.
-    /// </summary>
-    private const int MaxReusedTokens = 1 << 15;
-
     /// <summary>Lexes and parses <paramref name="text"/>.</summary>
     /// <param name="cSource">True for C sources and headers: text outside spec blocks is skipped silently.</param>
     public static KapiFileSyntax Parse(KapiSourceText text, List<KapiDiagnostic> diagnostics, bool cSource = false) =>
@@ -61,16 +51,17 @@ public sealed partial class Parser
     /// <summary>Lexes and parses <paramref name="text"/>, expanding the helper macros of <paramref name="helpers"/>.</summary>
     internal static KapiFileSyntax Parse(KapiSourceText text, List<KapiDiagnostic> diagnostics, bool cSource, HelperMacroTable helpers)
     {
-        // the lexer's tokens are garbage once the preprocessor has copied them: one list per thread, reused
-        var raw = t_rawTokens ?? new List<Token>(Math.Min(1 << 20, text.Text.Length / 10 + 16));
-        t_rawTokens = null;
+        // the lexer's tokens are garbage once the preprocessor has copied them, and the preprocessor's once the file is
+        // parsed (syntax nodes copy the tokens they keep): both lists are reused per thread
+        var raw = TokenListPool.Rent(text.Text.Length / 10);
         Lexer.Lex(text.Text, diagnostics, raw);
         var defines = new List<Preprocessor.DirectiveLine>();
-        var tokens = Preprocessor.Run(raw, diagnostics, defines);
-        raw.Clear();
-        if (raw.Capacity <= MaxReusedTokens) t_rawTokens = raw;
+        var tokens = TokenListPool.Rent(raw.Count);
+        Preprocessor.Run(raw, diagnostics, defines, tokens);
+        TokenListPool.Return(raw);
         var parser = new Parser(tokens, diagnostics, cSource, helpers, text: text.Text);
         var items = parser.ParseFile(defines);
+        TokenListPool.Return(tokens);
         return new KapiFileSyntax(items.ToEquatableArray());
     }
 

@@ -11,9 +11,9 @@ internal static class Preprocessor
 {
     internal sealed record DirectiveLine(Token Directive, List<Token> Tokens, int InsertionIndex);
 
-    public static List<Token> Run(List<Token> tokens, List<KapiDiagnostic> diagnostics, List<DirectiveLine> defines)
+    /// <summary>Copies <paramref name="tokens"/> without directives and skipped conditional blocks into <paramref name="output"/>.</summary>
+    public static void Run(List<Token> tokens, List<KapiDiagnostic> diagnostics, List<DirectiveLine> defines, List<Token> output)
     {
-        var output = new List<Token>(tokens.Count);
         // stack of "skipping" flags for conditional blocks
         var skipStack = new Stack<bool>();
         bool skipping = false;
@@ -86,6 +86,5 @@ internal static class Preprocessor
         {
             diagnostics.Add(KapiDiagnostic.Create(KapiDiagnostics.SyntaxError, new TextSpan(output.Count > 0 ? output[output.Count - 1].Span.Start : 0, 0), "#if without #endif"));
         }
-        return output;
     }
 }
