@@ -26,9 +26,10 @@ internal static class PairedRatios
 
     /// <summary>
     /// Run-time rows: each variant against the raw DllImport of its path (mlockall(0x8) for the error path,
-    /// madvise(0, 0, MADV_NORMAL) for the success path), batches of <paramref name="batch"/> calls.
+    /// madvise(0, 0, MADV_NORMAL) for the success path), batches of <paramref name="batch"/> calls; with
+    /// <paramref name="errnoFloor"/>, the <see cref="ErrnoFloor"/> rows too.
     /// </summary>
-    public static IReadOnlyDictionary<string, PairedRatio> RunTime(int rounds, int batch = 100_000)
+    public static IReadOnlyDictionary<string, PairedRatio> RunTime(int rounds, int batch = 100_000, bool errnoFloor = false)
     {
         var variants = new List<(string Name, Func<int, int> Loop, Func<int, int> Baseline)>
         {
@@ -51,6 +52,10 @@ internal static class PairedRatios
         {
             variants.Add((nameof(RuntimeBenchmarks.MonoPosix), Mono, Raw));
             variants.Add((nameof(RuntimeBenchmarks.Success_MonoPosix), SuccessMono, SuccessRaw));
+        }
+        if (errnoFloor)
+        {
+            foreach (var (name, loop) in ErrnoFloor.Variants()) variants.Add((name, loop, Raw));
         }
 
         // warm up every loop (tier-1 code) before measuring

@@ -18,7 +18,8 @@ using Kapi.Benchmarks;
 // The closing markdown table is printed and written to BenchmarkDotNet.Artifacts/results/kapi-summary.md.
 
 // Profiling aid (no BenchmarkDotNet): `-- trace analyzers|frontend|frontend-corpus|generator [n]` runs one stage's main operation n times
-// (`trace runtime [n] [batch] [cpu]`: n interleaved rounds of the run-time variants against the raw DllImport of their path;
+// (`trace runtime [n] [batch] [cpu] [floor]`: n interleaved rounds of the run-time variants against the raw DllImport of their path;
+// "floor" adds the ErrnoFloor rows, what reading errno after the raw call costs at the least;
 // `trace telemetry [n] [syscall]`: n paired compile rounds and n runs of driver telemetry for the analyzers;
 // `trace callbackcpu [n] [syscall]`: KapiFlagsAnalyzer's callbacks timed with the thread CPU clock (not inflated by a loaded machine);
 // `trace cputime [n] [syscall]`: n interleaved rounds of process CPU time, Kapi analyzers against an empty operation analyzer
@@ -148,11 +149,12 @@ if (args.Length > 1 && args[0] == "trace")
             return 0;
         case "runtime":
             // `trace runtime [rounds] [batch] [cpu]`: calls per batch (default 100,000); "cpu" times each batch by the
-            // thread's CPU time instead of the wall clock (time spent descheduled by other jobs is then left out).
+            // thread's CPU time instead of the wall clock (time spent descheduled by other jobs is then left out);
+            // "floor" adds the ErrnoFloor rows (raw call + errno read in several ways, each against the raw call).
             int batch = args.Length > 3 && int.TryParse(args[3], System.Globalization.CultureInfo.InvariantCulture, out int bt) ? bt : 100_000;
             PairedRatios.UseThreadCpuTime = args.Contains("cpu");
             Console.WriteLine($"{runs} rounds of {batch:N0} calls, {(PairedRatios.UseThreadCpuTime ? "thread CPU time" : "wall clock")}");
-            foreach (var (name, ratio) in PairedRatios.RunTime(runs, batch))
+            foreach (var (name, ratio) in PairedRatios.RunTime(runs, batch, errnoFloor: args.Contains("floor")))
             {
                 Console.WriteLine($"{name}: {ratio}");
             }

@@ -50,6 +50,36 @@ public class KapiErrnoTests
     }
 
     [Fact]
+    public void Read_TwoThreadsAtOnce_EachReadsItsOwnErrno_AndFollowsItsChanges()
+    {
+        // Two threads released together, each setting errno to values of its own (odd on one, even on the other) and
+        // reading it back right away, many times: the first read of each thread and all later ones run while the other
+        // thread's errno differs. Set right before the read: a blocking wait (the barrier) may itself change errno.
+        const int Reads = 20_000;
+        using var barrier = new Barrier(2);
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Run(int offset)
+        {
+            barrier.SignalAndWait();
+            for (int i = 0; i < Reads; i++)
+            {
+                int value = 1 + offset + (2 * (i % 2000));
+                Marshal.SetLastSystemError(value);
+                int read = KapiErrno.Read();
+                int again = KapiErrno.Read();
+                if (read != value || again != value) failures.Enqueue($"thread {offset}, read {i}: set {value}, read {read} then {again}");
+            }
+        }
+        var first = new Thread(() => Run(0));
+        var second = new Thread(() => Run(1));
+        first.Start();
+        second.Start();
+        first.Join();
+        second.Join();
+        Assert.Empty(failures);
+    }
+
+    [Fact]
     public void Read_AfterAFailingNativeCall_IsTheKernelsErrno()
     {
         for (int i = 0; i < 3; i++)
