@@ -1,6 +1,7 @@
 using System.Text;
 using Kapi.Lexing;
 using Kapi.Syntax;
+using Kapi.Text;
 
 namespace Kapi.Binding;
 
@@ -9,9 +10,9 @@ public static class ExpressionPrinter
 {
     public static string Print(ExpressionSyntax e)
     {
-        var sb = new StringBuilder();
+        var sb = StringBuilderCache.Acquire();
         Print(e, sb, 0);
-        return sb.ToString();
+        return StringBuilderCache.ToStringAndRelease(sb);
     }
 
     private static void Print(ExpressionSyntax e, StringBuilder sb, int depth)

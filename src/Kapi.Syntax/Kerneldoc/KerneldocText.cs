@@ -134,27 +134,51 @@ public sealed class KerneldocText : IEquatable<KerneldocText>
     /// <summary>Builds a value from runs of the file, joined by separators that are in no run.</summary>
     public sealed class Builder
     {
-        private readonly StringBuilder _text = new();
+        // the thread's cached StringBuilder, taken at the first run and given back by Build
+        private StringBuilder? _text;
         private readonly List<KerneldocPiece> _pieces = new();
         private readonly int _at;
+        private string? _built;
 
         public Builder(int at) => _at = at;
 
-        public bool IsEmpty => _text.Length == 0;
+        public bool IsEmpty => _built is null ? _text is null || _text.Length == 0 : _built.Length == 0;
 
         public void Append(string source, int sourceStart, int length)
         {
             if (length <= 0) return;
-            _pieces.Add(new KerneldocPiece(_text.Length, sourceStart, length));
-            _text.Append(source, sourceStart, length);
+            var text = Text();
+            _pieces.Add(new KerneldocPiece(text.Length, sourceStart, length));
+            text.Append(source, sourceStart, length);
         }
 
         /// <summary>A separator between lines (a space or a line break), not part of the file's text.</summary>
         public void Separator(string separator)
         {
-            if (_text.Length > 0) _text.Append(separator);
+            if (!IsEmpty) Text().Append(separator);
         }
 
-        public KerneldocText Build() => new(_text.ToString(), _pieces.ToEquatableArray(), new TextSpan(_at, 0));
+        public KerneldocText Build() => new(Value(), _pieces.ToEquatableArray(), new TextSpan(_at, 0));
+
+        private StringBuilder Text()
+        {
+            if (_built is not null)
+            {
+                // appended to after Build: go on from the value built so far
+                _text = StringBuilderCache.Acquire().Append(_built);
+                _built = null;
+            }
+            return _text ??= StringBuilderCache.Acquire();
+        }
+
+        private string Value()
+        {
+            if (_built is null)
+            {
+                _built = _text is null ? string.Empty : StringBuilderCache.ToStringAndRelease(_text);
+                _text = null;
+            }
+            return _built;
+        }
     }
 }

@@ -253,7 +253,7 @@ public sealed partial class Parser
         }
         var start = Current.Span;
         var end = start;
-        var sb = new System.Text.StringBuilder();
+        var sb = StringBuilderCache.Acquire();
         bool expectTag = false;
         while (true)
         {
@@ -294,7 +294,7 @@ public sealed partial class Parser
             _pos = save;
             return null;
         }
-        return new TypeNameSyntax(TextSpan.FromBounds(start.Start, end.End), sb.ToString());
+        return new TypeNameSyntax(TextSpan.FromBounds(start.Start, end.End), StringBuilderCache.ToStringAndRelease(sb));
     }
 
     private InitializerListSyntax ParseInitializerList()

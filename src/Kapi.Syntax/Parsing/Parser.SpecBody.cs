@@ -257,13 +257,13 @@ public sealed partial class Parser
         }
         else
         {
-            var sb = new System.Text.StringBuilder();
+            var sb = StringBuilderCache.Acquire();
             for (int i = start; i < end; i++)
             {
                 if (i > start) sb.Append(' ');
                 sb.Append(_tokens[i].Text);
             }
-            raw = sb.ToString();
+            raw = StringBuilderCache.ToStringAndRelease(sb);
         }
 
         // Parse the argument in place, silently (the binder reports when it needs the value): tokens from `end` on
