@@ -169,8 +169,18 @@ internal sealed class SpecModelBuilder
 
         public int Index => _scope.Index;
 
-        private FieldValue? Field(string cName) =>
-            _scope.Fields.TryGetValue(cName, out var fv) ? fv : _fallback is not null && _fallback.Fields.TryGetValue(cName, out var fb) ? fb : null;
+        // The schema asks Has(name) and then reads the same name: the last lookup is kept (the names are the schema's
+        // own strings, so a reference comparison finds them).
+        private string? _lastName;
+        private FieldValue? _lastField;
+
+        private FieldValue? Field(string cName)
+        {
+            if (ReferenceEquals(cName, _lastName)) return _lastField;
+            var field = _scope.Fields.TryGetValue(cName, out var fv) ? fv : _fallback is not null && _fallback.Fields.TryGetValue(cName, out var fb) ? fb : null;
+            (_lastName, _lastField) = (cName, field);
+            return field;
+        }
 
         public bool Has(string cName) => Field(cName) is not null;
 

@@ -56,13 +56,27 @@ public sealed partial class Parser
         var raw = TokenListPool.Rent(text.Text.Length / 10);
         Lexer.Lex(text.Text, diagnostics, raw);
         var defines = new List<Preprocessor.DirectiveLine>();
-        var tokens = TokenListPool.Rent(raw.Count);
-        Preprocessor.Run(raw, diagnostics, defines, tokens);
-        TokenListPool.Return(raw);
+        var tokens = raw;
+        if (HasDirective(raw))
+        {
+            tokens = TokenListPool.Rent(raw.Count);
+            Preprocessor.Run(raw, diagnostics, defines, tokens);
+            TokenListPool.Return(raw);
+        }
         var parser = new Parser(tokens, diagnostics, cSource, helpers, text: text.Text);
         var items = parser.ParseFile(defines);
         TokenListPool.Return(tokens);
         return new KapiFileSyntax(items.ToEquatableArray());
+    }
+
+    /// <summary>True when the preprocessor has something to do (without a directive it would copy every token as is).</summary>
+    private static bool HasDirective(List<Token> tokens)
+    {
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind == TokenKind.Directive) return true;
+        }
+        return false;
     }
 
     /// <summary>Parses a standalone C expression (used by tests and tools).</summary>
