@@ -178,7 +178,7 @@ internal static class CliBenchmark
     /// Packs src/Kapi.Cli as the tool package and installs it with <c>dotnet tool install --tool-path</c>; the path of
     /// the installed command.
     /// </summary>
-    private static string InstallShipped(string work)
+    internal static string InstallShipped(string work)
     {
         string feed = Path.Combine(work, "feed"), tools = Path.Combine(work, "tools"), packages = Path.Combine(work, "packages");
         string project = Path.Combine(BenchmarkInputs.RepoRoot, "src", "Kapi.Cli");

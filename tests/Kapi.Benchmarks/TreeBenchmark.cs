@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Kapi.Benchmarks;
 
 /// <summary>
-/// <c>-- tree [TREE] [RUNS]</c>: <c>kapi --source TREE</c> with our CLI (the Release build, as a real process) against
+/// <c>-- tree [TREE] [RUNS]</c>: <c>kapi --source TREE</c> with our CLI (as it ships: packed and installed with `dotnet tool install`, a real process) against
 /// upstream's <c>tools/kapi</c> (PATCH v4, built with cargo) on the same kernel tree, warm page cache, RUNS rounds
 /// (default 5), the two tools alternating which goes first. Reports wall time and CPU time (user + system, from the
 /// children's rusage) per tool, files/s and MB/s over the .c/.h files of the tree, and our/upstream ratios: of the
@@ -36,7 +36,26 @@ internal static class TreeBenchmark
             Console.WriteLine("tree: skipped: " + why);
             return 0;
         }
-        string ours = BuildOurs();
+        // ours as it ships: packed and installed as a tool (on linux-x64 the native Kapi.Cli.linux-x64)
+        string work = Path.Combine(Path.GetTempPath(), $"kapi-tree-bench-{Environment.ProcessId}");
+        try
+        {
+            return Run(tree, upstream, CliBenchmark.InstallShipped(work), runs);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(work, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static int Run(string tree, string upstream, string ours, int runs)
+    {
 
         var (files, bytes) = CountInputs(tree);
         Console.WriteLine($"tree: {tree}: {files:N0} .c/.h files, {bytes / 1e6:N0} MB; {Environment.ProcessorCount} cores; {runs} rounds after a warm-up run of each");
@@ -74,7 +93,7 @@ internal static class TreeBenchmark
         Console.WriteLine();
         Console.WriteLine("| tool | median wall | median CPU (user+sys) | files/s | MB/s |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
-        Console.WriteLine(Row("kapi (ours, Release)", ow, oc, files, bytes));
+        Console.WriteLine(Row("kapi (ours, the shipped tool)", ow, oc, files, bytes));
         Console.WriteLine(Row("upstream tools/kapi (PATCH v4)", uw, uc, files, bytes));
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -129,14 +148,6 @@ internal static class TreeBenchmark
     }
 
     private static TimedProcess Execute(string program, string tree) => TimedProcess.Run([program, "--source", tree]);
-
-    /// <summary><c>dotnet build src/Kapi.Cli -c Release</c>; the path of its <c>kapi</c>.</summary>
-    private static string BuildOurs()
-    {
-        string project = Path.Combine(BenchmarkInputs.RepoRoot, "src", "Kapi.Cli");
-        RunTool("dotnet", BenchmarkInputs.RepoRoot, "build", project, "-c", "Release", "-nologo", "-v:q");
-        return Path.Combine(project, "bin", "Release", "net10.0", "kapi");
-    }
 
     /// <summary>Upstream's binary, built when needed; null with the reason when it cannot be had.</summary>
     private static string? UpstreamTool(out string? why)
