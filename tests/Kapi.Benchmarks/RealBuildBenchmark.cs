@@ -192,6 +192,9 @@ internal static partial class RealBuildBenchmark
         // the components as the package ships them: the build files from src/Kapi.Package/build, the assemblies
         // next to this benchmark (the same Release build)
         string bin = AppContext.BaseDirectory;
+        // KAPI_BENCH_ANALYZERS=DIR: the compiler assemblies from DIR instead of this build's IL, e.g. the package's
+        // build/readytorun/linux-x64 copies, which a linux-x64 build of a package user gets
+        string analyzers = Environment.GetEnvironmentVariable("KAPI_BENCH_ANALYZERS") is { Length: > 0 } chosen ? chosen : bin;
         string build = Path.Combine(BenchmarkInputs.RepoRoot, "src", "Kapi.Package", "build");
         const string tmds = "0.5.0"; // as Directory.Packages.props pins it
         File.WriteAllText(Path.Combine(dir, "RealBuild.csproj"), $"""
@@ -211,12 +214,12 @@ internal static partial class RealBuildBenchmark
               <ItemGroup>
                 <PackageReference Include="Tmds.LibC" Version="{tmds}" />
                 <Reference Include="Kapi.Runtime" HintPath="{Path.Combine(bin, "Kapi.Runtime.dll")}" />
-                <Analyzer Include="{Path.Combine(bin, "Kapi.Syntax.dll")}" />
-                <Analyzer Include="{Path.Combine(bin, "Kapi.Model.dll")}" />
-                <Analyzer Include="{Path.Combine(bin, "Kapi.Generators.dll")}" />
+                <Analyzer Include="{Path.Combine(analyzers, "Kapi.Syntax.dll")}" />
+                <Analyzer Include="{Path.Combine(analyzers, "Kapi.Model.dll")}" />
+                <Analyzer Include="{Path.Combine(analyzers, "Kapi.Generators.dll")}" />
               </ItemGroup>
               <ItemGroup Condition="'$(WithKapiAnalyzers)' == 'true'">
-                <Analyzer Include="{Path.Combine(bin, "Kapi.Analyzers.dll")}" />
+                <Analyzer Include="{Path.Combine(analyzers, "Kapi.Analyzers.dll")}" />
               </ItemGroup>
               <Import Project="{Path.Combine(build, "Kapi.targets")}" />
             </Project>
