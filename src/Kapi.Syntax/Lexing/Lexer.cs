@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Kapi.Lexing;
 
@@ -288,8 +289,10 @@ public sealed class Lexer
     private Token Punct(TokenKind kind, int start) =>
         new(kind, TextSpan.FromBounds(start, _pos), _pos - start == 1 && s_punctuation[(int)kind] is string p ? p : _text.Substring(start, _pos - start));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsIdentStart(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsIdentPart(char c) => IsIdentStart(c) || c is >= '0' and <= '9';
 
     private Token LexNumber(int start)
