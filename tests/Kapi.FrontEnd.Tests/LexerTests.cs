@@ -58,6 +58,34 @@ public class LexerTests
         Assert.Equal("a\n\t\\\"AA\0", tokens[0].Value);
     }
 
+    [Theory]
+    [InlineData("\"Lock all pages\"", TokenKind.String, "Lock all pages")]
+    [InlineData("\"it's\"", TokenKind.String, "it's")]
+    [InlineData("\"\"", TokenKind.String, "")]
+    [InlineData("'x'", TokenKind.Char, "x")]
+    [InlineData("'\"'", TokenKind.Char, "\"")]
+    [InlineData("\"a\" \"b\\n\"", TokenKind.String, "a")]
+    public void Literals_without_escapes_keep_their_text_span_and_value(string text, TokenKind kind, string value)
+    {
+        var tokens = Lex(text, out var diagnostics);
+        Assert.Empty(diagnostics);
+        Assert.Equal(kind, tokens[0].Kind);
+        Assert.Equal(value, tokens[0].Value);
+        Assert.True(tokens[0].IsValid);
+        Assert.Equal(new Kapi.Text.TextSpan(0, value.Length + 2), tokens[0].Span);
+        Assert.Equal(text[..(value.Length + 2)], tokens[0].Text);
+        if (kind == TokenKind.Char) Assert.Equal((ulong)value[0], tokens[0].Number);
+    }
+
+    [Fact]
+    public void A_literal_after_an_escaped_one_on_the_same_thread_is_not_mixed_with_it()
+    {
+        // the escaped literal is decoded in the thread's reused StringBuilder; the plain one after it is not
+        var tokens = Lex("\"a\\tb\" \"c\" \"d\\ne\"", out var diagnostics);
+        Assert.Empty(diagnostics);
+        Assert.Equal(new[] { "a\tb", "c", "d\ne" }, tokens.Where(t => t.Kind == TokenKind.String).Select(t => t.Value));
+    }
+
     [Fact]
     public void Invalid_escape_is_a_warning_and_keeps_the_character()
     {

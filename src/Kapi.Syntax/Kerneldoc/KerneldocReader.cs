@@ -271,8 +271,6 @@ public static class KerneldocReader
     }
 
     /// <summary>The comment's lines without <c>/**</c>, <c>*/</c>, leading blanks, one <c>*</c> and one space.</summary>
-    private static readonly char[] s_lineBreaks = { '\r', '\n' };
-
     private static List<CommentLine> SplitLines(string s, int start, int end)
     {
         var lines = new List<CommentLine>();
@@ -281,7 +279,7 @@ public static class KerneldocReader
         while (lineStart < end)
         {
             // the line break, found with the vectorized IndexOfAny (comments are long)
-            int lineEnd = lineStart < end ? s.IndexOfAny(s_lineBreaks, lineStart, end - lineStart) : end;
+            int lineEnd = lineStart < end ? s.IndexOfAny(KapiSourceText.LineBreaks, lineStart, end - lineStart) : end;
             if (lineEnd < 0) lineEnd = end;
             int contentEnd = Math.Min(lineEnd, end - 2); // the last line stops at "*/"
             int i = lineStart;

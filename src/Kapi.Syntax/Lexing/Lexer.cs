@@ -394,11 +394,7 @@ public sealed class Lexer
         {
             string value = _text.Substring(_pos, stop - _pos);
             _pos = stop + 1;
-            var literal = TextSpan.FromBounds(start, _pos);
-            string text = _text.Substring(start, _pos - start);
-            return quote == '"'
-                ? new Token(TokenKind.String, literal, text, value)
-                : new Token(TokenKind.Char, literal, text, value, value.Length > 0 ? value[0] : 0UL);
+            return Quoted(quote, start, value, terminated: true);
         }
         var sb = StringBuilderCache.Acquire();
         bool terminated = false;
@@ -461,18 +457,20 @@ public sealed class Lexer
             sb.Append(c);
             _pos++;
         }
-        var span = TextSpan.FromBounds(start, _pos);
         if (!terminated)
         {
-            _diagnostics.Add(KapiDiagnostic.Create(KapiDiagnostics.UnterminatedString, span, quote == '"' ? "string" : "character"));
+            _diagnostics.Add(KapiDiagnostic.Create(KapiDiagnostics.UnterminatedString, TextSpan.FromBounds(start, _pos), quote == '"' ? "string" : "character"));
         }
+        return Quoted(quote, start, StringBuilderCache.ToStringAndRelease(sb), terminated);
+    }
+
+    /// <summary>The literal from <paramref name="start"/> to the current position, its value decoded; a character literal's number is its first character.</summary>
+    private Token Quoted(char quote, int start, string value, bool terminated)
+    {
+        var span = TextSpan.FromBounds(start, _pos);
         string raw = _text.Substring(start, _pos - start);
-        string val = StringBuilderCache.ToStringAndRelease(sb);
-        if (quote == '"')
-        {
-            return new Token(TokenKind.String, span, raw, val, IsValid: terminated);
-        }
-        ulong num = val.Length > 0 ? val[0] : 0UL;
-        return new Token(TokenKind.Char, span, raw, val, num, IsValid: terminated);
+        return quote == '"'
+            ? new Token(TokenKind.String, span, raw, value, IsValid: terminated)
+            : new Token(TokenKind.Char, span, raw, value, value.Length > 0 ? value[0] : 0UL, IsValid: terminated);
     }
 }

@@ -7,13 +7,14 @@ namespace Kapi.Lexing;
 /// </summary>
 /// <remarks>
 /// A list over <see cref="MaxReusedTokens"/> is not kept (a file over ~300 KB), and at most <see cref="MaxLists"/> per
-/// thread: 32 Ki tokens of 40 bytes is 1.3 MB, and this code also runs in long-lived compiler and IDE processes with
-/// many threads. A list must not be used after it is returned.
+/// thread (the lexer's and the preprocessor's are the most in use at once; a kernel-doc value's comes after both are
+/// returned): 32 Ki tokens of 48 bytes is 1.5 MB, so at most 3 MB per thread, and this code also runs in long-lived
+/// compiler and IDE processes with many threads. A list must not be used after it is returned.
 /// </remarks>
 internal static class TokenListPool
 {
     private const int MaxReusedTokens = 1 << 15;
-    private const int MaxLists = 3;
+    private const int MaxLists = 2;
 
     [ThreadStatic]
     private static List<Token>?[]? t_lists;

@@ -7,7 +7,8 @@ public sealed class KapiSourceText
 {
     private readonly int[] _lineStarts;
 
-    private static readonly char[] s_lineBreaks = { '\r', '\n' };
+    /// <summary>The characters that end a line (searched with <c>IndexOfAny</c>, vectorized on .NET).</summary>
+    internal static readonly char[] LineBreaks = { '\r', '\n' };
 
     public KapiSourceText(string text, string path = "")
     {
@@ -15,7 +16,7 @@ public sealed class KapiSourceText
         Path = path ?? string.Empty;
         var starts = new List<int> { 0 };
         // IndexOfAny is vectorized on .NET (Core): most characters are not line breaks
-        for (int i = Text.IndexOfAny(s_lineBreaks); i >= 0; i = Text.IndexOfAny(s_lineBreaks, i + 1))
+        for (int i = Text.IndexOfAny(LineBreaks); i >= 0; i = Text.IndexOfAny(LineBreaks, i + 1))
         {
             if (Text[i] == '\r' && i + 1 < Text.Length && Text[i + 1] == '\n') i++;
             starts.Add(i + 1);

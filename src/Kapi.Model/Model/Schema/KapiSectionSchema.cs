@@ -56,10 +56,12 @@ public sealed class KapiField
 
     private KapiField(string? cName, string property, KapiFieldKind kind, string label, string? jsonName, KapiSectionSchema? section,
         Func<IKapiFieldSource, KapiField, object?>? read, string? runtimeProperty, KapiJsonOptions jsonOptions, bool runtimeAsText, bool writtenAsString,
-        string? documentation, Type valueType, Type? termType, Func<object, object?> get, Action<object, object?> set)
+        string? documentation, Type valueType, Func<object, object?> get, Action<object, object?> set)
     {
-        (CName, Property, Kind, Label, JsonName, Section, JsonOptions, RuntimeAsText, Documentation, ValueType, TermType, _get, _set) =
-            (cName, property, kind, label, jsonName, section, jsonOptions, runtimeAsText, documentation, valueType, termType, get, set);
+        (CName, Property, Kind, Label, JsonName, Section, JsonOptions, RuntimeAsText, Documentation, ValueType, _get, _set) =
+            (cName, property, kind, label, jsonName, section, jsonOptions, runtimeAsText, documentation, valueType, get, set);
+        // a term's value is a KapiTerm<TEnum>
+        TermType = kind == KapiFieldKind.Term ? valueType.GetGenericArguments()[0] : null;
         WrittenAsString = writtenAsString || kind == KapiFieldKind.Text;
         RuntimeProperty = runtimeProperty == ModelOnly ? null : runtimeProperty ?? property;
         Read = read ?? DefaultRead;
@@ -75,7 +77,7 @@ public sealed class KapiField
     internal static KapiField Create<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOwner, TValue>(
         string? cName, string property, KapiFieldKind kind, string label, string? jsonName, KapiSectionSchema? section,
         Func<IKapiFieldSource, KapiField, object?>? read, string? runtimeProperty, KapiJsonOptions jsonOptions, bool runtimeAsText, bool writtenAsString,
-        string? documentation, Type? termType = null)
+        string? documentation)
     {
         var info = typeof(TOwner).GetProperty(property, BindingFlags.Public | BindingFlags.Instance)
             ?? throw new InvalidOperationException($"{typeof(TOwner).Name} has no property {property}");
@@ -88,7 +90,7 @@ public sealed class KapiField
         var get = (Func<TOwner, TValue>)Delegate.CreateDelegate(typeof(Func<TOwner, TValue>), getter);
         var set = (Action<TOwner, TValue>)Delegate.CreateDelegate(typeof(Action<TOwner, TValue>), setter);
         return new KapiField(cName, property, kind, label, jsonName, section, read, runtimeProperty, jsonOptions, runtimeAsText, writtenAsString,
-            documentation, typeof(TValue), termType, o => get((TOwner)o), (o, v) => set((TOwner)o, (TValue)v!));
+            documentation, typeof(TValue), o => get((TOwner)o), (o, v) => set((TOwner)o, (TValue)v!));
     }
 
     /// <summary>The designated-initializer field of the C structure (<c>valid_mask</c>), or null for a fact derived from others.</summary>
@@ -224,10 +226,9 @@ public sealed class KapiSectionSchema<[DynamicallyAccessedMembers(DynamicallyAcc
     /// <summary>A field whose property is a <typeparamref name="TValue"/> (checked against the property when the schema is made).</summary>
     internal KapiSectionSchema<T> Add<TValue>(string? cName, string property, KapiFieldKind kind, string label, string? json = null,
         KapiSectionSchema? section = null, Func<IKapiFieldSource, KapiField, object?>? read = null, string? runtime = null,
-        KapiJsonOptions jsonOptions = KapiJsonOptions.None, bool runtimeAsText = false, bool writtenAsString = false, string? doc = null,
-        Type? termType = null)
+        KapiJsonOptions jsonOptions = KapiJsonOptions.None, bool runtimeAsText = false, bool writtenAsString = false, string? doc = null)
     {
-        _fields.Add(KapiField.Create<T, TValue>(cName, property, kind, label, json, section, read, runtime, jsonOptions, runtimeAsText, writtenAsString, doc, termType));
+        _fields.Add(KapiField.Create<T, TValue>(cName, property, kind, label, json, section, read, runtime, jsonOptions, runtimeAsText, writtenAsString, doc));
         return this;
     }
 
@@ -250,7 +251,7 @@ public sealed class KapiSectionSchema<[DynamicallyAccessedMembers(DynamicallyAcc
         where TTerm : struct, Enum =>
         Add<KapiTerm<TTerm>>(cName, property, KapiFieldKind.Term, label, json,
             read: read is null ? static (source, field) => source.Term<TTerm>(field.CName!) : (source, _) => read(source),
-            jsonOptions: KapiJsonOptions.ZeroWhenAbsent, runtimeAsText: runtimeAsText, writtenAsString: writtenAsString, doc: doc, termType: typeof(TTerm));
+            jsonOptions: KapiJsonOptions.ZeroWhenAbsent, runtimeAsText: runtimeAsText, writtenAsString: writtenAsString, doc: doc);
 
     internal KapiSectionSchema<T> Symbol(string cName, string property, string label, string? json = null, string? doc = null) => Add<string>(cName, property, KapiFieldKind.Symbol, label, json, doc: doc);
 
