@@ -71,22 +71,24 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
         private readonly Lazy<Dictionary<string, string>> _generatedBindings;
 
         // Most calls pass one of a few values (MCL_CURRENT | MCL_ONFAULT …): the checker decides once per parameter and
-        // value, and the known constants of binding libraries are looked up once per property.
-        private readonly ConcurrentDictionary<(ParamTarget Target, ProvenValues Values), FlagFinding[]> _verdicts = new();
-        private readonly ConcurrentDictionary<IPropertySymbol, Proof?> _knownProperties = new(SymbolEqualityComparer.Default);
-        private readonly Func<(ParamTarget Target, ProvenValues Values), FlagFinding[]> _decide;
+        // value, and the known constants of binding libraries are looked up once per property. The caches of the rarer
+        // paths (binding-library constants, delegates, syscall(2)) are made on first use, and none is keyed by a value
+        // tuple or holds a struct of ours: such a framework generic is JIT-compiled at first use even in the ReadyToRun
+        // copies (see ArchitectureSet), which a build pays for in its cold start.
+        private readonly ConcurrentDictionary<ParamTarget, ConcurrentDictionary<ProvenValues, FlagFinding[]>> _verdicts = new();
+        private ConcurrentDictionary<IPropertySymbol, Proof?>? _knownProperties;
         private readonly Func<IPropertySymbol, Proof?> _lookUpProperty;
         private readonly Func<IMethodSymbol, MethodTarget> _resolve;
         private readonly ConcurrentDictionary<ParamTarget, ParamTarget> _paramTargets = new();
         private readonly NativeExports _exports;
-        private readonly ConcurrentDictionary<(SymbolKey Signature, NativeExport Export), MethodTarget> _exportTargets = new();
+        private ConcurrentDictionary<(SymbolKey Signature, NativeExport Export), MethodTarget>? _exportTargets;
 
         // syscall(2): what a proven number selects on the target architectures the signature allows (a bit per
         // architecture), and the checked arguments of a signature for that call; a program uses a few numbers.
         private readonly int _architectureBits;
-        private readonly ConcurrentDictionary<(ProvenValues Number, int Layout), SyscallResolution> _syscallNumbers = new();
+        private ConcurrentDictionary<(ProvenValues Number, int Layout), SyscallResolution>? _syscallNumbers;
         private readonly Func<(ProvenValues Number, int Layout), SyscallResolution> _resolveNumber;
-        private readonly ConcurrentDictionary<(SymbolKey Signature, SyscallResolution Call), MethodTarget> _syscallTargets = new();
+        private ConcurrentDictionary<(SymbolKey Signature, SyscallResolution Call), MethodTarget>? _syscallTargets;
         private readonly Func<(SymbolKey Signature, SyscallResolution Call), MethodTarget> _resolveSyscall;
 
         public State(Compilation compilation, SpecCatalog catalog, TargetArchitectures architectures)
@@ -97,10 +99,9 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
             _prover = new ValueProver(compilation, KnownProperty);
             _exports = new NativeExports(_prover.ModelFor);
             _generatedBindings = new Lazy<Dictionary<string, string>>(FindGeneratedBindings, LazyThreadSafetyMode.ExecutionAndPublication);
-            _decide = key => FlagChecker.Check(key.Target, key.Values, _architectures, Suggestion, _catalog).ToArray();
             _lookUpProperty = property => KnownConstants.GetProperty(property, _catalog);
             _resolve = method => Intern(FlagTargets.Resolve(method, _catalog)) ?? s_none;
-            foreach (var arch in architectures.Architectures) _architectureBits |= 1 << (int)arch;
+            _architectureBits = architectures.Architectures.Bits;
             _resolveNumber = key => SyscallNumbers.Resolve(key.Number, _architectureBits, key.Layout, _catalog);
             _resolveSyscall = key => Intern(FlagTargets.ResolveSyscallArguments(((IMethodSymbol)key.Signature.Symbol).Parameters, key.Call.Spec!, key.Call.Architectures)) ?? s_none;
         }
@@ -166,7 +167,7 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
                 return;
             }
             int layout = FlagTargets.SyscallLayoutArchitectures(signature.Parameters);
-            var resolution = _syscallNumbers.GetOrAdd((proof.Values!, layout), _resolveNumber);
+            var resolution = LazyInitializer.EnsureInitialized(ref _syscallNumbers, static () => new())!.GetOrAdd((proof.Values!, layout), _resolveNumber);
             if (resolution.Spec is null)
             {
                 if (resolution.WhyNot is { } why)
@@ -176,7 +177,7 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
                 }
                 return;
             }
-            var target = _syscallTargets.GetOrAdd((new SymbolKey(signature), resolution), _resolveSyscall);
+            var target = LazyInitializer.EnsureInitialized(ref _syscallTargets, static () => new())!.GetOrAdd((new SymbolKey(signature), resolution), _resolveSyscall);
             if (!target.Parameters.IsEmpty) AnalyzeArguments(context, arguments, target, model);
         }
 
@@ -185,7 +186,7 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
         {
             _prover.Seed(model);
             if (_exports.ExportOf(callee, cancellationToken) is not { } export) return s_none;
-            return _exportTargets.GetOrAdd((new SymbolKey(signature), export), key => Intern(FlagTargets.ResolveExport(signature, key.Export, _catalog)) ?? s_none);
+            return LazyInitializer.EnsureInitialized(ref _exportTargets, static () => new())!.GetOrAdd((new SymbolKey(signature), export), key => Intern(FlagTargets.ResolveExport(signature, key.Export, _catalog)) ?? s_none);
         }
 
         private void AnalyzeArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, MethodTarget target, SemanticModel? model)
@@ -206,12 +207,19 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
                         paramTarget.ApiName, paramTarget.ParameterName, proof.Failure));
                     continue;
                 }
-                var findings = _verdicts.GetOrAdd((paramTarget, proof.Values!), _decide);
+                var findings = Verdict(paramTarget, proof.Values!);
                 foreach (var finding in findings)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, location, finding.Properties, finding.Arguments));
                 }
             }
+        }
+
+        private FlagFinding[] Verdict(ParamTarget target, ProvenValues values)
+        {
+            var byValue = _verdicts.GetOrAdd(target, static _ => new ConcurrentDictionary<ProvenValues, FlagFinding[]>());
+            if (byValue.TryGetValue(values, out var findings)) return findings;
+            return byValue.GetOrAdd(values, FlagChecker.Check(target, values, _architectures, Suggestion, _catalog).ToArray());
         }
 
         /// <summary>The argument as written, with its parentheses or checked(…) (the value's syntax is inside them).</summary>
@@ -250,7 +258,9 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
         }
 
         private Proof? KnownProperty(IPropertySymbol property) =>
-            property.IsStatic && property.Parameters.IsEmpty ? _knownProperties.GetOrAdd(property, _lookUpProperty) : null;
+            property.IsStatic && property.Parameters.IsEmpty
+                ? LazyInitializer.EnsureInitialized(ref _knownProperties, static () => new(SymbolEqualityComparer.Default))!.GetOrAdd(property, _lookUpProperty)
+                : null;
 
         private string Suggestion(ParamTarget target)
         {

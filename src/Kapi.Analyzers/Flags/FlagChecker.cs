@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 namespace Kapi.Analyzers.Flags;
 
 /// <summary>One diagnostic the checker decided on (location is the argument's).</summary>
-internal readonly record struct FlagFinding(DiagnosticDescriptor Descriptor, object?[] Arguments, ImmutableDictionary<string, string?> Properties);
+internal sealed record FlagFinding(DiagnosticDescriptor Descriptor, object?[] Arguments, ImmutableDictionary<string, string?> Properties);
 
 /// <summary>Keys of the diagnostic properties the code fix reads.</summary>
 internal static class FlagProperties
@@ -53,7 +53,12 @@ internal static class FlagChecker
 
     private static void CheckPortable(ParamTarget t, ProvenValues values, List<FlagFinding> findings)
     {
-        var lane = values[KapiArchitecture.X64] ?? KapiArchitectures.All.Select(a => values[a]).FirstOrDefault(l => l is not null);
+        long[]? lane = null;
+        foreach (var arch in ArchitectureSet.All)
+        {
+            lane = values[arch];
+            if (lane is not null) break;
+        }
         if (lane is null) return;
         long widthMask = IntegerTypes.WidthMask(t.BitWidth);
         long valid = t.PortableValidMask & widthMask;
@@ -89,53 +94,56 @@ internal static class FlagChecker
     {
         if (t.Spec is not { } spec) return;
         var p = spec.Param;
-        var results = new List<(KapiArchitecture Arch, ArchResult Result)>();
-        foreach (var arch in targets.Architectures)
+        // indexed by architecture; sets of architectures as bits (see ArchitectureSet: no generic collection over the enum)
+        var results = new ArchResult[KapiArchitectures.Count];
+        var checkedOn = ArchitectureSet.Empty;
+        var bad = ArchitectureSet.Empty;
+        var rejected = ArchitectureSet.Empty;
+        foreach (var arch in targets.Architectures.Intersect(t.SupportedArchitectures))
         {
-            if (!t.SupportedArchitectures.IsDefaultOrEmpty && t.SupportedArchitectures.Length != KapiArchitectures.Count && !t.SupportedArchitectures.Contains(arch)) continue;
             var lane = values[arch];
             if (lane is null) continue;
             var result = CheckArch(p, lane, arch, t.BitWidth);
-            if (result.Status != Status.Unknown) results.Add((arch, result));
+            if (result.Status == Status.Unknown) continue;
+            results[(int)arch] = result;
+            checkedOn = checkedOn.With(arch);
+            if (result.Status != Status.Ok) bad = bad.With(arch);
+            if (result.Status == Status.Rejected) rejected = rejected.With(arch);
         }
-        if (results.Count == 0) return;
+        if (bad.IsEmpty) return;
 
-        bool anyBad = false;
-        foreach (var r in results) if (r.Result.Status != Status.Ok) { anyBad = true; break; }
-        if (!anyBad) return;
-        var bad = results.Where(r => r.Result.Status != Status.Ok).ToList();
-
-        if (bad.Count == results.Count)
+        if (bad == checkedOn)
         {
-            if (bad.All(r => r.Result.Status == Status.Outside))
+            if (rejected.IsEmpty)
             {
-                var reference = Prefer(bad);
-                long mask = AllowedMask(p, reference.Arch, t.BitWidth);
-                string where = results.Count switch
+                var reference = bad.Preferred;
+                long mask = AllowedMask(p, reference, t.BitWidth);
+                int count = checkedOn.Count;
+                string where = count switch
                 {
-                    1 => reference.Arch.RidName(),
-                    2 => $"{reference.Arch.RidName()} (and on the other target architecture)",
-                    _ => $"{reference.Arch.RidName()} (and on the other {results.Count - 1} target architectures)",
+                    1 => reference.RidName(),
+                    2 => $"{reference.RidName()} (and on the other target architecture)",
+                    _ => $"{reference.RidName()} (and on the other {count - 1} target architectures)",
                 };
                 findings.Add(new FlagFinding(KapiDescriptors.InvalidFlagBits,
-                    new object?[] { t.ApiName, t.ParameterName, IntegerTypes.Hex(reference.Result.OutsideBits), IntegerTypes.Hex(mask), where, ValidFlags(p, reference.Arch) },
-                    NativeProperties(t, reference.Arch)));
+                    new object?[] { t.ApiName, t.ParameterName, IntegerTypes.Hex(results[(int)reference].OutsideBits), IntegerTypes.Hex(mask), where, ValidFlags(p, reference) },
+                    NativeProperties(t, reference)));
             }
             else
             {
-                var reference = Prefer(bad.Where(r => r.Result.Status == Status.Rejected).ToList());
+                var reference = rejected.Preferred;
                 findings.Add(new FlagFinding(KapiDescriptors.RejectedFlagValue,
-                    new object?[] { t.ApiName, IntegerTypes.Hex(reference.Result.RejectedValue), t.ParameterName, reference.Result.Reason },
-                    NativeProperties(t, reference.Arch)));
+                    new object?[] { t.ApiName, IntegerTypes.Hex(results[(int)reference].RejectedValue), t.ParameterName, results[(int)reference].Reason },
+                    NativeProperties(t, reference)));
             }
             return;
         }
 
-        var good = results.Where(r => r.Result.Status == Status.Ok).Select(r => r.Arch).ToList();
-        var referenceGood = good.Contains(KapiArchitecture.X64) ? KapiArchitecture.X64 : good[0];
+        var good = checkedOn.Except(bad);
+        var referenceGood = good.Preferred;
         string shown = DescribeValues(values[referenceGood]!, t.BitWidth);
         findings.Add(new FlagFinding(KapiDescriptors.ArchitectureDependentFlagValue,
-            new object?[] { t.ApiName, shown, t.ParameterName, string.Join(", ", good.Select(a => a.RidName())), string.Join(", ", bad.Select(r => r.Arch.RidName())), suggestion(t) },
+            new object?[] { t.ApiName, shown, t.ParameterName, good.RidNames(), bad.RidNames(), suggestion(t) },
             NativeProperties(t, referenceGood)));
     }
 
@@ -156,7 +164,7 @@ internal static class FlagChecker
     private static ArchConstraint[] Constraints(ParamSpec p) => s_constraints.GetValue(p, spec =>
     {
         var result = new ArchConstraint[KapiArchitectures.Count];
-        foreach (var arch in KapiArchitectures.All)
+        foreach (var arch in ArchitectureSet.All)
         {
             var c = new ArchConstraint
             {
@@ -284,14 +292,10 @@ internal static class FlagChecker
 
     private static string DescribeValues(long[] lane, int width)
     {
-        var shown = lane.Select(v => IntegerTypes.Hex(IntegerTypes.Bits(v, width))).ToList();
-        return shown.Count == 1 ? shown[0] : "one of " + string.Join(", ", shown);
-    }
-
-    private static (KapiArchitecture Arch, ArchResult Result) Prefer(List<(KapiArchitecture Arch, ArchResult Result)> results)
-    {
-        foreach (var r in results) if (r.Arch == KapiArchitecture.X64) return r;
-        return results[0];
+        if (lane.Length == 1) return IntegerTypes.Hex(IntegerTypes.Bits(lane[0], width));
+        var shown = new string[lane.Length];
+        for (int i = 0; i < lane.Length; i++) shown[i] = IntegerTypes.Hex(IntegerTypes.Bits(lane[i], width));
+        return "one of " + string.Join(", ", shown);
     }
 
     // ---- properties for the code fix ----

@@ -37,7 +37,7 @@ internal enum FlagBindingKind
 internal sealed record ParamTarget(
     FlagBindingKind Binding, string ApiName, string ParameterName, int BitWidth, SpecParameter? Spec,
     bool IsPortable, long PortableValidMask, long PortableRequiredMask, ImmutableArray<(string Name, long Value)> PortableFlags,
-    string? PortableTypeName, ImmutableArray<KapiArchitecture> SupportedArchitectures, ImmutableHashSet<string> FamilyNames,
+    string? PortableTypeName, ArchitectureSet SupportedArchitectures, ImmutableHashSet<string> FamilyNames,
     INamedTypeSymbol? EnumOverloadType)
 {
     public bool Equals(ParamTarget? other)
@@ -54,7 +54,7 @@ internal sealed record ParamTarget(
             && string.Equals(PortableTypeName, other.PortableTypeName, StringComparison.Ordinal)
             && SameSpec(Spec, other.Spec)
             && PortableFlags.SequenceEqual(other.PortableFlags)
-            && SupportedArchitectures.SequenceEqual(other.SupportedArchitectures)
+            && SupportedArchitectures == other.SupportedArchitectures
             && FamilyNames.SetEquals(other.FamilyNames)
             && SymbolEqualityComparer.Default.Equals(EnumOverloadType, other.EnumOverloadType);
     }
@@ -102,9 +102,6 @@ internal static class FlagTargets
     public const string MonoSyscallType = "Mono.Unix.Native.Syscall";
     public const string MonoNativeNamespace = "Mono.Unix.Native";
     public const string SyscallEntryPoint = "syscall";
-
-    /// <summary>The architectures Tmds.LibC 0.5 ships implementation assemblies for (runtimes/linux-{x64,arm,arm64}).</summary>
-    public static ImmutableArray<KapiArchitecture> TmdsArchitectures { get; } = ImmutableArray.Create(KapiArchitecture.X64, KapiArchitecture.Arm, KapiArchitecture.Arm64);
 
     public static MethodTarget? Resolve(IMethodSymbol method, SpecCatalog catalog)
     {
@@ -182,7 +179,7 @@ internal static class FlagTargets
             var flags = members.Where(m => m.Value != 0 && (m.Value & ~validMask) == 0).ToImmutableArray();
             family = family.Union(members.Select(m => m.Name));
             return new ParamTarget(FlagBindingKind.Generated, api!, paramName!, width, spec, IsPortable: true,
-                validMask, requiredMask, flags, enumType.Name, KapiArchitectures.All.ToImmutableArray(), family, EnumOverloadType: null);
+                validMask, requiredMask, flags, enumType.Name, ArchitectureSet.All, family, EnumOverloadType: null);
         }
 
         // Raw integer overload: the generated wrapper casts the bits to the flags enum and translates them, so the
@@ -205,7 +202,7 @@ internal static class FlagTargets
         if (validMask == 0 && requiredMask == 0) return null;
         return new ParamTarget(FlagBindingKind.Generated, api!, paramName!, width, spec, IsPortable: true,
             validMask, requiredMask, portableFlags, enumOverload?.Name ?? (prefix is null ? null : prefix + "*"),
-            KapiArchitectures.All.ToImmutableArray(), family, enumOverload);
+            ArchitectureSet.All, family, enumOverload);
     }
 
     private static INamedTypeSymbol? FindEnumOverload(IMethodSymbol method, IParameterSymbol parameter, string api, string paramName)
@@ -257,7 +254,7 @@ internal static class FlagTargets
             targets ??= new ParamTarget?[method.Parameters.Length];
             targets[parameter.Ordinal] = new ParamTarget(FlagBindingKind.MonoPosix, spec.Name, specParam.Name ?? parameter.Name,
                 IntegerTypes.BitWidth(enumType), sp, IsPortable: true, valid, required,
-                members.Where(m => m.Value != 0).ToImmutableArray(), enumType.Name, KapiArchitectures.All.ToImmutableArray(),
+                members.Where(m => m.Value != 0).ToImmutableArray(), enumType.Name, ArchitectureSet.All,
                 FamilyOf(sp).Union(members.Select(m => m.Name)), EnumOverloadType: null);
         }
         return targets is null ? null : new MethodTarget(targets.ToImmutableArray());
@@ -272,7 +269,7 @@ internal static class FlagTargets
         if (entryPoint == SyscallEntryPoint) return IsSyscallSignature(method.Parameters) ? MethodTarget.Syscall : null;
         bool isTmds = SymbolNames.Is(method.ContainingType, TmdsLibCType);
         return ResolveNative(method.Parameters, entryPoint, isTmds ? FlagBindingKind.TmdsLibC : FlagBindingKind.PInvoke,
-            isTmds ? TmdsArchitectures : KapiArchitectures.All.ToImmutableArray(), catalog);
+            isTmds ? ArchitectureSet.Tmds : ArchitectureSet.All, catalog);
     }
 
     // ---- 4. delegates and function pointers over a native export looked up by name ----
@@ -287,7 +284,7 @@ internal static class FlagTargets
     {
         if (export.Library is { } library && !IsLibcLike(library)) return null;
         if (export.Symbol == SyscallEntryPoint) return IsSyscallSignature(signature.Parameters) ? MethodTarget.Syscall : null;
-        return ResolveNative(signature.Parameters, export.Symbol, FlagBindingKind.NativeExport, KapiArchitectures.All.ToImmutableArray(), catalog);
+        return ResolveNative(signature.Parameters, export.Symbol, FlagBindingKind.NativeExport, ArchitectureSet.All, catalog);
     }
 
     // ---- 5. syscall(2): libc's syscall(long number, ...) ----
@@ -314,7 +311,7 @@ internal static class FlagTargets
                 || parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType.SpecialType: SpecialType.System_Int64 or SpecialType.System_UInt64 })
             {
                 int only64 = 0;
-                foreach (var arch in KapiArchitectures.All) if (arch.Is64Bit()) only64 |= 1 << (int)arch;
+                foreach (var arch in ArchitectureSet.All) if (arch.Is64Bit()) only64 |= 1 << (int)arch;
                 return only64;
             }
         }
@@ -329,7 +326,7 @@ internal static class FlagTargets
     /// </summary>
     public static MethodTarget? ResolveSyscallArguments(ImmutableArray<IParameterSymbol> parameters, ApiSpec spec, int architectures)
     {
-        var archs = KapiArchitectures.All.Where(a => (architectures & (1 << (int)a)) != 0).ToImmutableArray();
+        var archs = new ArchitectureSet(architectures);
         ParamTarget?[]? targets = null;
         for (int ordinal = 1; ordinal < parameters.Length; ordinal++)
         {
@@ -359,7 +356,7 @@ internal static class FlagTargets
 
     /// <summary>Native values passed as is to the C function <paramref name="entryPoint"/>: parameters map to the spec's by position.</summary>
     private static MethodTarget? ResolveNative(
-        ImmutableArray<IParameterSymbol> parameters, string entryPoint, FlagBindingKind binding, ImmutableArray<KapiArchitecture> architectures, SpecCatalog catalog)
+        ImmutableArray<IParameterSymbol> parameters, string entryPoint, FlagBindingKind binding, ArchitectureSet architectures, SpecCatalog catalog)
     {
         if (!catalog.TryGetSyscall(entryPoint, out var spec) || parameters.Length != spec.Params.Count) return null;
         ParamTarget?[]? targets = null;

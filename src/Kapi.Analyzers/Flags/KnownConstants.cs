@@ -54,7 +54,7 @@ internal static class KnownConstants
         bool any = false;
         var values = ProvenValues.PerArchitecture(arch =>
         {
-            if (!FlagTargets.TmdsArchitectures.Contains(arch)) return null;
+            if (!ArchitectureSet.Tmds.Contains(arch)) return null;
             if (catalog.TryGetConstant(property.Name, arch, out long v))
             {
                 any = true;

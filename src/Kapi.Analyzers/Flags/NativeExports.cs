@@ -31,9 +31,12 @@ internal sealed class NativeExports
     private const string MarshalType = "System.Runtime.InteropServices.Marshal";
 
     private readonly Func<SyntaxTree, SemanticModel?> _model;
-    private readonly ConcurrentDictionary<ISymbol, Origin> _memo = new(SymbolEqualityComparer.Default);
+    // made on first use (a delegate or function pointer call): see ValueProver's memo
+    private ConcurrentDictionary<ISymbol, Origin>? _memo;
 
     public NativeExports(Func<SyntaxTree, SemanticModel?> model) => _model = model;
+
+    private ConcurrentDictionary<ISymbol, Origin> Memo => LazyInitializer.EnsureInitialized(ref _memo, static () => new(SymbolEqualityComparer.Default))!;
 
     /// <summary>What a value of delegate, function pointer or handle type is known to be.</summary>
     private readonly struct Origin
@@ -76,9 +79,9 @@ internal sealed class NativeExports
             case IInvocationOperation invocation:
                 return TraceCall(invocation, depth, token);
             case ILocalReferenceOperation local:
-                return _memo.GetOrAdd(local.Local, _ => TraceLocal(local, depth, token));
+                return Memo.GetOrAdd(local.Local, _ => TraceLocal(local, depth, token));
             case IFieldReferenceOperation { Field.IsReadOnly: true } field:
-                return _memo.GetOrAdd(field.Field.OriginalDefinition, _ => TraceReadOnlyField(field.Field, depth, token));
+                return Memo.GetOrAdd(field.Field.OriginalDefinition, _ => TraceReadOnlyField(field.Field, depth, token));
             case IDelegateCreationOperation { Target: IMethodReferenceOperation method }:
                 return Import(method.Method);
             case IAddressOfOperation { Reference: IMethodReferenceOperation method }:

@@ -43,7 +43,7 @@ internal sealed class ProvenValues : IEquatable<ProvenValues>
     public static ProvenValues PerArchitecture(Func<KapiArchitecture, long?> valueOn, NameSet? names = null)
     {
         var lanes = new long[]?[KapiArchitectures.Count];
-        foreach (var arch in KapiArchitectures.All)
+        foreach (var arch in ArchitectureSet.All)
         {
             lanes[(int)arch] = valueOn(arch) is long v ? new[] { v } : null;
         }

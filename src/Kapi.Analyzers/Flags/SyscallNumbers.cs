@@ -59,7 +59,7 @@ internal static class SyscallNumbers
         {
             if (!name.StartsWith(Prefix, StringComparison.Ordinal)) continue;
             string call = name.Substring(Prefix.Length);
-            foreach (var arch in KapiArchitectures.All)
+            foreach (var arch in ArchitectureSet.All)
             {
                 if (!UapiConstants.TryGetValue(name, arch, out long number)) continue;
                 string mapped = call == "mmap" && arch is KapiArchitecture.X86 or KapiArchitecture.S390x ? "old_mmap" : call;
@@ -85,9 +85,8 @@ internal static class SyscallNumbers
         if (resolution.Spec is not { } spec || (resolution.Architectures & ~layout) == 0) return resolution;
         int checkedOn = resolution.Architectures & layout;
         if (checkedOn != 0) return new SyscallResolution(spec, checkedOn, null);
-        var shifted = KapiArchitectures.All.Where(a => (resolution.Architectures & (1 << (int)a)) != 0).Select(a => a.RidName());
         return new SyscallResolution(null, 0,
-            $"the number is {spec.Name}, but on {string.Join(", ", shifted)} a 64-bit 'long' parameter takes two argument slots, so the arguments after it are not where the kernel reads them (declare them nint)");
+            $"the number is {spec.Name}, but on {new ArchitectureSet(resolution.Architectures).RidNames()} a 64-bit 'long' parameter takes two argument slots, so the arguments after it are not where the kernel reads them (declare them nint)");
     }
 
     private static SyscallResolution Resolve(ProvenValues number, int architectures, Specs.SpecCatalog catalog)
@@ -96,7 +95,7 @@ internal static class SyscallNumbers
         bool same = true, anyChecked = false;
         int checkedOn = 0;
         var seen = new List<(KapiArchitecture Arch, long Number, string? Call, ApiSpec? Spec)>();
-        foreach (var arch in KapiArchitectures.All)
+        foreach (var arch in ArchitectureSet.All)
         {
             if ((architectures & (1 << (int)arch)) == 0 || number[arch] is not { } lane) continue;
             checkedOn |= 1 << (int)arch;

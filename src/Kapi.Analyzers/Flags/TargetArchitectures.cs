@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Kapi.Architectures;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -19,16 +18,17 @@ internal sealed class TargetArchitectures
     public const string RuntimeIdentifiersProperty = "build_property.KapiRuntimeIdentifiers";
     public const string PlatformTargetProperty = "build_property.PlatformTarget";
 
-    public static TargetArchitectures Unpinned { get; } = new(KapiArchitectures.All.ToImmutableArray(), pinned: false, source: null);
+    public static TargetArchitectures Unpinned { get; } = new(ArchitectureSet.All, pinned: false, source: null);
 
-    private TargetArchitectures(ImmutableArray<KapiArchitecture> architectures, bool pinned, string? source)
+    private TargetArchitectures(ArchitectureSet architectures, bool pinned, string? source)
     {
         Architectures = architectures;
         IsPinned = pinned;
         Source = source;
     }
 
-    public ImmutableArray<KapiArchitecture> Architectures { get; }
+    /// <summary>The target architectures, in the architectures' order (whatever order a list property gives).</summary>
+    public ArchitectureSet Architectures { get; }
 
     /// <summary>False when nothing pins the architecture: every Linux architecture is a candidate.</summary>
     public bool IsPinned { get; }
@@ -40,30 +40,30 @@ internal sealed class TargetArchitectures
     {
         if (globalOptions.TryGetValue(KapiTargetArchitecturesProperty, out var list) && !string.IsNullOrWhiteSpace(list))
         {
-            var archs = new List<KapiArchitecture>();
+            var archs = ArchitectureSet.Empty;
             foreach (var part in list.Split(new[] { ';', ',', ' ' }, StringSplitOptions.RemoveEmptyEntries))
             {
-                if (TryParseRidOrArch(part, out var arch) && !archs.Contains(arch)) archs.Add(arch);
+                if (TryParseRidOrArch(part, out var arch)) archs = archs.With(arch);
             }
-            if (archs.Count > 0) return new TargetArchitectures(archs.ToImmutableArray(), pinned: true, "KapiTargetArchitectures");
+            if (!archs.IsEmpty) return new TargetArchitectures(archs, pinned: true, "KapiTargetArchitectures");
         }
         if (globalOptions.TryGetValue(RuntimeIdentifierProperty, out var rid) && TryParseRidOrArch(rid, out var ridArch))
         {
-            return new TargetArchitectures(ImmutableArray.Create(ridArch), pinned: true, "RuntimeIdentifier");
+            return new TargetArchitectures(ArchitectureSet.Of(ridArch), pinned: true, "RuntimeIdentifier");
         }
         if (globalOptions.TryGetValue(RuntimeIdentifiersProperty, out var rids) && !string.IsNullOrWhiteSpace(rids))
         {
             // The RIDs the project builds for; only Linux ones (and bare architectures) run these bindings.
-            var archs = new List<KapiArchitecture>();
+            var archs = ArchitectureSet.Empty;
             foreach (var part in rids.Split(new[] { ';', ',', ' ' }, StringSplitOptions.RemoveEmptyEntries))
             {
-                if (IsLinuxRid(part) && TryParseRidOrArch(part, out var arch) && !archs.Contains(arch)) archs.Add(arch);
+                if (IsLinuxRid(part) && TryParseRidOrArch(part, out var arch)) archs = archs.With(arch);
             }
-            if (archs.Count > 0) return new TargetArchitectures(archs.ToImmutableArray(), pinned: true, "RuntimeIdentifiers");
+            if (!archs.IsEmpty) return new TargetArchitectures(archs, pinned: true, "RuntimeIdentifiers");
         }
         if (globalOptions.TryGetValue(PlatformTargetProperty, out var platform) && TryParseRidOrArch(platform, out var platformArch))
         {
-            return new TargetArchitectures(ImmutableArray.Create(platformArch), pinned: true, "PlatformTarget");
+            return new TargetArchitectures(ArchitectureSet.Of(platformArch), pinned: true, "PlatformTarget");
         }
         return Unpinned;
     }

@@ -27,7 +27,9 @@ internal sealed class ValueProver
     private readonly Compilation _compilation;
     private readonly Func<IPropertySymbol, Proof?> _knownProperty;
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
-    private readonly ConcurrentDictionary<ISymbol, Proof> _memo = new(SymbolEqualityComparer.Default);
+    // made on first use: a framework generic over a struct of ours is JIT-compiled at first use (see ArchitectureSet),
+    // and a call with a literal argument never needs it
+    private ConcurrentDictionary<ISymbol, Proof>? _memo;
 
     public ValueProver(Compilation compilation, Func<IPropertySymbol, Proof?> knownProperty)
     {
@@ -565,13 +567,14 @@ internal sealed class ValueProver
 
     private Proof Memoized(ISymbol symbol, Scope scope, Func<Scope, Proof> compute)
     {
-        if (_memo.TryGetValue(symbol, out var cached)) return cached;
+        var memo = LazyInitializer.EnsureInitialized(ref _memo, static () => new(SymbolEqualityComparer.Default))!;
+        if (memo.TryGetValue(symbol, out var cached)) return cached;
         if (scope.IsVisiting(symbol)) return Proof.Fail($"'{symbol.Name}' is defined in terms of itself");
         var result = compute(scope.Entering(symbol));
         // failures caused by the cycle guard depend on the path; do not cache those
         if (result.IsProven || !(result.Failure?.EndsWith("in terms of itself", StringComparison.Ordinal) ?? false))
         {
-            _memo.TryAdd(symbol, result);
+            memo.TryAdd(symbol, result);
         }
         return result;
     }
@@ -718,7 +721,7 @@ internal sealed class ValueProver
     private static Condition Compare(ProvenValues left, ProvenValues right, Func<long, long, Match> compare)
     {
         int whenTrue = 0, whenFalse = 0;
-        foreach (var arch in Kapi.Architectures.KapiArchitectures.All)
+        foreach (var arch in ArchitectureSet.All)
         {
             // an architecture where an operand has no value cannot run the code: neither
             if (left[arch] is not { } a || right[arch] is not { } b) continue;
@@ -765,7 +768,7 @@ internal sealed class ValueProver
         var type = switchExpression.Value.Type;
         var arms = switchExpression.Arms;
         var reach = new int[arms.Length];
-        foreach (var arch in Kapi.Architectures.KapiArchitectures.All)
+        foreach (var arch in ArchitectureSet.All)
         {
             if (governing.Values![arch] is not { } lane) continue;
             int bit = 1 << (int)arch;

@@ -167,6 +167,18 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public async Task KAPI2003_lists_pinned_architectures_in_their_own_order_whatever_the_property_order()
+    {
+        // ppc64le listed first: the message still names x64 first, and x64 is the reference for the shown value
+        var test = new FlagsTest(Sources.Native, "class C { void M() => Native.mlockall({|#0:3|}); }");
+        test.BuildProperties["KapiTargetArchitectures"] = "ppc64le,arm64,x64,arm64";
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(KapiDescriptors.ArchitectureDependentFlagValue).WithLocation(0)
+            .WithArguments("sys_mlockall", "0x3", "flags", "x64, arm64", "ppc64le",
+                "the Kapi-generated binding for sys_mlockall, whose flags enum is translated per architecture"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task PlatformTarget_AnyCPU_pins_nothing()
     {
         var test = new FlagsTest(Sources.Native, "class C { void M() => Native.mlockall({|KAPI2003:3|}); }");
