@@ -75,7 +75,8 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
         // paths (binding-library constants, delegates, syscall(2)) are made on first use, and none is keyed by a value
         // tuple or holds a struct of ours: such a framework generic is JIT-compiled at first use even in the ReadyToRun
         // copies (see ArchitectureSet), which a build pays for in its cold start.
-        private readonly ConcurrentDictionary<ParamTarget, ConcurrentDictionary<ProvenValues, FlagFinding[]>> _verdicts = new();
+        // keyed by the interned target (see Intern), compared by reference
+        private readonly ConcurrentDictionary<ParamTarget, ConcurrentDictionary<ProvenValues, FlagFinding[]>> _verdicts = new(IdentityComparer<ParamTarget>.Instance);
         private ConcurrentDictionary<IPropertySymbol, Proof?>? _knownProperties;
         private readonly Func<IPropertySymbol, Proof?> _lookUpProperty;
         private readonly Func<IMethodSymbol, MethodTarget> _resolve;
@@ -85,7 +86,6 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
 
         // syscall(2): what a proven number selects on the target architectures the signature allows (a bit per
         // architecture), and the checked arguments of a signature for that call; a program uses a few numbers.
-        private readonly int _architectureBits;
         private ConcurrentDictionary<(ProvenValues Number, int Layout), SyscallResolution>? _syscallNumbers;
         private readonly Func<(ProvenValues Number, int Layout), SyscallResolution> _resolveNumber;
         private ConcurrentDictionary<(SymbolKey Signature, SyscallResolution Call), MethodTarget>? _syscallTargets;
@@ -101,8 +101,7 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
             _generatedBindings = new Lazy<Dictionary<string, string>>(FindGeneratedBindings, LazyThreadSafetyMode.ExecutionAndPublication);
             _lookUpProperty = property => KnownConstants.GetProperty(property, _catalog);
             _resolve = method => Intern(FlagTargets.Resolve(method, _catalog)) ?? s_none;
-            _architectureBits = architectures.Architectures.Bits;
-            _resolveNumber = key => SyscallNumbers.Resolve(key.Number, _architectureBits, key.Layout, _catalog);
+            _resolveNumber = key => SyscallNumbers.Resolve(key.Number, _architectures.Architectures.Bits, key.Layout, _catalog);
             _resolveSyscall = key => Intern(FlagTargets.ResolveSyscallArguments(((IMethodSymbol)key.Signature.Symbol).Parameters, key.Call.Spec!, key.Call.Architectures)) ?? s_none;
         }
 

@@ -55,7 +55,7 @@ internal sealed record ParamTarget(
             && SameSpec(Spec, other.Spec)
             && PortableFlags.SequenceEqual(other.PortableFlags)
             && SupportedArchitectures == other.SupportedArchitectures
-            && FamilyNames.SetEquals(other.FamilyNames)
+            && (ReferenceEquals(FamilyNames, other.FamilyNames) || FamilyNames.SetEquals(other.FamilyNames))
             && SymbolEqualityComparer.Default.Equals(EnumOverloadType, other.EnumOverloadType);
     }
 
@@ -69,6 +69,11 @@ internal sealed record ParamTarget(
             hash = (hash * 31) + BitWidth;
             hash = (hash * 31) + PortableValidMask.GetHashCode();
             hash = (hash * 31) + PortableFlags.Length;
+            // what tells the enum overload of a generated binding from its raw one (both share the fields above)
+            hash = (hash * 31) + (IsPortable ? 1 : 0);
+            hash = (hash * 31) + SupportedArchitectures.Bits;
+            hash = (hash * 31) + FamilyNames.Count;
+            hash = (hash * 31) + (EnumOverloadType is null ? 0 : StringComparer.Ordinal.GetHashCode(EnumOverloadType.Name));
             return hash;
         }
     }
@@ -448,16 +453,20 @@ internal static class FlagTargets
     /// <summary>Whether a raw native value passed for <paramref name="p"/> is checked: a mask constraint, or a list of values.</summary>
     public static bool IsChecked(ParamSpec p) => HasConstraint(p) || IsEnumOnly(p);
 
-    private static ImmutableHashSet<string> FamilyOf(SpecParameter? spec)
-    {
-        var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        if (spec is { } sp)
+    private static readonly ImmutableHashSet<string> s_noFamily = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
+    // one set per spec parameter, shared by every binding of it (each file's own P/Invoke of mlockall): built once, and
+    // equal targets then hold the same set, which ParamTarget.Equals compares by reference first
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ParamSpec, ImmutableHashSet<string>> s_families = new();
+
+    private static ImmutableHashSet<string> FamilyOf(SpecParameter? spec) =>
+        spec is { } sp ? s_families.GetValue(sp.Param, static p =>
         {
-            foreach (var f in sp.Param.MaskFlags) names.Add(f.Name);
-            foreach (var f in sp.Param.EnumValues) names.Add(f.Name);
-        }
-        return names.ToImmutable();
-    }
+            var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            foreach (var f in p.MaskFlags) names.Add(f.Name);
+            foreach (var f in p.EnumValues) names.Add(f.Name);
+            return names.ToImmutable();
+        }) : s_noFamily;
 
     public static ImmutableArray<(string Name, long Value)> EnumMembers(INamedTypeSymbol enumType)
     {
