@@ -71,10 +71,11 @@ public sealed class KapiFlagsAnalyzer : DiagnosticAnalyzer
         private readonly Lazy<Dictionary<string, string>> _generatedBindings;
 
         // Most calls pass one of a few values (MCL_CURRENT | MCL_ONFAULT …): the checker decides once per parameter and
-        // value, and the known constants of binding libraries are looked up once per property. The caches of the rarer
-        // paths (binding-library constants, delegates, syscall(2)) are made on first use, and none is keyed by a value
-        // tuple or holds a struct of ours: such a framework generic is JIT-compiled at first use even in the ReadyToRun
-        // copies (see ArchitectureSet), which a build pays for in its cold start.
+        // value, and the known constants of binding libraries are looked up once per property. The caches every checked
+        // call uses are keyed by references and hold references: a framework generic over a value tuple or a struct of
+        // ours is JIT-compiled at first use even in the ReadyToRun copies (see ArchitectureSet), which a build pays for
+        // in its cold start. The caches of the rarer paths (binding-library constants, delegates, syscall(2)), which are
+        // keyed by tuples, are made on first use, so a build that never takes those paths never compiles them.
         // keyed by the interned target (see Intern), compared by reference
         private readonly ConcurrentDictionary<ParamTarget, ConcurrentDictionary<ProvenValues, FlagFinding[]>> _verdicts = new(IdentityComparer<ParamTarget>.Instance);
         private ConcurrentDictionary<IPropertySymbol, Proof?>? _knownProperties;

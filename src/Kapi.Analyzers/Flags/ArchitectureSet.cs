@@ -17,7 +17,8 @@ internal readonly struct ArchitectureSet : IEquatable<ArchitectureSet>
 {
     public ArchitectureSet(int bits) => Bits = bits & AllBits;
 
-    private const int AllBits = (1 << KapiArchitectures.Count) - 1;
+    /// <summary>Every architecture's bit.</summary>
+    public const int AllBits = (1 << KapiArchitectures.Count) - 1;
 
     public static ArchitectureSet All => new(AllBits);
 

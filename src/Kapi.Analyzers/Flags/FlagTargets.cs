@@ -309,7 +309,7 @@ internal static class FlagTargets
     /// </summary>
     public static int SyscallLayoutArchitectures(ImmutableArray<IParameterSymbol> parameters)
     {
-        int all = (1 << KapiArchitectures.Count) - 1;
+        int all = ArchitectureSet.AllBits;
         foreach (var parameter in parameters)
         {
             if (parameter.Type.SpecialType is SpecialType.System_Int64 or SpecialType.System_UInt64

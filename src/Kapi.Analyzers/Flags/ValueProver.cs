@@ -143,7 +143,7 @@ internal sealed class ValueProver
                 for (int i = 0; i < switchExpression.Arms.Length; i++)
                 {
                     var arm = switchExpression.Arms[i];
-                    int archs = reach?[i] ?? AllArchitectures;
+                    int archs = reach?[i] ?? ArchitectureSet.AllBits;
                     if (archs == 0 || IsThrow(arm.Value)) continue;
                     var proof = Eval(arm.Value, scope.Deeper());
                     if (!proof.IsProven) return proof;
@@ -645,15 +645,12 @@ internal sealed class ValueProver
 
     // ---- choices that depend on the architecture ----
 
-    /// <summary>Every architecture, a bit per <see cref="Kapi.Architectures.KapiArchitecture"/>.</summary>
-    private const int AllArchitectures = (1 << Kapi.Architectures.KapiArchitectures.Count) - 1;
-
     /// <summary>On which architectures (bits) a condition can be true, and on which it can be false.</summary>
     /// <param name="True">The architectures (bits) on which it can be true.</param>
     /// <param name="False">The architectures on which it can be false.</param>
     private readonly record struct Condition(int True, int False)
     {
-        public static Condition Unknown => new(AllArchitectures, AllArchitectures);
+        public static Condition Unknown => new(ArchitectureSet.AllBits, ArchitectureSet.AllBits);
 
         public Condition Not() => new(False, True);
     }
@@ -669,7 +666,7 @@ internal sealed class ValueProver
     private Condition EvalCondition(IOperation? operation, Scope scope)
     {
         if (operation is null || scope.Depth > MaxDepth) return Condition.Unknown;
-        if (operation.ConstantValue is { HasValue: true, Value: bool constant }) return constant ? new Condition(AllArchitectures, 0) : new Condition(0, AllArchitectures);
+        if (operation.ConstantValue is { HasValue: true, Value: bool constant }) return constant ? new Condition(ArchitectureSet.AllBits, 0) : new Condition(0, ArchitectureSet.AllBits);
         switch (operation)
         {
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, OperatorMethod: null } not:
@@ -821,7 +818,7 @@ internal sealed class ValueProver
     private static Proof Choose(List<ProvenValues> alternatives, List<int> where, IOperation operation)
     {
         bool everywhere = true;
-        foreach (int archs in where) everywhere &= archs == AllArchitectures;
+        foreach (int archs in where) everywhere &= archs == ArchitectureSet.AllBits;
         if (everywhere) return Union(alternatives, operation);
         var chosen = ProvenValues.Choose(alternatives, where);
         if (chosen is null) return Proof.Fail($"'{Text(operation)}' has too many possible values");
