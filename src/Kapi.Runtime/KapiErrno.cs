@@ -1,7 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Threading;
 
 namespace Kapi.Runtime;
 
@@ -13,36 +12,42 @@ namespace Kapi.Runtime;
 /// value there.
 /// </summary>
 /// <remarks>
-/// The import is bound on the first read, after errno has been read the usual way, so that nothing that binding does
-/// (loading libc, looking the symbol up) can change the errno being reported. A C library without
-/// <c>__errno_location</c> (glibc and musl have it) makes every read fall back to <c>Marshal.GetLastSystemError</c>.
+/// The import is bound once per process, by the first <see cref="Prepare"/> or <see cref="Read"/>; the generated
+/// wrappers call <see cref="Prepare"/> before their native call, so binding (loading libc, looking the symbol up) never
+/// runs between a call and the read of its errno, and binding leaves errno as it found it. Whether the import works is
+/// then a read-only static, which optimized code treats as a constant: <see cref="Read"/> compiles to the call and the
+/// load, <see cref="Prepare"/> to nothing. A C library without <c>__errno_location</c> (glibc and musl have it) makes
+/// every read fall back to <c>Marshal.GetLastSystemError</c>.
 /// </remarks>
 public static class KapiErrno
 {
-    private const int Unbound = 0;
-    private const int Direct = 1;
-    private const int Fallback = 2;
-
-    private static int s_state;
-
     /// <summary>The calling thread's errno, as <see cref="Marshal.GetLastSystemError"/> returns it.</summary>
     /// <returns>The errno value.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Read() =>
-        Volatile.Read(ref s_state) == Direct
+        Binding.Direct
             ? Unsafe.As<byte, int>(ref Unsafe.AddByteOffset(ref Unsafe.NullRef<byte>(), ErrnoLocation()))
-            : ReadAndBind();
+            : Marshal.GetLastSystemError();
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int ReadAndBind()
+    /// <summary>
+    /// Binds what <see cref="Read"/> uses, if that has not happened yet, leaving errno as it was: called before a native
+    /// call whose errno will be read. Once bound, optimized code has nothing left of it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Prepare() => _ = Binding.Direct;
+
+    // A class of its own, initialized on the first Prepare or Read: the rest of KapiErrno needs no initialization.
+    private static class Binding
     {
-        int errno = Marshal.GetLastSystemError();
-        if (s_state == Unbound)
+        internal static readonly bool Direct = Bind();
+
+        private static bool Bind()
         {
-            int state = Fallback;
+            int errno = Marshal.GetLastSystemError();
+            bool direct = false;
             try
             {
-                if (ErrnoLocation() != 0) state = Direct;
+                direct = ErrnoLocation() != 0;
             }
             catch (EntryPointNotFoundException)
             {
@@ -50,11 +55,10 @@ public static class KapiErrno
             catch (DllNotFoundException)
             {
             }
-            // binding may have changed errno: the caller keeps seeing the value it is told about
+            // binding may have changed errno: a Read right after it still reports the caller's value
             Marshal.SetLastSystemError(errno);
-            Volatile.Write(ref s_state, state);
+            return direct;
         }
-        return errno;
     }
 
     [DllImport("libc", EntryPoint = "__errno_location", ExactSpelling = true)]

@@ -8,7 +8,8 @@ namespace Kapi.Generators.Tests;
 /// <summary>
 /// <see cref="KapiErrno.Read"/>, what the generated wrappers read errno with after a -1: always the value
 /// <see cref="Marshal.GetLastSystemError"/> returns, on its first read (which binds libc's <c>__errno_location</c>),
-/// on every later one, on any thread, and right after a failing native call; reading leaves errno as it was.
+/// on every later one, on any thread, and right after a failing native call; reading (and <see cref="KapiErrno.Prepare"/>,
+/// which wrappers call before theirs) leaves errno as it was.
 /// </summary>
 public class KapiErrnoTests
 {
@@ -25,6 +26,20 @@ public class KapiErrnoTests
                 Assert.Equal(value, KapiErrno.Read());
                 Assert.Equal(value, Marshal.GetLastSystemError());
             }
+        }
+    }
+
+    [Fact]
+    public void Prepare_LeavesErrnoAsItWas_AndReadThenGivesIt()
+    {
+        // What a generated wrapper does around its native call: Prepare (which binds on a process's first call), the
+        // call, Read. Prepare must not change the errno a caller set, first time or later.
+        foreach (int value in s_values)
+        {
+            Marshal.SetLastSystemError(value);
+            KapiErrno.Prepare();
+            Assert.Equal(value, Marshal.GetLastSystemError());
+            Assert.Equal(value, KapiErrno.Read());
         }
     }
 

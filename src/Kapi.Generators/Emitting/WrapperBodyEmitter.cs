@@ -11,6 +11,7 @@ internal static class WrapperBodyEmitter
 {
     private const string Marshal = "global::System.Runtime.InteropServices.Marshal";
     private const string ReadErrno = "global::Kapi.Runtime.KapiErrno.Read()";
+    private const string PrepareErrno = "global::Kapi.Runtime.KapiErrno.Prepare();";
 
     public static void Emit(SourceWriter w, SyscallPlan s)
     {
@@ -56,13 +57,16 @@ internal static class WrapperBodyEmitter
         };
         string failure = $"{result}.Failure({WrapperSignature.FromErrnoMethod(s)}(__errno), __errno)";
 
-        // 3. The call. Where the spec allows -1 as a successful result, errno is cleared first and -1 with errno 0 is
-        //    that success. Everywhere else -1 is a failure, whatever errno says (libc sets it whenever it returns -1, so
-        //    clearing it would only cost a native call; a -1 with errno 0 is reported as the failure it is, errno 0).
+        // 3. The call, after KapiErrno.Prepare (it binds errno's reader on a process's first call, so that nothing runs
+        //    between the call and the read; optimized code has nothing left of it afterwards). Where the spec allows -1
+        //    as a successful result, errno is cleared first and -1 with errno 0 is that success. Everywhere else -1 is a
+        //    failure, whatever errno says (libc sets it whenever it returns -1, so clearing it would only cost a native
+        //    call; a -1 with errno 0 is reported as the failure it is, errno 0).
         bool minusOneCanSucceed = s.Return.MinusOneCanSucceed;
         var strings = s.Params.Where(p => p.Kind == ParamKind.String).ToList();
         if (strings.Count == 0)
         {
+            w.Line(PrepareErrno);
             if (minusOneCanSucceed) w.Line($"{Marshal}.SetLastSystemError(0);");
             w.Line($"{s.Return.NativeType} __ret = {call};");
             w.Open("if (__ret == -1)");
@@ -77,6 +81,7 @@ internal static class WrapperBodyEmitter
         {
             w.Line($"nint {p.NativeLocal} = {Marshal}.StringToCoTaskMemUTF8({p.Identifier});");
         }
+        w.Line(PrepareErrno);
         w.Line($"{s.Return.NativeType} __ret;");
         w.Line("int __errno = 0;");
         w.Line("try");

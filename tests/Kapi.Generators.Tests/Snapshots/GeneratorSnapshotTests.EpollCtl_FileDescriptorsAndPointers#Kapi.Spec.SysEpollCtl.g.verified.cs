@@ -82,6 +82,7 @@ namespace Kapi.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Kapi.Runtime.SyscallResult<EpollCtlError> EpollCtl(global::Kapi.Runtime.FileDescriptor epfd, int op, global::Kapi.Runtime.FileDescriptor fd, nint @event)
         {
+            global::Kapi.Runtime.KapiErrno.Prepare();
             int __ret = __Kapi_EpollCtl_Native(epfd.Value, op, fd.Value, @event);
             if (__ret == -1)
             {

@@ -26,6 +26,7 @@ namespace Kapi.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Kapi.Runtime.SyscallResult<int, GetpidError> Getpid()
         {
+            global::Kapi.Runtime.KapiErrno.Prepare();
             int __ret = __Kapi_Getpid_Native();
             if (__ret == -1)
             {

@@ -54,6 +54,7 @@ namespace Kapi.Generated
             if (__v_class < -1L ||
                 __v_class > 2147483647L)
                 return global::Kapi.Runtime.SyscallResult<int, KapiHostileError>.Rejected(KapiHostileError.EINVAL, 22);
+            global::Kapi.Runtime.KapiErrno.Prepare();
             int __ret = __Kapi_KapiHostile_Native(@class, @event);
             if (__ret == -1)
             {

@@ -86,6 +86,7 @@ namespace Kapi.Generated
             long __v_behavior = unchecked((long)behavior);
             if ((__v_behavior != 0L && __v_behavior != 1L && __v_behavior != 2L && __v_behavior != 3L && __v_behavior != 4L)) return global::Kapi.Runtime.SyscallResult<MadviseError>.Rejected(MadviseError.EINVAL, 22);
             if (!MadviseBehaviorInfo.TryToNative(behavior, out int __behavior)) return global::Kapi.Runtime.SyscallResult<MadviseError>.Rejected(MadviseError.EINVAL, 22);
+            global::Kapi.Runtime.KapiErrno.Prepare();
             int __ret = __Kapi_Madvise_Native(start, len_in, __behavior);
             if (__ret == -1)
             {

@@ -145,6 +145,7 @@ namespace Kapi.Generated
             long __v_flags = unchecked((long)flags);
             if ((__v_flags & ~0x7L) != 0) return global::Kapi.Runtime.SyscallResult<MlockallError>.Rejected(MlockallError.EINVAL, 22);
             if (!MlockallFlagsInfo.TryToNative(flags, out int __flags)) return global::Kapi.Runtime.SyscallResult<MlockallError>.Rejected(MlockallError.EINVAL, 22);
+            global::Kapi.Runtime.KapiErrno.Prepare();
             int __ret = __Kapi_Mlockall_Native(__flags);
             if (__ret == -1)
             {

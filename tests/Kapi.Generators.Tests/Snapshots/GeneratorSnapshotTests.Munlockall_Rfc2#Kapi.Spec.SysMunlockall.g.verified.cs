@@ -46,6 +46,7 @@ namespace Kapi.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Kapi.Runtime.SyscallResult<MunlockallError> Munlockall()
         {
+            global::Kapi.Runtime.KapiErrno.Prepare();
             int __ret = __Kapi_Munlockall_Native();
             if (__ret == -1)
             {

@@ -193,6 +193,7 @@ namespace Kapi.Generated
                 return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenatError>.Rejected(OpenatError.EINVAL, 22);
             if (!OpenatFlagsInfo.TryToNative(flags, out int __flags)) return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenatError>.Rejected(OpenatError.EINVAL, 22);
             nint __pathname = global::System.Runtime.InteropServices.Marshal.StringToCoTaskMemUTF8(pathname);
+            global::Kapi.Runtime.KapiErrno.Prepare();
             int __ret;
             int __errno = 0;
             try

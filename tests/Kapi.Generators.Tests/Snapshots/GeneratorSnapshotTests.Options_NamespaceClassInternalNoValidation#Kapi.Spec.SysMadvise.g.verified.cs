@@ -84,6 +84,7 @@ namespace My.Native
         public static global::Kapi.Runtime.SyscallResult<MadviseError> Madvise(nuint start, nuint len_in, MadviseBehavior behavior)
         {
             if (!MadviseBehaviorInfo.TryToNative(behavior, out int __behavior)) return global::Kapi.Runtime.SyscallResult<MadviseError>.Rejected(MadviseError.EINVAL, 22);
+            global::Kapi.Runtime.KapiErrno.Prepare();
             int __ret = __Kapi_Madvise_Native(start, len_in, __behavior);
             if (__ret == -1)
             {

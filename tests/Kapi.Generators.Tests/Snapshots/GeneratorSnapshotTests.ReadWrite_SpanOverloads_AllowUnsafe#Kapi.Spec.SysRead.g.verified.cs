@@ -65,6 +65,7 @@ namespace Kapi.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Kapi.Runtime.SyscallResult<nint, ReadError> Read(global::Kapi.Runtime.FileDescriptor fd, nint buf, nuint count)
         {
+            global::Kapi.Runtime.KapiErrno.Prepare();
             nint __ret = __Kapi_Read_Native(fd.Value, buf, count);
             if (__ret == -1)
             {

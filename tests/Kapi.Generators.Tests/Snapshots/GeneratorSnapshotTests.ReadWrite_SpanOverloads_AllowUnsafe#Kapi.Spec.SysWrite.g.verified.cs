@@ -80,6 +80,7 @@ namespace Kapi.Generated
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static global::Kapi.Runtime.SyscallResult<nint, WriteError> Write(global::Kapi.Runtime.FileDescriptor fd, nint buf, nuint count)
         {
+            global::Kapi.Runtime.KapiErrno.Prepare();
             nint __ret = __Kapi_Write_Native(fd.Value, buf, count);
             if (__ret == -1)
             {

@@ -65,6 +65,7 @@ namespace Kapi.Generated
             if (__v_len < 0L ||
                 ((global::Kapi.Runtime.KapiPlatform.Architecture switch { global::Kapi.Runtime.KapiArchitecture.X86 => 2147483647L, global::Kapi.Runtime.KapiArchitecture.Arm => 2147483647L, _ => 9223372036854775807L }) >= 0 && __v_len > (global::Kapi.Runtime.KapiPlatform.Architecture switch { global::Kapi.Runtime.KapiArchitecture.X86 => 2147483647L, global::Kapi.Runtime.KapiArchitecture.Arm => 2147483647L, _ => 9223372036854775807L })))
                 return global::Kapi.Runtime.SyscallResult<MlockError>.Rejected(MlockError.EINVAL, 22);
+            global::Kapi.Runtime.KapiErrno.Prepare();
             int __ret = __Kapi_Mlock_Native(start, len);
             if (__ret == -1)
             {

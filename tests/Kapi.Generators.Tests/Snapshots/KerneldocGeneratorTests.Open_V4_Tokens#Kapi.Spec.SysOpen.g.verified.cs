@@ -348,6 +348,7 @@ namespace Kapi.Generated
             if (!OpenFlagsInfo.TryToNative(flags, out int __flags)) return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenError>.Rejected(OpenError.EINVAL, 22);
             if (!OpenModeInfo.TryToNative(mode, out uint __mode)) return global::Kapi.Runtime.SyscallResult<global::Kapi.Runtime.FileDescriptor, OpenError>.Rejected(OpenError.EINVAL, 22);
             nint __filename = global::System.Runtime.InteropServices.Marshal.StringToCoTaskMemUTF8(filename);
+            global::Kapi.Runtime.KapiErrno.Prepare();
             int __ret;
             int __errno = 0;
             try

@@ -98,6 +98,7 @@ namespace Kapi.Generated
             if (__v_count < 0L ||
                 ((global::Kapi.Runtime.KapiPlatform.Architecture switch { global::Kapi.Runtime.KapiArchitecture.X86 => 4294967295L, global::Kapi.Runtime.KapiArchitecture.Arm => 4294967295L, _ => -1L }) >= 0 && __v_count > (global::Kapi.Runtime.KapiPlatform.Architecture switch { global::Kapi.Runtime.KapiArchitecture.X86 => 4294967295L, global::Kapi.Runtime.KapiArchitecture.Arm => 4294967295L, _ => -1L })))
                 return global::Kapi.Runtime.SyscallResult<nint, ReadError>.Rejected(ReadError.EINVAL, 22);
+            global::Kapi.Runtime.KapiErrno.Prepare();
             nint __ret = __Kapi_Read_Native(fd.Value, buf, count);
             if (__ret == -1)
             {
