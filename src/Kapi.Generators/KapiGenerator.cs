@@ -15,9 +15,10 @@ namespace Kapi.Generators;
 /// Generates typed system-call bindings and spec metadata from KAPI specs (<c>.kapi</c> AdditionalFiles).
 /// </summary>
 /// <remarks>
-/// Pipeline (as the Roslyn incremental-generator cookbook recommends), every step value-equatable:
+/// Pipeline (as the Roslyn incremental-generator cookbook recommends), every step value-equatable and, where Roslyn's
+/// API allows, a reference type (see <c>Pipeline/PipelineValues.cs</c>):
 /// <code>
-/// AnalyzerConfigOptions ─Select→ options ─Combine(Compilation ─Select→ AllowUnsafe: bool)→ Options
+/// AnalyzerConfigOptions ─Select→ options ─Combine(Compilation ─Select→ AllowUnsafe: PipelineFlag)→ Options
 /// AdditionalTexts (.kapi or KapiSpec=true) ─Parse→ KapiFileModel ─┬─ keys ─Collect→ OwnershipIndex
 ///                                                                  └─ Extract specs ─Combine(owner)→ Spec ─Combine(options)→ Plan ─Combine(names)→ Resolve → Emit → one file per spec
 ///                                                    Plan → SpecNames ─Collect→ Names (NameTable: C# names made unique across specs)
@@ -53,9 +54,9 @@ public sealed class KapiGenerator : IIncrementalGenerator
         public const string Index = "Kapi.Index";
         /// <summary>The MSBuild options, with <see cref="AllowUnsafe"/> folded in.</summary>
         public const string Options = "Kapi.Options";
-        /// <summary>Whether the compilation allows unsafe code (a bool read from the compilation options).</summary>
+        /// <summary>Whether the compilation allows unsafe code (a <c>PipelineFlag</c> read from the compilation options).</summary>
         public const string AllowUnsafe = "Kapi.AllowUnsafe";
-        /// <summary>Whether the compilation references an accessible Kapi.Runtime assembly (a bool).</summary>
+        /// <summary>Whether the compilation references an accessible Kapi.Runtime assembly (a <c>PipelineFlag</c>).</summary>
         public const string RuntimeReferenced = "Kapi.RuntimeReferenced";
         /// <summary>The visibility of the runtime source to emit, or null for none (a string).</summary>
         public const string RuntimeSource = "Kapi.RuntimeSource";
@@ -64,16 +65,17 @@ public sealed class KapiGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        // AllowUnsafeBlocks decides whether the Span overloads are emitted. Only the bool leaves the compilation: it is
-        // recomputed on every edit but compares equal, so the steps below stay cached.
+        // AllowUnsafeBlocks decides whether the Span overloads are emitted. Only a yes/no leaves the compilation: it is
+        // recomputed on every edit but compares equal, so the steps below stay cached. Step values are reference types
+        // (a PipelineFlag, not a bool): see Pipeline/PipelineValues.cs for why.
         var allowUnsafe = context.CompilationProvider
-            .Select(static (c, _) => c.Options is CSharpCompilationOptions { AllowUnsafe: true })
+            .Select(static (c, _) => PipelineFlag.Of(c.Options is CSharpCompilationOptions { AllowUnsafe: true }))
             .WithTrackingName(StepNames.AllowUnsafe);
 
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (p, _) => KapiGeneratorOptions.From(p.GlobalOptions))
             .Combine(allowUnsafe)
-            .Select(static (p, _) => p.Right ? p.Left with { AllowUnsafe = true } : p.Left)
+            .Select(static (p, _) => p.Right.Value ? p.Left with { AllowUnsafe = true } : p.Left)
             .WithTrackingName(StepNames.Options);
 
         var specTexts = context.AdditionalTextsProvider
@@ -110,8 +112,9 @@ public sealed class KapiGenerator : IIncrementalGenerator
         var names = plans
             .Select(static (plan, _) => plan.BindingNames)
             .Collect()
+            .Select(static (all, _) => new Collected<SpecNames?>(all))
             .Combine(options)
-            .Select(static (p, _) => NameTable.Build(p.Left, p.Right.ClassName))
+            .Select(static (p, _) => NameTable.Build(p.Left.Items, p.Right.ClassName))
             .WithTrackingName(StepNames.Names);
 
         var resolved = plans
@@ -128,8 +131,9 @@ public sealed class KapiGenerator : IIncrementalGenerator
         var index = plans
             .Select(static (plan, _) => plan.IndexEntry)
             .Collect()
+            .Select(static (all, _) => new Collected<IndexEntry>(all))
             .Combine(options)
-            .Select(static (p, _) => IndexEmitter.Emit(p.Left, p.Right))
+            .Select(static (p, _) => IndexEmitter.Emit(p.Left.Items, p.Right))
             .WithTrackingName(StepNames.Index);
 
         context.RegisterSourceOutput(index, static (spc, file) =>
@@ -139,16 +143,16 @@ public sealed class KapiGenerator : IIncrementalGenerator
 
         // KapiRuntime=source: when there is generated code and the compilation has no Kapi.Runtime assembly to use (the
         // package's build/Kapi.targets removed it, or it was never referenced), the runtime types are emitted as source
-        // with KapiVisibility. Only a bool leaves the compilation, as for AllowUnsafe.
+        // with KapiVisibility. Only a yes/no leaves the compilation, as for AllowUnsafe.
         var runtimeReferenced = context.CompilationProvider
-            .Select(static (c, _) => ReferencesRuntime(c))
+            .Select(static (c, _) => PipelineFlag.Of(ReferencesRuntime(c)))
             .WithTrackingName(StepNames.RuntimeReferenced);
 
         var runtimeSource = index
-            .Select(static (file, _) => file is not null)
             .Combine(runtimeReferenced)
-            .Combine(options.Select(static (o, _) => o.Visibility))
-            .Select(static (p, _) => p.Left.Left && !p.Left.Right ? p.Right : null)
+            .Select(static (p, _) => PipelineFlag.Of(p.Left is not null && !p.Right.Value))
+            .Combine(options)
+            .Select(static (p, _) => p.Left.Value ? p.Right.Visibility : null)
             .WithTrackingName(StepNames.RuntimeSource);
 
         context.RegisterSourceOutput(runtimeSource, static (spc, visibility) =>

@@ -26,8 +26,12 @@ internal static partial class ColdStartBenchmark
     /// <param name="SpecFileMs">KapiSpecFileAnalyzer's execution time per build.</param>
     /// <param name="AllAnalyzersMs">Every analyzer's execution time per build (the SDK's included).</param>
     /// <param name="LoadAverages">The 1-minute load average before each build.</param>
-    internal sealed record Result(string AnalyzerDirectory, List<double> FlagsMs, List<double> SpecFileMs, List<double> AllAnalyzersMs, List<string> LoadAverages)
+    /// <param name="GeneratorMs">KapiGenerator's execution time per build.</param>
+    /// <param name="Specs">How many .kapi files the project's kapi/ folder held (0: none, as by default).</param>
+    internal sealed record Result(string AnalyzerDirectory, List<double> FlagsMs, List<double> SpecFileMs, List<double> AllAnalyzersMs, List<double> GeneratorMs, int Specs, List<string> LoadAverages)
     {
+        public double MedianGeneratorMs => Statistics.Median(GeneratorMs);
+
         public double MedianFlagsMs => Statistics.Median(FlagsMs);
 
         public double MedianSpecFileMs => Statistics.Median(SpecFileMs);
@@ -35,7 +39,11 @@ internal static partial class ColdStartBenchmark
         public double MedianAllAnalyzersMs => Statistics.Median(AllAnalyzersMs);
     }
 
-    public static Result Run(int runs, string? analyzerDirectory = null)
+    /// <param name="runs">Builds to measure (after one warm-up build).</param>
+    /// <param name="analyzerDirectory">The folder of the Kapi assemblies (default: this benchmark's own).</param>
+    /// <param name="withSpecs">Copy this repository's kapi/ specs into the project's kapi/ folder and call a generated
+    /// binding, so that the generator binds specs and emits code (what a project with its own specs pays).</param>
+    public static Result Run(int runs, string? analyzerDirectory = null, bool withSpecs = false)
     {
         string bin = Path.GetFullPath(analyzerDirectory ?? AppContext.BaseDirectory);
         foreach (var dll in Components)
@@ -46,7 +54,9 @@ internal static partial class ColdStartBenchmark
         try
         {
             WriteProject(dir, bin);
+            int specs = withSpecs ? CopySpecs(dir) : 0;
             Build(dir, restore: true);
+            var generator = new List<double>();
             var flags = new List<double>();
             var specFile = new List<double>();
             var all = new List<double>();
@@ -58,8 +68,9 @@ internal static partial class ColdStartBenchmark
                 flags.Add(r.FlagsMs);
                 specFile.Add(r.SpecFileMs);
                 all.Add(r.AllMs);
+                generator.Add(r.GeneratorMs);
             }
-            return new Result(bin, flags, specFile, all, loads);
+            return new Result(bin, flags, specFile, all, generator, specs, loads);
         }
         finally
         {
@@ -74,12 +85,13 @@ internal static partial class ColdStartBenchmark
         Console.WriteLine($"KapiFlagsAnalyzer:    median {r.MedianFlagsMs:F1} ms  (runs: {List(r.FlagsMs)})");
         Console.WriteLine($"KapiSpecFileAnalyzer: median {r.MedianSpecFileMs:F1} ms  (runs: {List(r.SpecFileMs)})");
         Console.WriteLine($"All analyzers:        median {r.MedianAllAnalyzersMs:F0} ms  (runs: {List(r.AllAnalyzersMs)})");
+        Console.WriteLine($"KapiGenerator:        median {r.MedianGeneratorMs:F1} ms  (runs: {List(r.GeneratorMs)}; {r.Specs} specs in kapi/)");
         Console.WriteLine($"Load average (1 min) before the builds: {string.Join(", ", r.LoadAverages)} on {Environment.ProcessorCount} cores");
     }
 
     private static readonly string[] Components = { "Kapi.Syntax.dll", "Kapi.Model.dll", "Kapi.Generators.dll", "Kapi.Analyzers.dll" };
 
-    private sealed record BuildResult(double FlagsMs, double SpecFileMs, double AllMs);
+    private sealed record BuildResult(double FlagsMs, double SpecFileMs, double AllMs, double GeneratorMs);
 
     private static BuildResult Build(string dir, bool restore)
     {
@@ -107,8 +119,11 @@ internal static partial class ColdStartBenchmark
         }
         var total = RealBuildBenchmark.TotalAnalyzerTime().Match(output);
         if (!total.Success) throw new InvalidOperationException("No ReportAnalyzer output in the build log:\n" + RealBuildBenchmark.Tail(output));
+        var generator = GeneratorLine().Match(output);
+        if (!generator.Success) throw new InvalidOperationException("Kapi.Generators.KapiGenerator is not in the ReportAnalyzer output:\n" + RealBuildBenchmark.Tail(output));
         return new BuildResult(AnalyzerMs(output, "Kapi.Analyzers.KapiFlagsAnalyzer"), AnalyzerMs(output, "Kapi.Analyzers.KapiSpecFileAnalyzer"),
-            double.Parse(total.Groups["s"].Value, CultureInfo.InvariantCulture) * 1000);
+            double.Parse(total.Groups["s"].Value, CultureInfo.InvariantCulture) * 1000,
+            generator.Groups["s"].Value.StartsWith('<') ? 0 : double.Parse(generator.Groups["s"].Value, CultureInfo.InvariantCulture) * 1000);
     }
 
     /// <summary>
@@ -170,4 +185,38 @@ internal static partial class ColdStartBenchmark
 
     [GeneratedRegex(@"^\s*(?<s>\d+(?:\.\d+)?|<0\.001)\s+(?:\d+|<1)\s+(?<name>[A-Za-z][\w.]*)\s+\(", RegexOptions.Multiline)]
     private static partial Regex AnalyzerLine();
+
+    // The generator's line of the report's generator table ("   0.322   31      Kapi.Generators.KapiGenerator").
+    [GeneratedRegex(@"^\s*(?<s>\d+(?:\.\d+)?|<0\.001)\s+(?:\d+|<1)\s+Kapi\.Generators\.KapiGenerator\s*$", RegexOptions.Multiline)]
+    private static partial Regex GeneratorLine();
+
+    /// <summary>
+    /// Copies this repository's kapi/ specs into the project's kapi/ folder and makes Program.cs call a generated
+    /// binding too (Syscalls.Munlockall, valid everywhere); returns how many specs were copied.
+    /// </summary>
+    private static int CopySpecs(string dir)
+    {
+        string source = Path.Combine(BenchmarkInputs.RepoRoot, "kapi");
+        int count = 0;
+        foreach (string file in Directory.EnumerateFiles(source, "*.kapi", SearchOption.AllDirectories))
+        {
+            string target = Path.Combine(dir, "kapi", Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+            count++;
+        }
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), """
+            using System.Runtime.InteropServices;
+
+            internal static class Program
+            {
+                [DllImport("libc", SetLastError = true)]
+                private static extern int mlockall(int flags);
+
+                private static int Main() => mlockall(8) + Kapi.Generated.Syscalls.Munlockall().Errno;
+            }
+
+            """);
+        return count;
+    }
 }

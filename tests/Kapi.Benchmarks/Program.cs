@@ -49,14 +49,18 @@ if (args.Length > 0 && args[0] == "cli")
     return CliBenchmark.Run(megabytes, cliRuns, args.Length > 3 ? args[3..] : Array.Empty<string>());
 }
 
-// Analyzer cold start in a fresh compiler process (no BenchmarkDotNet): `-- coldstart [runs] [dir]` builds a one-file project
+// Analyzer cold start in a fresh compiler process (no BenchmarkDotNet): `-- coldstart [runs] [dir] [specs]` builds a one-file project
 // with one mlockall call `runs` times (default 7) with a new csc process each and ReportAnalyzer on, and prints the median
 // KapiFlagsAnalyzer / KapiSpecFileAnalyzer times; dir: another build's folder with Kapi.{Syntax,Model,Generators,Analyzers}.dll
 // (default: this benchmark's own), e.g. an older commit's for a before/after comparison (ColdStartBenchmark).
 if (args.Length > 0 && args[0] == "coldstart")
 {
     int runs = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out int r) ? r : 7;
-    ColdStartBenchmark.Print(ColdStartBenchmark.Run(runs, args.Length > 2 ? args[2] : null));
+    // "specs" (anywhere after the runs) copies this repository's kapi/ specs into the project: the generator's cold start
+    // with specs to bind and bindings to emit.
+    bool withSpecs = args.Contains("specs");
+    string? dir = args.Skip(2).FirstOrDefault(a => a != "specs");
+    ColdStartBenchmark.Print(ColdStartBenchmark.Run(runs, dir, withSpecs));
     return 0;
 }
 

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using Kapi.Generators.Pipeline;
 using Kapi.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -92,7 +93,7 @@ public class IncrementalTests
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App { internal sealed class Added { } }", GeneratorHarness.ParseOptions));
         driver = driver.RunGenerators(edited);
         AssertAll(driver, KapiGenerator.StepNames.AllowUnsafe, IncrementalStepRunReason.Unchanged);
-        Assert.Equal(allowUnsafe, Assert.Single(Outputs(driver, KapiGenerator.StepNames.AllowUnsafe)).Value);
+        Assert.Equal(allowUnsafe, Assert.IsType<PipelineFlag>(Assert.Single(Outputs(driver, KapiGenerator.StepNames.AllowUnsafe)).Value).Value);
         foreach (var step in s_steps.Where(s => s != KapiGenerator.StepNames.AllowUnsafe))
         {
             AssertAll(driver, step, IncrementalStepRunReason.Cached);
@@ -177,9 +178,9 @@ public class IncrementalTests
         var result = driver.GetRunResult().Results.Single();
         var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
         // Roslyn's own input node for CompilationProvider is tracked under WellKnownGeneratorInputs.Compilation: it is
-        // the Compilation itself, not a step of ours. Our step on it (AllowUnsafe) holds a bool only.
+        // the Compilation itself, not a step of ours. Our step on it (AllowUnsafe) holds a yes/no only.
         Assert.Contains(result.TrackedSteps.Keys, k => k == WellKnownGeneratorInputs.Compilation);
-        Assert.All(result.TrackedSteps[KapiGenerator.StepNames.AllowUnsafe].SelectMany(s => s.Outputs), o => Assert.IsType<bool>(o.Value));
+        Assert.All(result.TrackedSteps[KapiGenerator.StepNames.AllowUnsafe].SelectMany(s => s.Outputs), o => Assert.IsType<PipelineFlag>(o.Value));
         foreach (var (name, steps) in result.TrackedSteps.Concat(result.TrackedOutputSteps))
         {
             if (name == WellKnownGeneratorInputs.Compilation) continue;
