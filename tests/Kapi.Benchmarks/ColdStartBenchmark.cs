@@ -146,18 +146,7 @@ internal static partial class ColdStartBenchmark
     {
         Directory.CreateDirectory(dir);
         string build = Path.Combine(BenchmarkInputs.RepoRoot, "src", "Kapi.Package", "build");
-        File.WriteAllText(Path.Combine(dir, "Program.cs"), """
-            using System.Runtime.InteropServices;
-
-            internal static class Program
-            {
-                [DllImport("libc", SetLastError = true)]
-                private static extern int mlockall(int flags);
-
-                private static int Main() => mlockall(8);
-            }
-
-            """);
+        WriteProgram(dir, "mlockall(8)");
         File.WriteAllText(Path.Combine(dir, "ColdStart.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <Import Project="{Path.Combine(build, "Kapi.props")}" />
@@ -190,6 +179,21 @@ internal static partial class ColdStartBenchmark
     [GeneratedRegex(@"^\s*(?<s>\d+(?:\.\d+)?|<0\.001)\s+(?:\d+|<1)\s+Kapi\.Generators\.KapiGenerator\s*$", RegexOptions.Multiline)]
     private static partial Regex GeneratorLine();
 
+    /// <summary>Program.cs: the project's own mlockall P/Invoke and a Main returning <paramref name="body"/>.</summary>
+    private static void WriteProgram(string dir, string body) =>
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), $$"""
+            using System.Runtime.InteropServices;
+
+            internal static class Program
+            {
+                [DllImport("libc", SetLastError = true)]
+                private static extern int mlockall(int flags);
+
+                private static int Main() => {{body}};
+            }
+
+            """);
+
     /// <summary>
     /// Copies this repository's kapi/ specs into the project's kapi/ folder and makes Program.cs call a generated
     /// binding too (Syscalls.Munlockall, valid everywhere); returns how many specs were copied.
@@ -205,18 +209,7 @@ internal static partial class ColdStartBenchmark
             File.Copy(file, target, overwrite: true);
             count++;
         }
-        File.WriteAllText(Path.Combine(dir, "Program.cs"), """
-            using System.Runtime.InteropServices;
-
-            internal static class Program
-            {
-                [DllImport("libc", SetLastError = true)]
-                private static extern int mlockall(int flags);
-
-                private static int Main() => mlockall(8) + Kapi.Generated.Syscalls.Munlockall().Errno;
-            }
-
-            """);
+        WriteProgram(dir, "mlockall(8) + Kapi.Generated.Syscalls.Munlockall().Errno");
         return count;
     }
 }

@@ -1,13 +1,11 @@
-using System.Collections.Immutable;
-
 namespace Kapi.Generators.Emitting;
 
 /// <summary>Renders the registry: <c>KernelApiSpecs.All</c> and lookup by name, over every emitted spec.</summary>
 internal static class IndexEmitter
 {
-    public static GeneratedFile? Emit(ImmutableArray<IndexEntry> entries, KapiGeneratorOptions o)
+    public static GeneratedFile? Emit(IReadOnlyList<IndexEntry> entries, KapiGeneratorOptions o)
     {
-        if (entries.IsDefaultOrEmpty) return null;
+        if (entries.Count == 0) return null;
         var sorted = entries.OrderBy(static e => e.SpecName, StringComparer.Ordinal).ToList();
         const string spec = "global::Kapi.Runtime.Metadata.KernelApiSpec";
         var w = new SourceWriter();

@@ -31,38 +31,24 @@ internal sealed class PipelineFlag
     public override string ToString() => Value ? "true" : "false";
 }
 
-/// <summary>A collected step value in a class, compared element by element (what Collect's array is not).</summary>
+/// <summary>
+/// A collected step value in a class (Collect's <c>ImmutableArray</c> is a value type, and compares by reference),
+/// compared element by element as an <see cref="EquatableArray{T}"/>.
+/// </summary>
 /// <typeparam name="T">The element type (a value-equatable model).</typeparam>
 internal sealed class Collected<T> : IEquatable<Collected<T>>
 {
-    public Collected(ImmutableArray<T> items) => Items = items.IsDefault ? ImmutableArray<T>.Empty : items;
+    public Collected(ImmutableArray<T> items) => Items = new EquatableArray<T>(items.IsDefault ? Array.Empty<T>() : items.ToArray());
 
     /// <summary>The collected values, in the order Collect gives them.</summary>
-    public ImmutableArray<T> Items { get; }
+    public EquatableArray<T> Items { get; }
 
     /// <inheritdoc/>
-    public bool Equals(Collected<T>? other)
-    {
-        if (other is null) return false;
-        if (ReferenceEquals(this, other)) return true;
-        if (Items.Length != other.Items.Length) return false;
-        var comparer = EqualityComparer<T>.Default;
-        for (int i = 0; i < Items.Length; i++)
-        {
-            if (!comparer.Equals(Items[i], other.Items[i])) return false;
-        }
-        return true;
-    }
+    public bool Equals(Collected<T>? other) => other is not null && Items.Equals(other.Items);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as Collected<T>);
 
     /// <inheritdoc/>
-    public override int GetHashCode()
-    {
-        var comparer = EqualityComparer<T>.Default;
-        int hash = Items.Length;
-        foreach (var item in Items) hash = unchecked((hash * 31) + (item is null ? 0 : comparer.GetHashCode(item)));
-        return hash;
-    }
+    public override int GetHashCode() => Items.GetHashCode();
 }
